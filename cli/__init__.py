@@ -1,0 +1,1 @@
+"""The command line: works without a display and never imports Qt."""

@@ -1,0 +1,156 @@
+"""Ledger commands: init, units, plan, tasks, record, attach, verify."""
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from models.errors import InvalidInput
+from models.ledger import Ledger
+from models.plan_def import load_builtin_plan
+from models.plan_io import read_plan_file
+from models.scope import SCOPE_LABELS
+from models.status import STATUSES
+
+from .output import emit_json, table
+
+SCOPE_HELP = "、".join(f"{k}={v}" for k, v in SCOPE_LABELS.items())
+
+
+def register(sub) -> None:
+    """Add the ledger commands to an argparse subparsers object."""
+    p = sub.add_parser("init", help="新建台账（默认使用内置的2021年河南省方案）")
+    p.add_argument("--unit", required=True, help="本单位名称，如 洛阳市")
+    p.add_argument("--user", default="", help="填报人姓名")
+    p.add_argument("--plan", type=Path, help="任务清单文件（.json/.txt/.xlsx/.docx），默认内置方案")
+    p.set_defaults(func=cmd_init, needs_ledger=False)
+
+    p = sub.add_parser("units", help="列出方案的单位名单")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_units)
+
+    p = sub.add_parser("plan", help="显示方案及任务清单")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_plan)
+
+    p = sub.add_parser("tasks", help="列出本单位需填报或确认的落实举措")
+    p.add_argument("--unit", help="单位（默认本台账的单位）")
+    p.add_argument("--status", help="按状态筛选：" + " / ".join(STATUSES))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_tasks)
+
+    p = sub.add_parser("record", help="填报一条举措的状态、进展、问题、打算或完成值")
+    p.add_argument("id", help="举措编号，如 8.5")
+    p.add_argument("--status", help=" / ".join(STATUSES))
+    p.add_argument("--note", help="新增一条进展记录的内容")
+    p.add_argument("--date", help="进展日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--problems", help="存在问题")
+    p.add_argument("--next", dest="next_steps", help="下一步打算")
+    p.add_argument("--value", help="量化指标的本单位完成值")
+    p.add_argument("--unit", help=("单位（默认本台账的单位）"))
+    p.set_defaults(func=cmd_record)
+
+    p = sub.add_parser("attach", help="为举措添加佐证材料（复制入台账，原文件不变）")
+    p.add_argument("id", help="举措编号，如 8.5")
+    p.add_argument("file", type=Path)
+    p.add_argument("--note", default="", help="说明")
+    p.add_argument("--date", help="材料日期 YYYY-MM-DD（默认今天）")
+    p.set_defaults(func=cmd_attach)
+
+    p = sub.add_parser("verify", help="重新校验全部佐证材料的 SHA-256")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_verify)
+
+
+def cmd_init(args) -> int:
+    plan = read_plan_file(args.plan) if args.plan else load_builtin_plan()
+    with Ledger.create(args.db, unit=args.unit, user=args.user, plan=plan) as ledger:
+        count = len(ledger.measures())
+        print(f"已创建台账：{args.db}")
+        print(f"单位：{args.unit}　方案：{plan['title']}　本单位需填报或确认的举措：{count} 项")
+    return 0
+
+
+def cmd_units(args, ledger: Ledger) -> int:
+    units = ledger.units()
+    if args.json:
+        emit_json([{"name": u.name, "kind": u.kind} for u in units])
+        return 0
+    labels = {"city": "省辖市", "zone": "示范区", "county": "省直管县（市）", "other": "其他"}
+    for unit in units:
+        print(f"{unit.name}\t{labels[unit.kind]}")
+    return 0
+
+
+def cmd_plan(args, ledger: Ledger) -> int:
+    plan = ledger.plan()
+    if args.json:
+        emit_json({
+            "year": plan.year, "title": plan.title, "issuer": plan.issuer, "doc_no": plan.doc_no,
+            "deadline": plan.deadline, "recipient": plan.recipient,
+            "sections": [{"title": s.title, "tasks": [
+                {"no": t.no, "content": t.content, "measures": [
+                    {"id": m.id, "text": m.text, "responsibility": m.responsibility,
+                     "responsibility_raw": m.responsibility_raw, "scope": m.scope,
+                     "units": m.units, "deadline": m.deadline,
+                     "indicators": [asdict(i) for i in m.indicators]}
+                    for m in t.measures]} for t in s.tasks]} for s in plan.sections]})
+        return 0
+    print(f"{plan.title}（{plan.doc_no}）")
+    print(f"发文单位：{plan.issuer}　报送截止：{plan.deadline}　报送至：{plan.recipient}")
+    for section in plan.sections:
+        print(f"\n{section.title}")
+        for task in section.tasks:
+            print(f"  {task.no}. {task.content}")
+            for m in task.measures:
+                print(f"    {m.id:<5} [{SCOPE_LABELS[m.scope]}] {m.text}")
+                if m.scope == "named":
+                    print(f"          责任地市：{m.responsibility}")
+    return 0
+
+
+def cmd_tasks(args, ledger: Ledger) -> int:
+    rows = ledger.measures(unit=args.unit, status=args.status)
+    if args.json:
+        emit_json([row.to_dict() for row in rows])
+        return 0
+    unit = args.unit or ledger.unit
+    body = [["编号", "状态", "范围", "进展", "佐证", "期限", "落实举措"]]
+    for r in rows:
+        body.append([r.id, r.status, SCOPE_LABELS[r.scope], str(r.entry_count),
+                     str(r.evidence_count), r.deadline_state or "", r.text])
+    print(f"{unit}：共 {len(rows)} 项")
+    print(table(body, [6, 8, 10, 5, 5, 6, 60]))
+    return 0
+
+
+def cmd_record(args, ledger: Ledger) -> int:
+    if all(v is None for v in (args.status, args.note, args.problems, args.next_steps, args.value)):
+        raise InvalidInput("没有要填报的内容：请至少给出 --status、--note、--problems、--next 或 --value 之一")
+    row = ledger.record(args.id, status=args.status, note=args.note, date=args.date,
+                        problems=args.problems, next_steps=args.next_steps, value=args.value,
+                        unit=args.unit)
+    print(f"已保存：举措 {row.id}　状态 {row.status}　进展 {row.entry_count} 条　佐证 {row.evidence_count} 份")
+    return 0
+
+
+def cmd_attach(args, ledger: Ledger) -> int:
+    item = ledger.attach(args.id, args.file, note=args.note, date=args.date)
+    print(f"已添加佐证材料：{item.original_name}（{item.size} 字节，SHA-256 {item.sha256[:16]}…）"
+          f" → 举措 {'、'.join(item.measures)}")
+    return 0
+
+
+def cmd_verify(args, ledger: Ledger) -> int:
+    problems = ledger.verify()
+    total = ledger.db.execute("SELECT count(*) FROM evidence").fetchone()[0]
+    if args.json:
+        emit_json({"checked": total, "problems": [asdict(p) for p in problems]})
+    elif not problems:
+        print(f"佐证材料校验通过：共 {total} 份，全部完好。")
+    else:
+        labels = {"missing": "缺失", "altered": "已被改动"}
+        for p in problems:
+            print(f"{labels[p.problem]}：{p.original_name}（举措 {'、'.join(p.measures) or '无'}，"
+                  f"SHA-256 {p.sha256[:16]}…）")
+        print(f"共 {total} 份佐证材料，{len(problems)} 份有问题。")
+    return 1 if problems else 0

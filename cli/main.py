@@ -1,0 +1,53 @@
+"""Entry point of the command line. ``run(argv)`` returns the exit code."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from models.errors import LedgerError
+from models.paths import default_ledger_path
+
+from . import commands
+
+EXIT_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"错误：{message}\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command-line grammar (also used by main.py to decide CLI vs window)."""
+    parser = _Parser(prog="taskledger", description="任务台账 TaskLedger：推动知识产权高质量发展任务台账")
+    parser.add_argument("--db", type=Path, default=None, help="台账文件路径（默认在用户数据目录）")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
+    commands.register(sub)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    """Run one command; print one clear line and return non-zero on any user error."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    args = build_parser().parse_args(argv)
+    if not args.command:
+        build_parser().print_help()
+        return EXIT_ERROR
+    args.db = args.db or default_ledger_path()
+    from models.ledger import Ledger
+    try:
+        if not getattr(args, "needs_ledger", True):
+            return args.func(args)
+        with Ledger.open(args.db) as ledger:
+            return args.func(args, ledger)
+    except LedgerError as exc:
+        sys.stderr.write(f"错误：{exc}\n")
+        return EXIT_ERROR
+    except OSError as exc:
+        sys.stderr.write(f"错误：{exc.filename or ''} {exc.strerror or exc}\n")
+        return EXIT_ERROR

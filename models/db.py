@@ -1,0 +1,161 @@
+"""Opening a ledger file: checks, migrations, connection settings, transactions."""
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from .errors import LedgerNotFound, NotALedger, SchemaTooNew
+from .schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def read_schema_version(path: Path) -> int:
+    """The ledger's schema version, read without changing a byte of the file.
+
+    Raises NotALedger for a file that is not a TaskLedger database.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise LedgerNotFound(f"找不到台账文件：{path}（先运行 init 创建）")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise NotALedger(f"无法读取台账文件 {path}：{exc.strerror}") from None
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise NotALedger(f"{path} 不是台账文件（不是 SQLite 数据库，或已损坏）")
+    app_id = int.from_bytes(header[68:72], "big")
+    version = int.from_bytes(header[60:64], "big")
+    if app_id != APPLICATION_ID:
+        raise NotALedger(f"{path} 是 SQLite 数据库，但不是 TaskLedger 台账")
+    return version
+
+
+def connect(path: Path) -> sqlite_utils.Database:
+    """Open a connection with the settings every ledger connection uses.
+
+    A connection belongs to the thread that opened it: background jobs call this again.
+    """
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 10000")
+    db = sqlite_utils.Database(conn)
+    return db
+
+
+def open_ledger_db(path: Path) -> sqlite_utils.Database:
+    """Open an existing ledger, upgrading its schema if it is older than the program.
+
+    A newer schema is refused before anything is written. Before an upgrade the file is
+    copied aside (``NAME.bak-vN-TIMESTAMP``) with SQLite's backup API, WAL content included.
+    """
+    path = Path(path)
+    version = read_schema_version(path)
+    if version > LATEST_VERSION:
+        raise SchemaTooNew(
+            f"台账 {path} 由更新版本的 TaskLedger 创建（数据结构版本 {version}，本程序支持到 "
+            f"{LATEST_VERSION}），请升级程序后再打开；文件未作任何改动。")
+    db = connect(path)
+    try:
+        if version < LATEST_VERSION:
+            if version > 0:
+                backup_copy(db, path.with_name(
+                    f"{path.name}.bak-v{version}-{datetime.now():%Y%m%d%H%M%S}"))
+            migrate(db, version)
+        db.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.DatabaseError as exc:
+        db.conn.close()
+        raise NotALedger(f"台账 {path} 已损坏或无法打开：{exc}") from None
+    return db
+
+
+def create_ledger_db(path: Path) -> sqlite_utils.Database:
+    """Create a new, empty ledger file at the latest schema."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = connect(path)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA journal_mode = WAL")
+    migrate(db, 0)
+    return db
+
+
+def migrate(db: sqlite_utils.Database, from_version: int) -> None:
+    """Apply every step after ``from_version``, each in its own transaction."""
+    for version, _name, sql in MIGRATIONS:
+        if version <= from_version:
+            continue
+        # executescript would COMMIT first; run statements one by one inside BEGIN…COMMIT
+        # so a failing step leaves the file at the previous version.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _split_sql(sql):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {version}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+def _split_sql(script: str) -> list[str]:
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        if not current and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
+
+
+def backup_copy(db: sqlite_utils.Database, dest: Path) -> Path:
+    """Copy the live database to ``dest`` consistently (SQLite online backup)."""
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    target = sqlite3.connect(str(dest))
+    try:
+        db.conn.backup(target)
+    finally:
+        target.close()
+    return dest
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database):
+    """One change = one transaction; nests through savepoints."""
+    conn = db.conn
+    if conn.in_transaction:
+        name = f"sp{id(object())}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield db
+        except BaseException:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+            raise
+        conn.execute(f"RELEASE {name}")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def copy_file_aside(path: Path, suffix: str) -> Path:
+    """Plain file copy (used when no connection may be opened)."""
+    dest = Path(f"{path}{suffix}")
+    shutil.copy2(path, dest)
+    return dest

@@ -1,0 +1,37 @@
+"""Errors the ledger raises. Every message is Chinese, one line, and says what to fix."""
+
+
+class LedgerError(Exception):
+    """A problem the user can act on; the CLI prints it and the window shows it."""
+
+
+class LedgerNotFound(LedgerError):
+    pass
+
+
+class LedgerExists(LedgerError):
+    pass
+
+
+class NotALedger(LedgerError):
+    pass
+
+
+class SchemaTooNew(LedgerError):
+    pass
+
+
+class UnknownUnit(LedgerError):
+    pass
+
+
+class UnknownMeasure(LedgerError):
+    pass
+
+
+class InvalidInput(LedgerError):
+    pass
+
+
+class PlanFormatError(LedgerError):
+    """A task list that cannot be read; the message names where (sheet/row/line) and why."""

@@ -1,0 +1,182 @@
+"""Ordered schema migrations. PRAGMA user_version holds the number of the last one applied.
+
+Append new steps; never edit a released one (tests/fixtures keeps a file of each released
+schema and checks that it upgrades).
+"""
+from __future__ import annotations
+
+APPLICATION_ID = 0x544C4447  # "TLDG": marks a SQLite file as a TaskLedger ledger
+
+_0001_INITIAL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+
+CREATE TABLE plans (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    subject TEXT NOT NULL DEFAULT '',
+    issuer TEXT NOT NULL DEFAULT '',
+    doc_no TEXT NOT NULL DEFAULT '',
+    deadline TEXT NOT NULL,
+    recipient TEXT NOT NULL DEFAULT '',
+    annex_title TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE units (
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('city', 'zone', 'county', 'other')),
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (plan_id, name)
+);
+
+CREATE TABLE sections (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    title TEXT NOT NULL
+);
+
+CREATE TABLE tasks (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+    no INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    UNIQUE (plan_id, no)
+);
+
+CREATE TABLE measures (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    responsibility_raw TEXT NOT NULL,
+    responsibility TEXT NOT NULL,
+    scope TEXT NOT NULL CHECK (scope IN ('province', 'all', 'relevant', 'named')),
+    deadline TEXT,
+    UNIQUE (plan_id, code)
+);
+
+CREATE TABLE measure_units (
+    measure_id INTEGER NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+    unit TEXT NOT NULL,
+    PRIMARY KEY (measure_id, unit)
+);
+
+CREATE TABLE indicators (
+    id INTEGER PRIMARY KEY,
+    measure_id INTEGER NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    raw TEXT NOT NULL,
+    min REAL NOT NULL,
+    max REAL,
+    unit TEXT NOT NULL,
+    comparator TEXT NOT NULL
+);
+
+CREATE TABLE reports (
+    measure_id INTEGER NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+    unit TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT '未启动'
+        CHECK (status IN ('未启动', '推进中', '已完成', '不涉及')),
+    involved INTEGER,
+    problems TEXT NOT NULL DEFAULT '',
+    next_steps TEXT NOT NULL DEFAULT '',
+    updated_at TEXT,
+    PRIMARY KEY (measure_id, unit)
+);
+
+CREATE TABLE indicator_values (
+    indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+    unit TEXT NOT NULL,
+    value REAL NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (indicator_id, unit)
+);
+
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    measure_id INTEGER NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+    unit TEXT NOT NULL,
+    date TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX entries_measure ON entries (measure_id, unit, date);
+
+CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY,
+    unit TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    original_name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    evidence_date TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL,
+    added_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX evidence_sha ON evidence (sha256);
+
+CREATE TABLE evidence_links (
+    evidence_id INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,
+    measure_id INTEGER NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+    linked_at TEXT NOT NULL,
+    PRIMARY KEY (evidence_id, measure_id)
+);
+CREATE INDEX evidence_links_measure ON evidence_links (measure_id);
+
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+-- The audit trail is append-only: the database itself refuses edits and deletions.
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
+
+-- Full-text search over what a clerk looks for: measure text, progress entries, evidence
+-- names. trigram matches any substring of 3+ characters, which suits Chinese (no spaces).
+CREATE VIRTUAL TABLE search_fts USING fts5 (
+    kind UNINDEXED, ref UNINDEXED, measure_id UNINDEXED, body, tokenize = 'trigram'
+);
+CREATE TRIGGER measures_fts_ai AFTER INSERT ON measures BEGIN
+    INSERT INTO search_fts (kind, ref, measure_id, body) VALUES ('measure', new.id, new.id, new.text);
+END;
+CREATE TRIGGER entries_fts_ai AFTER INSERT ON entries BEGIN
+    INSERT INTO search_fts (kind, ref, measure_id, body) VALUES ('entry', new.id, new.measure_id, new.text);
+END;
+CREATE TRIGGER entries_fts_au AFTER UPDATE OF text ON entries BEGIN
+    UPDATE search_fts SET body = new.text WHERE kind = 'entry' AND ref = new.id;
+END;
+CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries BEGIN
+    DELETE FROM search_fts WHERE kind = 'entry' AND ref = old.id;
+END;
+CREATE TRIGGER links_fts_ai AFTER INSERT ON evidence_links BEGIN
+    INSERT INTO search_fts (kind, ref, measure_id, body)
+        SELECT 'evidence', new.evidence_id, new.measure_id, original_name || ' ' || note
+        FROM evidence WHERE id = new.evidence_id;
+END;
+CREATE TRIGGER links_fts_ad AFTER DELETE ON evidence_links BEGIN
+    DELETE FROM search_fts WHERE kind = 'evidence' AND ref = old.evidence_id
+        AND measure_id = old.measure_id;
+END;
+"""
+
+# (version, name, SQL). Version N is recorded in PRAGMA user_version once step N has run.
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (1, "0001_initial", _0001_INITIAL),
+]
+
+LATEST_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,27 @@
+"""Work status of a measure. Stored as the Chinese label: it is what every report prints."""
+from __future__ import annotations
+
+from .errors import InvalidInput
+
+NOT_STARTED = "未启动"
+IN_PROGRESS = "推进中"
+DONE = "已完成"
+NOT_INVOLVED = "不涉及"
+
+STATUSES = (DONE, IN_PROGRESS, NOT_STARTED, NOT_INVOLVED)
+_ALIASES = {
+    "not_started": NOT_STARTED, "in_progress": IN_PROGRESS, "done": DONE,
+    "not_involved": NOT_INVOLVED, "完成": DONE, "进行中": IN_PROGRESS,
+}
+
+
+def normalize_status(value: str) -> str:
+    """Accept the Chinese label or its English key; raise InvalidInput otherwise."""
+    value = (value or "").strip()
+    if value in STATUSES:
+        return value
+    if value.lower() in _ALIASES:
+        return _ALIASES[value.lower()]
+    if value in _ALIASES:
+        return _ALIASES[value]
+    raise InvalidInput(f"状态“{value}”无效，应为：{' / '.join(STATUSES)}")
