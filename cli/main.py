@@ -8,7 +8,7 @@ from pathlib import Path
 from models.errors import LedgerError
 from models.paths import default_ledger_path
 
-from . import commands
+from . import commands, export_commands, plan_commands
 
 EXIT_ERROR = 2
 
@@ -25,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="taskledger", description="任务台账 TaskLedger：推动知识产权高质量发展任务台账")
     parser.add_argument("--db", type=Path, default=None, help="台账文件路径（默认在用户数据目录）")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
-    commands.register(sub)
+    for module in (commands, plan_commands, export_commands):
+        module.register(sub)
     return parser
 
 

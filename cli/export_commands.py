@@ -1,0 +1,13 @@
+"""``export …``: every output format registers its own sub-command here."""
+from __future__ import annotations
+
+from . import export_excel_cmd, export_pdf_cmd
+
+
+def register(sub) -> None:
+    """Add ``export`` with one sub-command per format."""
+    p = sub.add_parser("export", help="导出：xlsx / tasklist / pdf / status-pdf …")
+    formats = p.add_subparsers(dest="format", metavar="格式", required=True,
+                               parser_class=type(p))
+    export_excel_cmd.register(formats)
+    export_pdf_cmd.register(formats)
