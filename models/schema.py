@@ -174,9 +174,43 @@ CREATE TRIGGER links_fts_ad AFTER DELETE ON evidence_links BEGIN
 END;
 """
 
+# The province's record of hand-ins: every package imported stays here (history); the unit's
+# current data in reports/entries/evidence comes from the one not superseded.
+_0002_SUBMISSIONS = """
+CREATE TABLE submissions (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    unit TEXT NOT NULL,
+    package_sha256 TEXT NOT NULL,
+    package_name TEXT NOT NULL,
+    package_size INTEGER NOT NULL,
+    made_at TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL DEFAULT '',
+    superseded_by INTEGER REFERENCES submissions(id),
+    format_version INTEGER NOT NULL,
+    program_version TEXT NOT NULL DEFAULT '',
+    counts TEXT NOT NULL DEFAULT '{}',
+    manifest TEXT NOT NULL,
+    data TEXT NOT NULL,
+    UNIQUE (plan_id, package_sha256)
+);
+CREATE INDEX submissions_unit ON submissions (plan_id, unit);
+
+CREATE TABLE submission_files (
+    submission_id INTEGER NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    role TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    PRIMARY KEY (submission_id, path)
+);
+"""
+
 # (version, name, SQL). Version N is recorded in PRAGMA user_version once step N has run.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "0001_initial", _0001_INITIAL),
+    (2, "0002_submissions", _0002_SUBMISSIONS),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
