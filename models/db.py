@@ -63,15 +63,22 @@ def open_ledger_db(path: Path) -> sqlite_utils.Database:
             f"{LATEST_VERSION}），请升级程序后再打开；文件未作任何改动。")
     db = connect(path)
     try:
-        if version < LATEST_VERSION:
-            if version > 0:
-                backup_copy(db, path.with_name(
-                    f"{path.name}.bak-v{version}-{datetime.now():%Y%m%d%H%M%S}"))
-            migrate(db, version)
-        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         db.conn.close()
         raise NotALedger(f"台账 {path} 已损坏或无法打开：{exc}") from None
+    if version < LATEST_VERSION:
+        backup = None
+        try:
+            if version > 0:
+                backup = backup_copy(db, path.with_name(
+                    f"{path.name}.bak-v{version}-{datetime.now():%Y%m%d%H%M%S}"))
+            migrate(db, version)
+        except sqlite3.DatabaseError as exc:
+            db.conn.close()
+            kept = f"；升级前的副本：{backup}" if backup else ""
+            raise NotALedger(f"台账 {path} 升级数据结构失败（{exc}），文件保持原版本{kept}") from None
+    db.execute("PRAGMA journal_mode = WAL")
     return db
 
 

@@ -58,6 +58,8 @@ class EvidenceStore:
                     out.write(chunk)
                 out.flush()
                 os.fsync(out.fileno())
+            # mkstemp makes the file private (0600); stored evidence is ordinary user data.
+            os.chmod(tmp_name, 0o644 & ~_umask())
             sha = digest.hexdigest()
             final = self.path_for(sha)
             if final.is_file() and self.check(sha) == OK:
@@ -78,6 +80,12 @@ class EvidenceStore:
         if not path.is_file():
             return MISSING
         return OK if sha256_of(path) == sha256 else ALTERED
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _fsync_dir(path: Path) -> None:

@@ -11,7 +11,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SEED = ROOT.parent / "shared" / "seed" / "henan-ip-2021-plan.txt"
 
 
 @pytest.fixture(autouse=True)
