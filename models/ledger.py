@@ -311,14 +311,8 @@ class Ledger:
                 self.db.execute(
                     "INSERT INTO entries (measure_id, unit, date, author, text, created_at, updated_at)"
                     " VALUES (?,?,?,?,?,?,?)", [mid, unit, entry_date, author, note.strip(), now, now])
-            if number is not None:
-                self.db.execute(
-                    "INSERT INTO indicator_values (indicator_id, unit, value, updated_at) VALUES (?,?,?,?)"
-                    " ON CONFLICT(indicator_id, unit) DO UPDATE SET value = excluded.value,"
-                    " updated_at = excluded.updated_at", [indicator_ids[0], unit, number, now])
-            elif value == "":
-                self.db.execute("DELETE FROM indicator_values WHERE indicator_id = ? AND unit = ?",
-                                [indicator_ids[0], unit])
+            if value is not None and indicator_ids:
+                self._write_indicator(indicator_ids[0], unit, number, now)
             self._touch(mid, unit, now)
             detail = dict(changes)
             if note:
@@ -342,18 +336,22 @@ class Ledger:
         number = _parse_number(value) if value not in (None, "") else None
         with dbmod.transaction(self.db):
             now = _now()
-            if number is None:
-                self.db.execute("DELETE FROM indicator_values WHERE indicator_id = ? AND unit = ?",
-                                [indicator_id, unit])
-            else:
-                self.db.execute(
-                    "INSERT INTO indicator_values (indicator_id, unit, value, updated_at) VALUES (?,?,?,?)"
-                    " ON CONFLICT(indicator_id, unit) DO UPDATE SET value = excluded.value,"
-                    " updated_at = excluded.updated_at", [indicator_id, unit, number, now])
+            self._write_indicator(indicator_id, unit, number, now)
             self._ensure_report(mid, unit)
             self._touch(mid, unit, now)
             _audit(self.db, self.user, "indicator", f"{row[0]}@{unit}",
                    {"indicator": indicator_id, "value": number})
+
+    def _write_indicator(self, indicator_id: int, unit: str, number: float | None, now: str) -> None:
+        """Store the unit's figure; None clears it."""
+        if number is None:
+            self.db.execute("DELETE FROM indicator_values WHERE indicator_id = ? AND unit = ?",
+                            [indicator_id, unit])
+            return
+        self.db.execute(
+            "INSERT INTO indicator_values (indicator_id, unit, value, updated_at) VALUES (?,?,?,?)"
+            " ON CONFLICT(indicator_id, unit) DO UPDATE SET value = excluded.value,"
+            " updated_at = excluded.updated_at", [indicator_id, unit, number, now])
 
     def _ensure_report(self, mid: int, unit: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO reports (measure_id, unit) VALUES (?, ?)", [mid, unit])

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from cli.main import run
-from tests.support import ROOT
+from tests.support import ROOT, dump_tables
 
 
 @pytest.fixture
@@ -90,12 +90,12 @@ def test_verify_exit_codes(db, capsys, sample_file):
     (["init", "--unit", "洛阳市"], "已存在"),
 ])
 def test_errors_print_one_line_and_change_nothing(db, capsys, argv, message):
-    before = _dump(db)
+    before = dump_tables(db)
     assert run(["--db", str(db)] + argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("错误：") and message in err and err.count("\n") == 1
     assert "Traceback" not in err
-    assert _dump(db) == before
+    assert dump_tables(db) == before
 
 
 def test_unreadable_ledger(tmp_path, capsys):
@@ -118,12 +118,3 @@ def test_cli_runs_without_qt_in_a_subprocess(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "LOADED []" in proc.stdout
 
-
-def _dump(path):
-    con = sqlite3.connect(path)
-    try:
-        return {t: con.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
-                for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'"
-                                        " AND name NOT LIKE 'search_fts%'")}
-    finally:
-        con.close()

@@ -53,3 +53,11 @@ def test_a_unit_records_its_figure(ledger, ledger_path):
     with Ledger.open(ledger_path) as reopened:
         (ind,) = reopened.measure("4.1").indicators
         assert ind.value == 7.0
+
+
+def test_an_empty_value_clears_the_figure(ledger):
+    ledger.record("4.1", value="7")
+    ledger.record("4.1", value="")
+    assert ledger.measure("4.1").indicators[0].value is None
+    ledger.record("8.5", status="推进中", value="")      # no indicator: nothing to clear
+    assert ledger.measure("8.5").row.status == "推进中"

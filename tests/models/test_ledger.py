@@ -10,6 +10,7 @@ import pytest
 from models import evidence_store
 from models.errors import InvalidInput, LedgerExists, UnknownMeasure, UnknownUnit
 from models.ledger import Ledger
+from tests.support import dump_tables
 
 
 def test_record_survives_reopening(ledger, ledger_path):
@@ -35,7 +36,7 @@ def test_status_is_separate_from_evidence(ledger, sample_file):
 
 def test_bad_input_changes_nothing(ledger, ledger_path):
     ledger.record("8.5", status="推进中", problems="原问题")
-    before = _dump(ledger_path)
+    before = dump_tables(ledger_path)
     for bad in (dict(status="完成了"), dict(note="x", date="2021-13-01"), dict(value="七"),
                 dict(status="已完成", value="abc"), dict(note="  ")):
         with pytest.raises(InvalidInput):
@@ -46,7 +47,7 @@ def test_bad_input_changes_nothing(ledger, ledger_path):
         ledger.record("99.1", status="已完成")
     with pytest.raises(UnknownUnit):
         ledger.record("8.5", status="已完成", unit="北京市")
-    assert _dump(ledger_path) == before
+    assert dump_tables(ledger_path) == before
 
 
 def test_entries_edit_and_delete_are_audited(ledger):
@@ -169,12 +170,3 @@ def test_verify_can_be_cancelled(ledger, sample_file):
     ledger.attach("4.1", sample_file)
     assert ledger.verify(cancelled=lambda: True) == []
 
-
-def _dump(path):
-    con = sqlite3.connect(path)
-    try:
-        return {table: con.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
-                for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
-                                            " AND name NOT LIKE 'search_fts%'")}
-    finally:
-        con.close()
