@@ -1,0 +1,162 @@
+"""The house look of every workbook we write, and the rules for putting user text in cells.
+
+Fonts are named as Chinese Windows and WPS have them (仿宋 body, 黑体 headings); a PC without
+them substitutes, which is why row heights are computed with room to spare (text_width).
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from models.errors import LedgerError
+
+BODY_FONT_NAME = "仿宋"
+HEAD_FONT_NAME = "黑体"
+BODY_SIZE = 11
+HEAD_SIZE = 11
+TITLE_SIZE = 18
+
+BODY_FONT = Font(name=BODY_FONT_NAME, size=BODY_SIZE)
+HEAD_FONT = Font(name=HEAD_FONT_NAME, size=HEAD_SIZE)
+SECTION_FONT = Font(name=HEAD_FONT_NAME, size=BODY_SIZE)
+TITLE_FONT = Font(name=HEAD_FONT_NAME, size=TITLE_SIZE)
+
+_THIN = Side(style="thin", color="000000")
+THIN_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+WRAP_TOP_LEFT = Alignment(wrap_text=True, vertical="top", horizontal="left")
+WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
+WRAP_LEFT_MIDDLE = Alignment(wrap_text=True, vertical="center", horizontal="left")
+
+# A cell whose text starts with one of these is read as a formula (or DDE/CSV injection) by
+# some spreadsheet; such text is always stored as a string with the quote prefix set.
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+MAX_CELL_CHARS = 32767
+
+
+class ExportCancelled(LedgerError):
+    """The user cancelled an export; nothing was written."""
+
+
+def clean_text(value) -> str:
+    """``value`` as cell text: control characters Excel rejects removed, length capped."""
+    text = "" if value is None else str(value)
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    if len(text) > MAX_CELL_CHARS:
+        text = text[:MAX_CELL_CHARS - 1] + "…"
+    return text
+
+
+def put_text(cell, value, *, font: Font = BODY_FONT, alignment: Alignment = WRAP_TOP_LEFT,
+             border: bool = True) -> None:
+    """Write user text so that it stays text, whatever it starts with."""
+    text = clean_text(value)
+    cell.value = text if text else None
+    if text:
+        # openpyxl turns a leading "=" into a formula; force a string and mark it as typed text.
+        cell.data_type = "s"
+        if text.startswith(FORMULA_LEADS):
+            cell.quotePrefix = True
+    cell.font = font
+    cell.alignment = alignment
+    if border:
+        cell.border = THIN_BORDER
+
+
+def put_number(cell, value, *, number_format: str | None = None, font: Font = BODY_FONT,
+               alignment: Alignment = WRAP_CENTER) -> None:
+    """Write a number (never a formula); None leaves the cell empty but styled."""
+    cell.value = value
+    if number_format:
+        cell.number_format = number_format
+    cell.font = font
+    cell.alignment = alignment
+    cell.border = THIN_BORDER
+
+
+def merge(ws: Worksheet, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+    """Merge a block and put a thin border on every cell of it.
+
+    Excel draws a merged cell's outline from the border of each covered cell; styling only the
+    top-left one leaves gaps on paper.
+    """
+    for row in range(first_row, last_row + 1):
+        for col in range(first_col, last_col + 1):
+            ws.cell(row=row, column=col).border = THIN_BORDER
+    if first_row != last_row or first_col != last_col:
+        ws.merge_cells(start_row=first_row, start_column=first_col,
+                       end_row=last_row, end_column=last_col)
+
+
+def set_widths(ws: Worksheet, widths: list[float]) -> None:
+    """Column widths in Excel character units."""
+    for index, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+
+
+def print_setup(ws: Worksheet, *, title_rows: str | None, landscape: bool = True) -> None:
+    """A4, one page wide, repeated header rows, page number footer ``— 1 —``."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = 0.6
+    ws.page_margins.bottom = 0.7
+    ws.page_margins.footer = 0.3
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddFooter.center.text = "— &P —"
+    ws.oddFooter.center.font = BODY_FONT_NAME
+    ws.oddFooter.center.size = 12
+    ws.evenFooter.center.text = "— &P —"
+
+
+def save_atomically(wb, out_path: Path) -> Path:
+    """Save to a temporary file beside ``out_path`` and rename it into place on success.
+
+    A crash or a cancelled export never leaves a half-written workbook under the real name.
+    """
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out_path.stem}.", suffix=".xlsx.tmp",
+                                    dir=out_path.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp_name)
+        with open(tmp_name, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, out_path)
+    except BaseException:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+        raise
+    return out_path
+
+
+def check_cancel(cancelled: Callable[[], bool] | None) -> None:
+    """Raise ExportCancelled when the user asked to stop."""
+    if cancelled is not None and cancelled():
+        raise ExportCancelled("导出已取消，未生成文件")
+
+
+_YMD = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def chinese_date(iso: str) -> str:
+    """2021-03-05 → 2021年3月5日 (no zero padding, as official documents write dates)."""
+    match = _YMD.match(str(iso or "")[:10])
+    if not match:
+        return str(iso or "")
+    y, m, d = (int(g) for g in match.groups())
+    return f"{y}年{m}月{d}日"
