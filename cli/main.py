@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -9,8 +10,13 @@ from models.errors import LedgerError
 from models.paths import default_ledger_path
 
 from . import commands, export_commands, plan_commands
+from . import maintenance_commands
 
 EXIT_ERROR = 2
+# Commands that only read the ledger run beside an open window; every other command that
+# opens the ledger takes its lock (models/lock.py). A command may say so itself with
+# set_defaults(writes=...).
+READ_ONLY_COMMANDS = {"units", "plan", "tasks", "verify", "export", "search", "summary", "status"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -24,8 +30,13 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command-line grammar (also used by main.py to decide CLI vs window)."""
     parser = _Parser(prog="taskledger", description="任务台账 TaskLedger：推动知识产权高质量发展任务台账")
     parser.add_argument("--db", type=Path, default=None, help="台账文件路径（默认在用户数据目录）")
+    from models.version import version_line
+    parser.add_argument("--version", action="version", version=version_line(),
+                        help="显示版本号并退出")
+    parser.add_argument("--selftest", action="store_true",
+                        help="自检：在临时文件夹中建台账、填报、导出并校验，全部通过时返回 0")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
-    for module in (commands, plan_commands, export_commands):
+    for module in (commands, plan_commands, export_commands, maintenance_commands):
         module.register(sub)
     return parser
 
@@ -36,6 +47,9 @@ def run(argv: list[str]) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     args = build_parser().parse_args(argv)
+    if args.selftest:
+        from .selftest import run_selftest
+        return run_selftest()
     if not args.command:
         build_parser().print_help()
         return EXIT_ERROR
@@ -44,7 +58,11 @@ def run(argv: list[str]) -> int:
     try:
         if not getattr(args, "needs_ledger", True):
             return args.func(args)
-        with Ledger.open(args.db) as ledger:
+        from models import lock
+        writes = getattr(args, "writes", args.command not in READ_ONLY_COMMANDS)
+        with (lock.acquire(args.db, program="命令行") if writes and args.db.exists()
+              else contextlib.nullcontext()), \
+                Ledger.open(args.db) as ledger:
             return args.func(args, ledger)
     except LedgerError as exc:
         sys.stderr.write(f"错误：{exc}\n")

@@ -1,0 +1,505 @@
+"""Backups of a ledger: one .zip holding the database, its evidence files and a manifest.
+
+Why one zip file and not a folder: a clerk moves it as one thing (USB stick, mail, another
+PC); the zip's CRCs and the manifest's SHA-256s let a restore check it whole before anything
+is touched; it is written under a temporary name and renamed, so a half-written backup never
+looks like a backup; rotating old ones deletes one file each.
+
+Inside::
+
+    manifest.json            format, program version, ledger, schema, unit, hashes
+    ledger.db                a consistent copy made with SQLite's online backup API
+    evidence/ab/abcdef…      the evidence files the copy refers to, named by SHA-256
+
+The database is copied first; evidence files are written before rows name them (see
+evidence_store.py), so every file the copy refers to is already on disk and a backup can
+be taken while another program writes to the ledger.
+
+Backups made by the program live in ``user_data_dir()/backups/<ledger stem>/``, named
+``<stem>_<kind>_YYYYMMDD-HHMMSS.zip`` where kind is ``auto`` (the daily one, last 10 kept),
+``manual`` or ``before-restore`` (never rotated away).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from .db import read_schema_version
+from .errors import LedgerError
+from .evidence_store import CHUNK, evidence_dir_for, sha256_of
+from .paths import user_data_dir
+from .schema import APPLICATION_ID, LATEST_VERSION
+from .version import __version__
+
+FORMAT = "taskledger-backup"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+DB_MEMBER = "ledger.db"
+AUTO, MANUAL, BEFORE_RESTORE = "auto", "manual", "before-restore"
+KEEP_DAILY = 10
+
+_SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+_NAME_RE = re.compile(r"^(?P<stem>.+)_(?P<kind>auto|manual|before-restore)_"
+                      r"(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.zip$")
+
+
+class BadBackup(LedgerError):
+    """A backup that fails its check; nothing was changed."""
+
+
+class BackupCancelled(LedgerError):
+    """The user cancelled a backup; no file was left behind."""
+
+
+@dataclass
+class BackupInfo:
+    """What a backup holds (from its manifest) and where it is."""
+    path: Path
+    created_at: str
+    kind: str
+    program_version: str
+    ledger_name: str
+    ledger_path: str
+    schema_version: int
+    unit: str
+    user: str
+    plan_title: str
+    evidence_count: int
+    size: int
+    #: evidence the ledger names but that was missing or altered in its store when the
+    #: backup was made: the backup faithfully lacks them
+    evidence_problems: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class RestoreResult:
+    """What a restore did."""
+    restored: BackupInfo
+    #: backup of the ledger as it was just before the restore (None if there was no ledger)
+    safety_backup: Path | None
+    evidence_added: int
+
+
+def backups_dir(ledger_path: Path) -> Path:
+    """Where the program keeps backups of this ledger: ``user_data_dir()/backups/<stem>/``."""
+    return user_data_dir() / "backups" / Path(ledger_path).stem
+
+
+# ---- making a backup -----------------------------------------------------------------------
+def backup_ledger(ledger_path: Path, dest_dir: Path | None = None, *, kind: str = MANUAL,
+                  now: datetime | None = None,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> BackupInfo:
+    """Back the ledger and its evidence up into one new .zip in ``dest_dir``.
+
+    ``dest_dir`` defaults to ``backups_dir(ledger_path)``. The ledger may be open elsewhere
+    (even being written): the database copy is one consistent snapshot. Evidence files that
+    are missing or altered in the store are left out and listed in ``evidence_problems``.
+    ``progress(done, total)`` counts files; ``cancelled()`` returning True stops the backup
+    with BackupCancelled and leaves no file. Raises LedgerError when the ledger cannot be read.
+    """
+    ledger_path = Path(ledger_path)
+    read_schema_version(ledger_path)  # refuses a missing or foreign file with a clear message
+    dest_dir = Path(dest_dir) if dest_dir is not None else backups_dir(ledger_path)
+    now = now or datetime.now()
+    try:
+        dest_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LedgerError(f"无法创建备份目录 {dest_dir}：{exc.strerror or exc}") from None
+    final = _free_name(dest_dir, f"{ledger_path.stem}_{kind}_{now:%Y%m%d-%H%M%S}")
+    store = evidence_dir_for(ledger_path)
+    with tempfile.TemporaryDirectory(prefix="taskledger-backup-") as work:
+        snapshot = Path(work) / DB_MEMBER
+        _snapshot(ledger_path, snapshot)
+        meta = _describe_db(snapshot)
+        shas = meta.pop("evidence_shas")
+        total = len(shas) + 1
+        fd, tmp_name = tempfile.mkstemp(prefix=".partial-", suffix=".zip", dir=dest_dir)
+        os.close(fd)
+        try:
+            included, problems = [], []
+            with zipfile.ZipFile(tmp_name, "w", allowZip64=True) as zf:
+                zf.write(snapshot, DB_MEMBER, compress_type=zipfile.ZIP_DEFLATED,
+                         compresslevel=6)
+                _report(progress, 1, total)
+                for done, sha in enumerate(shas, 2):
+                    if cancelled and cancelled():
+                        raise BackupCancelled("备份已取消，未留下任何文件")
+                    entry = _add_evidence(zf, store, sha)
+                    (included if "problem" not in entry else problems).append(entry)
+                    _report(progress, done, total)
+                manifest = {
+                    "format": FORMAT, "format_version": FORMAT_VERSION,
+                    "program_version": __version__, "kind": kind,
+                    "created_at": now.isoformat(timespec="seconds"),
+                    "ledger_name": ledger_path.name, "ledger_path": str(ledger_path.resolve()),
+                    **meta,
+                    "db": {"member": DB_MEMBER, "size": snapshot.stat().st_size,
+                           "sha256": sha256_of(snapshot)},
+                    "evidence": included, "evidence_problems": problems,
+                }
+                zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1),
+                            compress_type=zipfile.ZIP_DEFLATED)
+            _fsync_file(tmp_name)
+            os.replace(tmp_name, final)
+            _fsync_dir(dest_dir)
+        except BaseException as exc:
+            if os.path.exists(tmp_name):
+                os.unlink(tmp_name)
+            if isinstance(exc, OSError):
+                raise LedgerError(f"无法写入备份 {final}：{exc.strerror or exc}") from None
+            raise
+    return _info(final, manifest)
+
+
+def maybe_daily_backup(ledger_path: Path, *, now: datetime | None = None,
+                       keep: int = KEEP_DAILY) -> BackupInfo | None:
+    """The daily automatic backup: made at most once a calendar day, the last ``keep`` kept.
+
+    Call it when the window closes. Returns the new backup, or None when today's exists or
+    there is no ledger file yet. Only ``auto`` backups are rotated; manual and before-restore
+    backups stay until the user deletes them.
+    """
+    ledger_path = Path(ledger_path)
+    if not ledger_path.is_file():
+        return None
+    now = now or datetime.now()
+    folder = backups_dir(ledger_path)
+    autos = _auto_backups(folder, ledger_path.stem)
+    if any(stamp.date() == now.date() for stamp, _ in autos):
+        return None
+    info = backup_ledger(ledger_path, folder, kind=AUTO, now=now)
+    autos = _auto_backups(folder, ledger_path.stem)
+    for _stamp, old in autos[:-keep] if keep > 0 else []:
+        try:
+            old.unlink()
+        except OSError:
+            pass  # a backup we cannot delete is only wasted space
+    return info
+
+
+def list_backups(ledger_path: Path | None = None, *, folder: Path | None = None) -> list[BackupInfo]:
+    """Backups in ``folder`` (default: this ledger's backups folder), oldest first.
+
+    Reads only each manifest (quick); use ``check_backup`` before trusting one. Files that
+    are not readable backups are skipped.
+    """
+    if folder is None:
+        if ledger_path is None:
+            raise ValueError("ledger_path or folder is needed")
+        folder = backups_dir(ledger_path)
+    found = []
+    for path in sorted(Path(folder).glob("*.zip")) if Path(folder).is_dir() else []:
+        try:
+            with zipfile.ZipFile(path) as zf:
+                manifest = _read_manifest(zf, path)
+            found.append(_info(path, manifest))
+        except (BadBackup, zipfile.BadZipFile, OSError):
+            continue
+    return sorted(found, key=lambda b: (b.created_at, b.path.name))
+
+
+# ---- checking and restoring ------------------------------------------------------------------
+def check_backup(backup_file: Path) -> BackupInfo:
+    """Check a backup whole; return its description or raise BadBackup saying what is wrong.
+
+    Checks: a readable zip with every member's CRC intact; a TaskLedger manifest; the
+    database's SHA-256, TaskLedger application_id, a schema not newer than this program and
+    ``PRAGMA integrity_check``; every evidence file's SHA-256 and size; and that every
+    evidence file the database names is in the backup (or was already missing when it was made).
+    """
+    with tempfile.TemporaryDirectory(prefix="taskledger-check-") as work:
+        return _unpack_checked(Path(backup_file), Path(work))
+
+
+def restore_backup(backup_file: Path, ledger_path: Path, *, lock=None) -> RestoreResult:
+    """Replace the ledger with a backup, after checking the backup whole.
+
+    A backup that fails any check is refused with BadBackup and the current ledger and its
+    evidence folder are left byte for byte as they were. Otherwise the current ledger is
+    first backed up itself (kind ``before-restore``; a ledger too damaged for that is copied
+    aside as raw files), the backup's evidence files are added to the evidence folder (files
+    already there are kept: they are named by content), and the database file is replaced
+    atomically.
+
+    The ledger must not be open in this process. ``lock``: pass the LockHandle the caller
+    holds on this ledger (the window does); without one, the lock is taken here and
+    LedgerLocked is raised if another program has the ledger open.
+    """
+    from . import lock as lockmod
+
+    backup_file, ledger_path = Path(backup_file), Path(ledger_path)
+    ledger_path.parent.mkdir(parents=True, exist_ok=True)
+    # Unpack beside the ledger, so the final moves are renames on one file system.
+    staging = Path(tempfile.mkdtemp(prefix=f".{ledger_path.name}.restore-", dir=ledger_path.parent))
+    try:
+        info = _unpack_checked(backup_file, staging)
+        own_lock = None
+        if lock is None:
+            own_lock = lockmod.acquire(ledger_path, program="恢复")
+        try:
+            safety = _safety_copy(ledger_path) if ledger_path.exists() else None
+            added = _merge_evidence(staging / "evidence", evidence_dir_for(ledger_path))
+            for side in (Path(f"{ledger_path}-wal"), Path(f"{ledger_path}-shm")):
+                # An old WAL beside a new database would be replayed into it: its content is
+                # in the safety backup, so it goes before the swap.
+                if side.exists():
+                    side.unlink()
+            os.replace(staging / DB_MEMBER, ledger_path)
+            _fsync_dir(ledger_path.parent)
+        finally:
+            lockmod.release(own_lock)
+    except OSError as exc:
+        raise LedgerError(f"恢复失败：{exc.filename or ''} {exc.strerror or exc}") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return RestoreResult(restored=info, safety_backup=safety, evidence_added=added)
+
+
+# ---- helpers ---------------------------------------------------------------------------------
+def _snapshot(ledger_path: Path, dest: Path) -> None:
+    # Read-only: a backup never checkpoints, migrates or otherwise writes the ledger.
+    uri = ledger_path.resolve().as_uri() + "?mode=ro"
+    try:
+        src = sqlite3.connect(uri, uri=True, timeout=10)
+        try:
+            src.execute("PRAGMA busy_timeout = 10000")
+            dst = sqlite3.connect(str(dest))
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.DatabaseError as exc:
+        raise LedgerError(f"无法读取台账 {ledger_path} 进行备份：{exc}") from None
+
+
+def _describe_db(db_path: Path) -> dict:
+    conn = sqlite3.connect(str(db_path))
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        plan = conn.execute("SELECT title FROM plans WHERE id = ?",
+                            [meta.get("current_plan")]).fetchone()
+        shas = sorted({row[0] for row in conn.execute("SELECT sha256 FROM evidence")})
+        return {"schema_version": conn.execute("PRAGMA user_version").fetchone()[0],
+                "application_id": conn.execute("PRAGMA application_id").fetchone()[0],
+                "unit": meta.get("unit", ""), "user": meta.get("user", ""),
+                "plan_title": plan[0] if plan else "", "evidence_shas": shas}
+    except sqlite3.DatabaseError as exc:
+        raise LedgerError(f"台账 {db_path} 无法读取：{exc}") from None
+    finally:
+        conn.close()
+
+
+def _add_evidence(zf: zipfile.ZipFile, store: Path, sha: str) -> dict:
+    source = store / sha[:2] / sha
+    member = f"evidence/{sha[:2]}/{sha}"
+    if not _SHA_RE.match(sha) or not source.is_file():
+        return {"sha256": sha, "problem": "missing"}
+    # The stored file must still be what its name says; a damaged one is not copied.
+    if sha256_of(source) != sha:
+        return {"sha256": sha, "problem": "altered"}
+    # Evidence is mostly PDF/JPEG/DOCX, already compressed: store it as it is.
+    zf.write(source, member, compress_type=zipfile.ZIP_STORED)
+    return {"sha256": sha, "size": source.stat().st_size, "member": member}
+
+
+def _read_manifest(zf: zipfile.ZipFile, path: Path) -> dict:
+    try:
+        manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
+    except KeyError:
+        raise BadBackup(f"{path} 不是 TaskLedger 备份（缺少 {MANIFEST}）") from None
+    except (ValueError, UnicodeDecodeError, zipfile.BadZipFile, OSError) as exc:
+        raise BadBackup(f"备份 {path} 的清单 {MANIFEST} 已损坏：{exc}") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BadBackup(f"{path} 不是 TaskLedger 备份（清单格式不符）")
+    if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
+        raise BadBackup(f"备份 {path} 由更新版本的 TaskLedger 制作（备份格式 "
+                        f"{manifest.get('format_version')}），请升级程序后再恢复")
+    return manifest
+
+
+def _unpack_checked(backup_file: Path, into: Path) -> BackupInfo:
+    """Extract the database and evidence into ``into``, checking everything on the way."""
+    if not backup_file.is_file():
+        raise BadBackup(f"找不到备份文件：{backup_file}")
+    try:
+        zf = zipfile.ZipFile(backup_file)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise BadBackup(f"{backup_file} 不是完整的备份文件（无法作为 zip 读取：{exc}），"
+                        f"可能在复制时被截断或损坏") from None
+    with zf:
+        try:
+            bad = zf.testzip()
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            raise BadBackup(f"备份 {backup_file} 已损坏：{exc}") from None
+        if bad is not None:
+            raise BadBackup(f"备份 {backup_file} 已损坏：成员 {bad} 校验（CRC）不符")
+        manifest = _read_manifest(zf, backup_file)
+        db_entry = manifest.get("db") or {}
+        db_path = into / DB_MEMBER
+        _extract(zf, backup_file, DB_MEMBER, db_path, db_entry.get("sha256"), db_entry.get("size"))
+        _check_db(db_path, backup_file)
+        included = set()
+        for item in manifest.get("evidence", []):
+            sha = str(item.get("sha256", ""))
+            if not _SHA_RE.match(sha):
+                raise BadBackup(f"备份 {backup_file} 的清单中有无效的佐证材料哈希：{sha[:80]}")
+            _extract(zf, backup_file, f"evidence/{sha[:2]}/{sha}",
+                     into / "evidence" / sha[:2] / sha, sha, item.get("size"))
+            included.add(sha)
+        absent_then = {str(p.get("sha256")) for p in manifest.get("evidence_problems", [])}
+        named = _evidence_shas(db_path)
+        lost = sorted(named - included - absent_then)
+        if lost:
+            raise BadBackup(f"备份 {backup_file} 不完整：缺少 {len(lost)} 份佐证材料"
+                            f"（如 SHA-256 {lost[0][:16]}…）")
+    return _info(backup_file, manifest)
+
+
+def _extract(zf: zipfile.ZipFile, backup_file: Path, member: str, dest: Path,
+             sha: str | None, size) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    digest, written = hashlib.sha256(), 0
+    try:
+        with zf.open(member) as src, open(dest, "wb") as out:
+            for chunk in iter(lambda: src.read(CHUNK), b""):
+                digest.update(chunk)
+                written += len(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+    except KeyError:
+        raise BadBackup(f"备份 {backup_file} 不完整：缺少 {member}") from None
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise BadBackup(f"备份 {backup_file} 中的 {member} 已损坏：{exc}") from None
+    if not sha or digest.hexdigest() != sha or (size is not None and written != int(size)):
+        raise BadBackup(f"备份 {backup_file} 中的 {member} 与清单记录的 SHA-256 不符，"
+                        f"备份已损坏或被改动")
+
+
+def _check_db(db_path: Path, backup_file: Path) -> None:
+    try:
+        version = read_schema_version(db_path)
+    except LedgerError:
+        raise BadBackup(f"备份 {backup_file} 中的数据库不是 TaskLedger 台账") from None
+    if version > LATEST_VERSION:
+        raise BadBackup(f"备份 {backup_file} 由更新版本的 TaskLedger 制作（数据结构版本 "
+                        f"{version}，本程序支持到 {LATEST_VERSION}），请升级程序后再恢复")
+    conn = sqlite3.connect(str(db_path))
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise BadBackup(f"备份 {backup_file} 中的数据库不是 TaskLedger 台账")
+        result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        if result != ["ok"]:
+            raise BadBackup(f"备份 {backup_file} 中的数据库未通过完整性检查：{result[0]}")
+    except sqlite3.DatabaseError as exc:
+        raise BadBackup(f"备份 {backup_file} 中的数据库已损坏：{exc}") from None
+    finally:
+        conn.close()
+
+
+def _evidence_shas(db_path: Path) -> set[str]:
+    conn = sqlite3.connect(str(db_path))
+    try:
+        return {row[0] for row in conn.execute("SELECT sha256 FROM evidence")}
+    finally:
+        conn.close()
+
+
+def _merge_evidence(staged: Path, store: Path) -> int:
+    """Move checked evidence files into the store; files already there stay. Returns moved."""
+    added = 0
+    if not staged.is_dir():
+        return 0
+    for file in sorted(staged.rglob("*")):
+        if not file.is_file():
+            continue
+        target = store / file.parent.name / file.name
+        if target.is_file() and sha256_of(target) == file.name:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(file, target)
+        _fsync_dir(target.parent)
+        added += 1
+    return added
+
+
+def _safety_copy(ledger_path: Path) -> Path:
+    """Back up the ledger about to be replaced; copy raw files aside if it cannot be read."""
+    try:
+        return backup_ledger(ledger_path, kind=BEFORE_RESTORE).path
+    except LedgerError:
+        folder = backups_dir(ledger_path)
+        aside = folder / f"{ledger_path.stem}_damaged_{datetime.now():%Y%m%d-%H%M%S}"
+        aside.mkdir(parents=True, exist_ok=True)
+        for side in (ledger_path, Path(f"{ledger_path}-wal"), Path(f"{ledger_path}-shm")):
+            if side.exists():
+                shutil.copy2(side, aside / side.name)
+        return aside
+
+
+def _auto_backups(folder: Path, stem: str) -> list[tuple[datetime, Path]]:
+    found = []
+    for path in folder.glob(f"{_glob_escape(stem)}_auto_*.zip") if folder.is_dir() else []:
+        match = _NAME_RE.match(path.name)
+        if match and match["stem"] == stem:
+            found.append((datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S"), path))
+    return sorted(found)
+
+
+def _glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def _free_name(folder: Path, base: str) -> Path:
+    candidate, n = folder / f"{base}.zip", 1
+    while candidate.exists():
+        n += 1
+        candidate = folder / f"{base}-{n}.zip"
+    return candidate
+
+
+def _info(path: Path, manifest: dict) -> BackupInfo:
+    return BackupInfo(
+        path=Path(path), created_at=str(manifest.get("created_at", "")),
+        kind=str(manifest.get("kind", "")), program_version=str(manifest.get("program_version", "")),
+        ledger_name=str(manifest.get("ledger_name", "")),
+        ledger_path=str(manifest.get("ledger_path", "")),
+        schema_version=int(manifest.get("schema_version", 0)),
+        unit=str(manifest.get("unit", "")), user=str(manifest.get("user", "")),
+        plan_title=str(manifest.get("plan_title", "")),
+        evidence_count=len(manifest.get("evidence", [])),
+        size=Path(path).stat().st_size if Path(path).exists() else 0,
+        evidence_problems=list(manifest.get("evidence_problems", [])))
+
+
+def _report(progress, done: int, total: int) -> None:
+    if progress:
+        progress(done, total)
+
+
+def _fsync_file(path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
