@@ -19,7 +19,9 @@ SCOPE_HELP = "、".join(f"{k}={v}" for k, v in SCOPE_LABELS.items())
 def register(sub) -> None:
     """Add the ledger commands to an argparse subparsers object."""
     p = sub.add_parser("init", help="新建台账（默认使用内置的2021年河南省方案）")
-    p.add_argument("--unit", required=True, help="本单位名称，如 洛阳市")
+    p.add_argument("--unit", help="本单位名称，如 洛阳市（--province 时不用）")
+    p.add_argument("--province", action="store_true",
+                   help="新建省级台账：同一方案、全部单位，用于导入各单位的报送材料包")
     p.add_argument("--user", default="", help="填报人姓名")
     p.add_argument("--plan", type=Path, help="任务清单文件（.json/.txt/.xlsx/.docx），默认内置方案")
     p.set_defaults(func=cmd_init, needs_ledger=False)
@@ -62,6 +64,11 @@ def register(sub) -> None:
 
 
 def cmd_init(args) -> int:
+    if args.province:
+        from .province_commands import cmd_init_province
+        return cmd_init_province(args)
+    if not args.unit:
+        raise InvalidInput("请用 --unit 指定本单位名称，如 --unit 洛阳市（省级台账用 --province）")
     plan = read_plan_file(args.plan) if args.plan else load_builtin_plan()
     with Ledger.create(args.db, unit=args.unit, user=args.user, plan=plan) as ledger:
         count = len(ledger.measures())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from . import export_excel_cmd, export_pdf_cmd
+from . import export_consolidated_cmd, export_package_cmd
 
 
 def register(sub) -> None:
@@ -11,3 +12,5 @@ def register(sub) -> None:
                                parser_class=type(p))
     export_excel_cmd.register(formats)
     export_pdf_cmd.register(formats)
+    export_package_cmd.register(formats)
+    export_consolidated_cmd.register(formats)

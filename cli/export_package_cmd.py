@@ -1,0 +1,55 @@
+"""``export package`` (the submission .zip) and ``export evidence-pdf`` (佐证材料汇编)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def register(formats) -> None:
+    """Add the hand-in export sub-commands."""
+    p = formats.add_parser("package", help="报送材料包 .zip：完成情况表、工作情况报告、佐证材料、清单")
+    p.add_argument("--out", type=Path, required=True, help="输出文件（.zip）或文件夹")
+    p.add_argument("--unit", help="单位（默认本台账的单位）")
+    p.add_argument("--yes", action="store_true", help="有缺项时也不询问，直接导出")
+    p.set_defaults(func=cmd_export_package)
+
+    p = formats.add_parser("evidence-pdf", help="佐证材料汇编 PDF：封面、目录、书签、图片与 PDF 合并、页码")
+    p.add_argument("--out", type=Path, required=True, help="输出文件（.pdf）")
+    p.add_argument("--unit", help="单位（默认本台账的单位）")
+    p.set_defaults(func=cmd_export_evidence_pdf)
+
+
+def _confirm(prompt: str) -> bool:
+    if not sys.stdin or not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(prompt)
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "是", "确认")
+
+
+def cmd_export_package(args, ledger) -> int:
+    from exports.package import write_package
+    from models.check import check_ledger
+
+    from .province_commands import print_gaps
+    gaps = check_ledger(ledger, unit=args.unit)
+    if gaps:
+        sys.stdout.write(f"缺项清单（{len(gaps)} 项）：\n")
+        print_gaps(gaps)
+        if not args.yes and not _confirm("仍要导出报送材料包吗？[y/N] "):
+            sys.stderr.write("未导出：存在缺项。补齐后重新导出，或确认无误后加 --yes 导出。\n")
+            return 1
+    path = write_package(ledger, args.out, unit=args.unit)
+    print(f"已导出报送材料包：{path}")
+    return 0
+
+
+def cmd_export_evidence_pdf(args, ledger) -> int:
+    from exports.evidence_pdf import write_evidence_pdf
+    result = write_evidence_pdf(ledger, args.out, unit=args.unit)
+    for warning in result.warnings:
+        sys.stderr.write(f"提示：{warning}\n")
+    print(f"已导出佐证材料汇编：{result.path}（{result.pages} 页）")
+    return 0

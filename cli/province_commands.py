@@ -1,0 +1,104 @@
+"""Hand-in and province commands: check (缺项清单), import-package, submissions.
+
+``init --province`` is an option of ``init`` (cli/commands.py) and lands in cmd_init_province.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from .output import emit_json, table
+
+
+def register(sub) -> None:
+    """Add check, import-package and submissions to an argparse subparsers object."""
+    p = sub.add_parser("check", help="缺项清单：报送前检查未启动、无佐证、无进展、缺指标、未确认、文件缺失、联系信息")
+    p.add_argument("--unit", help="单位（默认本台账的单位）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check, writes=False)
+
+    p = sub.add_parser("import-package", help="（省级台账）导入各单位的报送材料包 .zip，可一次多个")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import_package)
+
+    p = sub.add_parser("submissions", help="（省级台账）各单位报送情况：已报送、何时、状态统计；未报送单位")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_submissions, writes=False)
+
+
+def cmd_init_province(args) -> int:
+    from models.plan_def import load_builtin_plan
+    from models.plan_io import read_plan_file
+    from models.province import create_province_ledger
+    plan = read_plan_file(args.plan) if args.plan else load_builtin_plan()
+    with create_province_ledger(args.db, user=args.user, plan=plan, office=args.unit) as ledger:
+        units = ledger.units()
+        print(f"已创建省级台账：{args.db}")
+        print(f"单位：{ledger.unit}　方案：{plan['title']}　汇总单位：{len(units)} 个")
+    return 0
+
+
+def print_gaps(gaps, stream=None) -> None:
+    """The 缺项清单 as readable lines."""
+    stream = stream or sys.stdout
+    for gap in gaps:
+        stream.write(f"【{gap.label}】{gap.message}\n    处理：{gap.fix}\n")
+
+
+def cmd_check(args, ledger) -> int:
+    from models.check import check_ledger
+    gaps = check_ledger(ledger, unit=args.unit)
+    if args.json:
+        emit_json({"unit": args.unit or ledger.unit, "gaps": [g.to_dict() for g in gaps]})
+    elif not gaps:
+        print("缺项清单：没有发现缺项，可以导出报送材料。")
+    else:
+        print_gaps(gaps)
+        kinds: dict[str, int] = {}
+        for gap in gaps:
+            kinds[gap.label] = kinds.get(gap.label, 0) + 1
+        print(f"共 {len(gaps)} 项缺项：" + "，".join(f"{k} {v} 项" for k, v in kinds.items()))
+    return 1 if gaps else 0
+
+
+def cmd_import_package(args, ledger) -> int:
+    from models.province import PackageRefused, import_packages
+    results = import_packages(ledger, args.files)
+    refused = [r for r in results if isinstance(r, PackageRefused)]
+    if args.json:
+        emit_json([{"error": str(r)} if isinstance(r, PackageRefused) else asdict(r)
+                   for r in results])
+    else:
+        for result in results:
+            if isinstance(result, PackageRefused):
+                sys.stderr.write(f"错误：{result}\n")
+            else:
+                print(result.message())
+    return 2 if refused else 0
+
+
+def cmd_submissions(args, ledger) -> int:
+    from models.province import submission_status
+    status = submission_status(ledger)
+    if args.json:
+        emit_json({
+            "plan": status.plan_title, "deadline": status.deadline,
+            "handed_in": [dict(asdict(s), earlier_submissions=status.history.get(s.unit, 0))
+                          for s in status.handed_in],
+            "missing": status.missing})
+        return 0
+    total = len(status.handed_in) + len(status.missing)
+    print(f"{status.plan_title}　报送截止：{status.deadline}")
+    print(f"已报送 {len(status.handed_in)} / {total} 个单位")
+    if status.handed_in:
+        rows = [["单位", "制作时间", "导入时间", "已完成", "推进中", "未启动", "不涉及", "历次"]]
+        for s in status.handed_in:
+            rows.append([s.unit, s.made_at[:16].replace("T", " "), s.imported_at[:16].replace("T", " "),
+                         *(str(s.counts.get(k, 0)) for k in ("已完成", "推进中", "未启动", "不涉及")),
+                         str(status.history.get(s.unit, 0) + 1)])
+        print(table(rows, [14, 17, 17, 7, 7, 7, 7, 5]))
+    if status.missing:
+        print("未报送：" + "、".join(status.missing))
+    return 0

@@ -1,0 +1,162 @@
+"""The submission package: ``{单位}-{年度}-报送材料.zip``.
+
+Holds the 完成情况表 (.xlsx), the 工作情况报告 (.pdf), 佐证材料/ with each evidence file under
+its number (佐证8.5-1_原名.ext), data.json (the unit's ledger data for the province) and
+manifest.json (format and program version, plan, unit, time made, and every other file's
+path, size and SHA-256). The zip is written under a temporary name beside the target and
+renamed only when complete, so a half-written package never carries the final name.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Callable
+
+from models.handin import (DATA_NAME, MANIFEST_NAME, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION,
+                           ROLE_DATA, ROLE_EVIDENCE, ROLE_REPORT, ROLE_XLSX, now_stamp,
+                           package_file_name, plan_identity, program_version, safe_member_name,
+                           unit_data)
+
+CHUNK = 1 << 20
+# Already-compressed evidence gains nothing from deflate; storing it keeps export and import fast.
+_STORED_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".zip", ".rar", ".7z", ".mp4", ".mp3",
+                    ".docx", ".xlsx", ".pptx", ".webp", ".heic"}
+
+
+def default_package_path(ledger, folder: Path, *, unit: str | None = None) -> Path:
+    """``folder/洛阳市-2021-报送材料.zip``."""
+    unit = ledger.check_unit(unit)
+    return Path(folder) / package_file_name(unit, ledger.plan().year)
+
+
+def write_package(ledger, out_zip: Path, *, unit: str | None = None,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> Path:
+    """Write the unit's submission package to ``out_zip``; return its path.
+
+    ``out_zip`` may be a folder: the package then gets its standard name inside it. When
+    ``cancelled()`` turns True, ExportCancelled is raised and nothing is left behind; an
+    existing file at ``out_zip`` stays as it was until the new package is complete.
+    """
+    from exports.pdf_common import check_cancel
+    from exports.pdf_report import write_work_report
+    from exports.xlsx_progress import write_progress_workbook
+    from models.summary import evidence_numbers
+
+    unit = ledger.check_unit(unit)
+    plan = ledger.plan()
+    out_zip = Path(out_zip)
+    if out_zip.is_dir():
+        out_zip = out_zip / package_file_name(unit, plan.year)
+    out_zip.parent.mkdir(parents=True, exist_ok=True)
+    numbered = evidence_numbers(ledger, unit=unit)
+    total = len(numbered) + 4
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total)
+        check_cancel(cancelled)
+
+    stem = f"{unit}{plan.year}年"
+    xlsx_name = safe_member_name(f"{stem}任务完成情况表.xlsx")
+    report_name = safe_member_name(f"{stem}工作情况报告.pdf")
+    files: list[dict] = []
+    fd, part_name = tempfile.mkstemp(prefix=f".{out_zip.name}.", suffix=".part", dir=out_zip.parent)
+    os.close(fd)
+    part = Path(part_name)
+    workdir = Path(tempfile.mkdtemp(prefix="taskledger-package-"))
+    try:
+        with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+            xlsx_path = workdir / "progress.xlsx"
+            write_progress_workbook(ledger, xlsx_path, unit=unit, cancelled=cancelled)
+            step()
+            files.append(_add_file(zf, xlsx_path, xlsx_name, ROLE_XLSX))
+
+            report_path = workdir / "report.pdf"
+            write_work_report(ledger, report_path, unit=unit, cancelled=cancelled)
+            step()
+            files.append(_add_file(zf, report_path, report_name, ROLE_REPORT))
+
+            data = unit_data(ledger, unit=unit)
+            data_bytes = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+            zf.writestr(_info(DATA_NAME), data_bytes, compress_type=zipfile.ZIP_DEFLATED)
+            files.append({"path": DATA_NAME, "role": ROLE_DATA, "size": len(data_bytes),
+                          "sha256": hashlib.sha256(data_bytes).hexdigest()})
+            step()
+
+            member_of = {(m["id"], e["id"]): e["path"]
+                         for m in data["measures"] for e in m["evidence"]}
+            for item in numbered:
+                source = ledger.evidence_path(item.evidence.sha256)
+                member = member_of[(item.measure_id, item.evidence.id)]
+                entry = _add_file(zf, source, member, ROLE_EVIDENCE)
+                if entry["sha256"] != item.evidence.sha256:
+                    from models.errors import InvalidInput
+                    raise InvalidInput(f"佐证材料“{item.evidence.original_name}”（佐证{item.number}）"
+                                       "已被改动，与台账记录的 SHA-256 不符；请先运行 verify 检查")
+                files.append(entry)
+                step()
+
+            manifest = {
+                "format": PACKAGE_FORMAT,
+                "format_version": PACKAGE_FORMAT_VERSION,
+                "program": "TaskLedger",
+                "program_version": program_version(),
+                "plan": plan_identity(plan),
+                "unit": unit,
+                "unit_full_name": ledger.setting("unit_full_name"),
+                "made_at": now_stamp(),
+                "made_by": ledger.user,
+                "counts": data["counts"],
+                "files": files,
+            }
+            zf.writestr(_info(MANIFEST_NAME),
+                        json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+        with open(part, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(part, out_zip)
+        if progress:
+            progress(total, total)
+        return out_zip
+    except FileNotFoundError as exc:
+        from models.errors import InvalidInput
+        raise InvalidInput(f"打包时找不到文件：{exc.filename}（佐证材料可能已缺失，请先运行 verify）") from None
+    finally:
+        if part.exists():
+            part.unlink()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_zip_time())
+    info.external_attr = 0o644 << 16     # a plain file: the importer refuses anything else
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def _zip_time() -> tuple[int, int, int, int, int, int]:
+    from datetime import datetime
+    now = datetime.now()
+    return (max(now.year, 1980), now.month, now.day, now.hour, now.minute, now.second)
+
+
+def _add_file(zf: zipfile.ZipFile, source: Path, member: str, role: str) -> dict:
+    """Stream ``source`` into the zip as ``member``, hashing what was written."""
+    info = _info(member)
+    if Path(member).suffix.lower() in _STORED_SUFFIXES:
+        info.compress_type = zipfile.ZIP_STORED
+    digest, size = hashlib.sha256(), 0
+    with open(source, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
+        for chunk in iter(lambda: src.read(CHUNK), b""):
+            digest.update(chunk)
+            size += len(chunk)
+            dst.write(chunk)
+    return {"path": member, "role": role, "size": size, "sha256": digest.hexdigest()}
