@@ -1,7 +1,163 @@
-"""Placeholder until the workbench lands: opens nothing, says so."""
+"""Starting the window: arguments, the ledger (first start creates one), the main window.
+
+``python main.py [--db PATH] [--screenshot FILE.png]``. With --screenshot the window opens on
+the ledger, paints fully, is saved to FILE.png (at least 1280×800) and the program exits 0.
+"""
+from __future__ import annotations
+
+import argparse
+import os
 import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from models.errors import LedgerError
+from models.ledger import Ledger
+from models.paths import default_ledger_path, resource_path
+
+SCREENSHOT_SIZE = (1440, 900)
+# Benchmarks set this to learn when a populated window has painted (bench/bench_ui.py).
+EXIT_WHEN_PAINTED = "TASKLEDGER_EXIT_WHEN_PAINTED"
 
 
-def run_window(argv):
-    sys.stderr.write("窗口界面尚未完成；请使用命令行（python main.py --help）。\n")
-    return 2
+def tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def parse_window_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="taskledger", add_help=False)
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--screenshot", type=Path)
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names QSettings uses and the UI translation for the locale."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "taskledger", *(argv or [])])
+    app.setOrganizationName("TaskLedger")
+    app.setApplicationName("TaskLedger")
+    app.setApplicationDisplayName(tr("任务台账"))
+    _prefer_cjk_sans(app)
+    translator = QTranslator(app)
+    # Source strings are Chinese; a .qm for another locale (e.g. taskledger_en.qm) replaces them.
+    if translator.load(QLocale(), "taskledger", "_", str(resource_path("translations"))):
+        app.installTranslator(translator)
+    return app
+
+
+def _prefer_cjk_sans(app: QApplication) -> None:
+    """On Linux the default font may resolve Chinese to a Song/Kai face; prefer a sans one.
+
+    Windows and macOS already default to a CJK sans UI font (Microsoft YaHei, PingFang).
+    """
+    if sys.platform.startswith(("win", "darwin")):
+        return
+    from PySide6.QtGui import QFontDatabase
+    available = set(QFontDatabase.families())
+    preferred = [f for f in ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+                             "WenQuanYi Zen Hei", "Droid Sans Fallback") if f in available]
+    if preferred:
+        font = app.font()
+        font.setFamilies(preferred + [font.family()])
+        app.setFont(font)
+
+
+def open_or_create(path: Path, *, interactive: bool = True) -> Ledger | None:
+    """Open the ledger at ``path``; on first start (no file) ask unit and user and create it.
+
+    Errors are shown in a message box (and on stderr); None means nothing was opened.
+    """
+    path = Path(path)
+    try:
+        if path.exists():
+            return Ledger.open(path)
+        if not interactive:
+            raise LedgerError(tr("找不到台账文件：{0}").format(path))
+        from models.plan_def import load_units
+
+        from .dialogs import FirstStartDialog
+        dialog = FirstStartDialog(load_units(), path)
+        if not dialog.exec():
+            return None
+        return Ledger.create(path, unit=dialog.unit(), user=dialog.user())
+    except LedgerError as error:
+        sys.stderr.write(f"错误：{error}\n")
+        if interactive:
+            QMessageBox.critical(None, tr("无法打开台账"), str(error))
+        return None
+
+
+class _PaintWatch(QObject):
+    """Calls ``done`` once the table has painted rows (the window is populated on screen)."""
+
+    def __init__(self, window, done):
+        super().__init__(window)
+        self.window, self.done, self.fired = window, done, False
+        window.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if (not self.fired and event.type() == QEvent.Type.Paint
+                and self.window.model.rowCount() > 0):
+            self.fired = True
+            QTimer.singleShot(0, self.done)
+        return False
+
+
+def run_window(argv: list[str]) -> int:
+    """Open the workbench; returns the process exit code."""
+    args = parse_window_args(argv)
+    app = make_application(argv)
+    path = args.db or default_ledger_path()
+    ledger = open_or_create(path, interactive=args.screenshot is None)
+    if ledger is None:
+        return 2 if path.exists() or args.screenshot else 1
+
+    from .main_window import MainWindow
+    from .session import Session
+    session = Session(ledger)
+    window = MainWindow(session)
+    if args.screenshot:
+        return _screenshot(app, window, args.screenshot)
+    if os.environ.get(EXIT_WHEN_PAINTED):
+        def painted():
+            print(f"painted {time.perf_counter():.3f}", flush=True)
+            window.close()
+            app.quit()
+        _PaintWatch(window, painted)
+    window.show()
+    code = app.exec()
+    session.close()
+    return code
+
+
+def _screenshot(app: QApplication, window, out: Path) -> int:
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    result = {"code": 1}
+
+    def grab():
+        app.processEvents()
+        image = window.grab()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if image.width() >= 1280 and image.height() >= 800 and image.save(str(out)):
+            result["code"] = 0
+        else:
+            sys.stderr.write(f"错误：无法保存截图 {out}（{image.width()}×{image.height()}）\n")
+        window.close()
+        app.quit()
+
+    def when_painted():
+        # Let queued paints and layout settle before grabbing.
+        QTimer.singleShot(300, grab)
+
+    _PaintWatch(window, when_painted)
+    QTimer.singleShot(10000, grab)      # never hang if nothing paints
+    app.exec()
+    window.session.close()
+    return result["code"]

@@ -1,0 +1,117 @@
+"""Filtering and sorting a unit's measures in SQL, for views that hold ids and fetch rows late.
+
+The workbench table keeps only measure codes; these functions answer "which codes, in what
+order" and "the rows for these codes" without loading every measure's detail. No Qt here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .deadlines import DUE_SOON_DAYS, LATE, DUE_SOON, STALE_DAYS, today
+from .ledger import _MEASURE_SELECT, _measure_row
+from .records import MeasureRow
+from .status import DONE, NOT_INVOLVED, normalize_status
+
+# Sort keys a view may ask for, mapped to SQL over the measure query's columns.
+_MEASURE_NO = "CAST(substr(code, instr(code, '.') + 1) AS INTEGER)"
+_LAST_TOUCH = "max(COALESCE(substr(updated_at, 1, 10), ''), COALESCE(last_entry_date, ''))"
+_DEADLINE_RANK = ("CASE WHEN status IN ('已完成', '不涉及') OR deadline IS NULL THEN 0"
+                  " WHEN deadline < :today THEN 2 WHEN deadline <= :soon THEN 1 ELSE 0 END")
+SORT_KEYS = {
+    "id": ("task_no", _MEASURE_NO),
+    "task": ("task_no",),
+    "text": ("text",),
+    "scope": ("scope",),
+    "status": ("CASE status WHEN '未启动' THEN 0 WHEN '推进中' THEN 1 WHEN '已完成' THEN 2"
+               " ELSE 3 END",),
+    "updated": (_LAST_TOUCH,),
+    "evidence": ("evidence_count",),
+    "deadline": (_DEADLINE_RANK,),
+}
+
+
+@dataclass
+class MeasureFilter:
+    """What a clerk narrows the measure list to; every field left at its default means "all".
+
+    ``deadline`` is 逾期 (deadline passed, not done) or 临期 (due within 7 days);
+    ``stale`` means not done and untouched for 30 days, as models.summary counts it.
+    """
+    status: str | None = None
+    section: str | None = None
+    task_no: int | None = None
+    scope: str | None = None
+    deadline: str | None = None
+    done_without_evidence: bool = False
+    stale: bool = False
+    search: str = ""
+
+
+def measure_codes(ledger, flt: MeasureFilter | None = None, *, unit: str | None = None,
+                  order: str = "id", descending: bool = False,
+                  on: date | None = None) -> list[str]:
+    """Codes of the unit's measures passing ``flt``, sorted by ``order`` (a SORT_KEYS key).
+
+    Ties keep plan order, so a sort by status lists each status's measures as the plan does.
+    """
+    flt = flt or MeasureFilter()
+    unit = ledger.check_unit(unit)
+    on = on or today()
+    params = {"unit": unit, "plan": ledger.plan_id, "today": on.isoformat(),
+              "soon": (on + timedelta(days=DUE_SOON_DAYS)).isoformat(),
+              "stale": (on - timedelta(days=STALE_DAYS)).isoformat()}
+    where = []
+    if flt.status:
+        where.append("status = :status")
+        params["status"] = normalize_status(flt.status)
+    if flt.section:
+        where.append("section = :section")
+        params["section"] = flt.section
+    if flt.task_no is not None:
+        where.append("task_no = :task_no")
+        params["task_no"] = int(flt.task_no)
+    if flt.scope:
+        where.append("scope = :scope")
+        params["scope"] = flt.scope
+    if flt.deadline == LATE:
+        where.append(f"({_DEADLINE_RANK}) = 2")
+    elif flt.deadline == DUE_SOON:
+        where.append(f"({_DEADLINE_RANK}) = 1")
+    if flt.done_without_evidence:
+        where.append(f"status = '{DONE}' AND evidence_count = 0")
+    if flt.stale:
+        where.append(f"status NOT IN ('{DONE}', '{NOT_INVOLVED}') AND {_LAST_TOUCH} < :stale")
+    if order not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {order!r}")
+    direction = " DESC" if descending else ""
+    key = ", ".join(part + direction for part in SORT_KEYS[order])
+    sql = (f"WITH q AS ({_MEASURE_SELECT}) SELECT code FROM q"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + f" ORDER BY {key}, section_seq, task_no, {_MEASURE_NO}")
+    codes = [row[0] for row in ledger.db.execute(sql, params).fetchall()]
+    if flt.search.strip():
+        hits = set(ledger.search(flt.search, unit=unit))
+        codes = [code for code in codes if code in hits]
+    return codes
+
+
+def measure_rows(ledger, codes: list[str], *, unit: str | None = None,
+                 on: date | None = None) -> dict[str, MeasureRow]:
+    """The MeasureRow of each code in ``codes`` (one query), keyed by code."""
+    if not codes:
+        return {}
+    unit = ledger.check_unit(unit)
+    params = {"unit": unit, "plan": ledger.plan_id}
+    marks = []
+    for index, code in enumerate(codes):
+        params[f"c{index}"] = code
+        marks.append(f":c{index}")
+    sql = _MEASURE_SELECT + f" AND m.code IN ({', '.join(marks)})"
+    on = on or today()
+    return {row["code"]: _measure_row(row, on) for row in ledger.db.query(sql, params)}
+
+
+def last_touch(row: MeasureRow) -> str:
+    """The later of the last edit and the last progress entry's date ("" when never touched)."""
+    return max((row.updated_at or "")[:10], row.last_entry_date or "")

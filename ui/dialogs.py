@@ -1,0 +1,135 @@
+"""Dialogs: first start, a progress entry, business settings."""
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QVBoxLayout)
+
+from models.deadlines import today
+
+DATE_FORMAT = "yyyy-MM-dd"
+
+
+class FirstStartDialog(QDialog):
+    """Asks the unit (from the bundled list) and the user's name for a new ledger."""
+
+    def __init__(self, units: list[dict], ledger_path, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("欢迎使用任务台账"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("首次使用，请选择本单位并填写填报人姓名。台账将按内置的"
+                               "2021年度实施方案建立，保存在：\n{0}").format(ledger_path))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.unit_combo = QComboBox()
+        self.unit_combo.addItems([u["name"] for u in units])
+        self.user_edit = QLineEdit()
+        self.user_edit.setPlaceholderText(self.tr("例如：张三"))
+        unit_label = QLabel(self.tr("本单位(&U)："))
+        unit_label.setBuddy(self.unit_combo)
+        user_label = QLabel(self.tr("填报人(&N)："))
+        user_label.setBuddy(self.user_edit)
+        form.addRow(unit_label, self.unit_combo)
+        form.addRow(user_label, self.user_edit)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("建立台账"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.unit_combo.setFocus()
+
+    def unit(self) -> str:
+        return self.unit_combo.currentText()
+
+    def user(self) -> str:
+        return self.user_edit.text().strip()
+
+
+class EntryDialog(QDialog):
+    """Date and text of one progress entry (new or edited)."""
+
+    def __init__(self, parent=None, *, title: str, date: str | None = None, text: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(520, 300)
+        form = QFormLayout(self)
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat(DATE_FORMAT)
+        self.date_edit.setDate(QDate.fromString(date, DATE_FORMAT) if date
+                               else QDate(today().year, today().month, today().day))
+        self.text_edit = QPlainTextEdit(text)
+        self.text_edit.setTabChangesFocus(True)
+        date_label = QLabel(self.tr("日期(&D)："))
+        date_label.setBuddy(self.date_edit)
+        text_label = QLabel(self.tr("进展内容(&T)："))
+        text_label.setBuddy(self.text_edit)
+        form.addRow(date_label, self.date_edit)
+        form.addRow(text_label, self.text_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.text_edit.setFocus()
+
+    def _accept(self):
+        if not self.text().strip():
+            QMessageBox.warning(self, self.windowTitle(), self.tr("进展内容不能为空"))
+            return
+        self.accept()
+
+    def date(self) -> str:
+        return self.date_edit.date().toString(DATE_FORMAT)
+
+    def text(self) -> str:
+        return self.text_edit.toPlainText()
+
+
+PAGE_STYLES = (("outer", "外侧（单页右、双页左）"), ("center", "居中"))
+
+
+class SettingsDialog(QDialog):
+    """Business settings that travel with the ledger (not window state)."""
+
+    FIELDS = (("unit_full_name", "单位全称(&F)："), ("addressee", "报送对象(&A)："),
+              ("contact_person", "联系人(&C)："), ("contact_phone", "联系电话(&P)："))
+
+    def __init__(self, settings: dict[str, str], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("台账设置"))
+        self.resize(480, 240)
+        form = QFormLayout(self)
+        self.edits: dict[str, QLineEdit] = {}
+        for key, label in self.FIELDS:
+            edit = QLineEdit(settings.get(key, ""))
+            caption = QLabel(self.tr(label))
+            caption.setBuddy(edit)
+            form.addRow(caption, edit)
+            self.edits[key] = edit
+        self.page_combo = QComboBox()
+        for key, label in PAGE_STYLES:
+            self.page_combo.addItem(self.tr(label), key)
+        current = settings.get("page_number_style") or "outer"
+        self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(current)))
+        caption = QLabel(self.tr("页码位置(&G)："))
+        caption.setBuddy(self.page_combo)
+        form.addRow(caption, self.page_combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, str]:
+        values = {key: edit.text().strip() for key, edit in self.edits.items()}
+        values["page_number_style"] = self.page_combo.currentData()
+        return values

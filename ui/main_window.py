@@ -1,0 +1,454 @@
+"""The workbench window: plan tree, measure table with filters and search, measure panel,
+dashboard, and the File menu (exports, settings, print preview, verify)."""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
+                               QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QMainWindow, QMessageBox, QPushButton, QScrollArea, QSplitter,
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from models.deadlines import DUE_SOON, LATE
+from models.queries import MeasureFilter
+from models.scope import SCOPE_LABELS
+from models.status import STATUSES
+
+from . import signals as sig
+from .dashboard import DashboardWidget
+from .dialogs import SettingsDialog
+from .jobs import run_job
+from .measure_panel import MeasurePanel
+from .measure_table import MeasureTableModel
+from .plan_tree import PlanTreeWidget
+
+SEARCH_DELAY_MS = 250
+EXPORT_FOLDER_KEY = "paths/last_export_folder"
+
+# (module, function, file filter, default file name pattern, menu text)
+EXPORTS = {
+    "xlsx": ("exports.xlsx_progress", "write_progress_workbook", "Excel 工作簿 (*.xlsx)",
+             "{unit}{year}年工作进展表.xlsx", "导出工作进展表（Excel）(&E)…"),
+    "work_pdf": ("exports.pdf_report", "write_work_report", "PDF 文件 (*.pdf)",
+                 "{unit}{year}年工作报告.pdf", "导出工作报告（PDF）(&W)…"),
+    "status_pdf": ("exports.pdf_status", "write_status_report", "PDF 文件 (*.pdf)",
+                   "{unit}{year}年进展情况报告.pdf", "导出进展情况报告（PDF）(&R)…"),
+}
+
+
+def local_files(mime) -> list[Path]:
+    """The local files in a drag's data (nothing for text or remote URLs)."""
+    if not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if p.is_file()]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        ledger = session.ledger
+        self.plan = ledger.plan()
+        self.jobs = []
+        self.setWindowTitle(self.tr("任务台账 — {0} — {1}").format(ledger.unit, self.plan.title))
+        self.setAcceptDrops(True)
+        self.model = MeasureTableModel(session, self)
+        self._build()
+        self._build_menus()
+        session.signals.changed.connect(self._on_changed)
+        self.apply_filter()
+        self._restore_state()
+        QApplication.instance().installEventFilter(self)
+
+    # ---- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.tabs = QTabWidget()
+        self.setCentralWidget(self.tabs)
+
+        self.tree = PlanTreeWidget(self.session)
+        self.tree.node_selected.connect(self._on_tree_node)
+
+        middle = QWidget()
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("搜索举措、进展、佐证材料名称（Ctrl+F）"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName(self.tr("搜索"))
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filter)
+        self.search_edit.textChanged.connect(self.search_timer.start)
+        self.search_edit.returnPressed.connect(self.apply_filter)
+        bar.addWidget(self.search_edit, 2)
+        self.status_combo = self._combo(self.tr("状态"), [(self.tr("全部状态"), None)]
+                                        + [(s, s) for s in STATUSES])
+        self.section_combo = self._combo(self.tr("部分"), [(self.tr("全部部分"), None)]
+                                         + [(s.title, s.title) for s in self.plan.sections])
+        self.section_combo.setMaximumWidth(220)
+        self.scope_combo = self._combo(self.tr("责任范围"), [(self.tr("全部范围"), None)]
+                                       + [(self.tr(label), key) for key, label in SCOPE_LABELS.items()
+                                          if key != "province"])
+        self.deadline_combo = self._combo(self.tr("期限"), [(self.tr("全部期限"), None),
+                                                          (self.tr("逾期"), LATE),
+                                                          (self.tr("临期（7天内）"), DUE_SOON)])
+        for combo in (self.status_combo, self.section_combo, self.scope_combo, self.deadline_combo):
+            bar.addWidget(combo)
+        column.addLayout(bar)
+        bar2 = QHBoxLayout()
+        self.no_evidence_check = QCheckBox(self.tr("已完成无佐证(&N)"))
+        self.stale_check = QCheckBox(self.tr("30天未更新(&M)"))
+        for check in (self.no_evidence_check, self.stale_check):
+            check.toggled.connect(self.apply_filter)
+            bar2.addWidget(check)
+        self.clear_button = QPushButton(self.tr("清除筛选(&C)"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        bar2.addWidget(self.clear_button)
+        bar2.addStretch(1)
+        self.count_label = QLabel()
+        bar2.addWidget(self.count_label)
+        column.addLayout(bar2)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("落实举措列表"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 52), (1, 150), (3, 72), (4, 104), (5, 92), (6, 46), (7, 56)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row)
+        column.addWidget(self.table, 1)
+
+        self.panel = MeasurePanel(self.session)
+        panel_scroll = QScrollArea()
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setWidget(self.panel)
+        panel_scroll.setMinimumWidth(360)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(panel_scroll)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setSizes([300, 640, 470])
+        self.tabs.addTab(self.splitter, self.tr("台账(&L)"))
+
+        self.dashboard = DashboardWidget(self.session)
+        self.dashboard.measure_activated.connect(self.open_measure)
+        self.tabs.addTab(self.dashboard, self.tr("概览(&O)"))
+
+        ledger = self.session.ledger
+        self.statusBar().showMessage(self.tr("{0} · 填报人 {1} · {2}").format(
+            ledger.unit, ledger.user or self.tr("未填写"), ledger.path))
+
+    def _combo(self, name: str, items) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.setToolTip(name)
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.currentIndexChanged.connect(self._on_combo)
+        return combo
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        for kind, spec in EXPORTS.items():
+            action = QAction(self.tr(spec[4]), self)
+            action.triggered.connect(lambda _=False, k=kind: self.export(k))
+            file_menu.addAction(action)
+        self.preview_action = QAction(self.tr("打印预览进展情况报告(&P)…"), self)
+        self.preview_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.preview_action.triggered.connect(self.print_preview)
+        file_menu.addAction(self.preview_action)
+        file_menu.addSeparator()
+        self.settings_action = QAction(self.tr("台账设置(&S)…"), self)
+        self.settings_action.triggered.connect(self.edit_settings)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("退出(&X)"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        tools = self.menuBar().addMenu(self.tr("工具(&T)"))
+        self.verify_action = QAction(self.tr("校验佐证材料(&V)"), self)
+        self.verify_action.triggered.connect(self.verify_evidence)
+        tools.addAction(self.verify_action)
+
+        view = self.menuBar().addMenu(self.tr("视图(&V)"))
+        for index, (text, key) in enumerate(((self.tr("台账"), "Ctrl+1"),
+                                             (self.tr("概览"), "Ctrl+2"))):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            view.addAction(action)
+        find = QAction(self.tr("搜索(&F)"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._focus_search)
+        view.addAction(find)
+
+    def _focus_search(self):
+        self.tabs.setCurrentIndex(0)
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    # ---- filtering --------------------------------------------------------------------------
+    def current_filter(self) -> MeasureFilter:
+        _, task_no = self.tree.current_node()
+        return MeasureFilter(
+            status=self.status_combo.currentData(), section=self.section_combo.currentData(),
+            task_no=task_no, scope=self.scope_combo.currentData(),
+            deadline=self.deadline_combo.currentData(),
+            done_without_evidence=self.no_evidence_check.isChecked(),
+            stale=self.stale_check.isChecked(), search=self.search_edit.text())
+
+    def apply_filter(self) -> None:
+        self.search_timer.stop()
+        keep = self.panel.code
+        self.model.set_filter(self.current_filter())
+        self._after_reload(keep)
+
+    def _after_reload(self, keep: str | None) -> None:
+        self.count_label.setText(self.tr("显示 {0} 项").format(self.model.rowCount()))
+        row = self.model.row_of(keep) if keep else -1
+        if row >= 0:
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.selectionModel().blockSignals(False)
+
+    def clear_filters(self) -> None:
+        for combo in (self.status_combo, self.section_combo, self.scope_combo, self.deadline_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for check in (self.no_evidence_check, self.stale_check):
+            check.blockSignals(True)
+            check.setChecked(False)
+            check.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.tree.blockSignals(True)
+        self.tree.select_all()
+        self.tree.blockSignals(False)
+        self.apply_filter()
+
+    def _on_combo(self, _index: int) -> None:
+        if self.sender() is self.section_combo:
+            # The section combo and the tree show the same choice.
+            self.tree.blockSignals(True)
+            self._select_tree_section(self.section_combo.currentData())
+            self.tree.blockSignals(False)
+        self.apply_filter()
+
+    def _select_tree_section(self, title: str | None) -> None:
+        root = self.tree.topLevelItem(0)
+        if title is None:
+            self.tree.setCurrentItem(root)
+            return
+        for i in range(root.childCount()):
+            if root.child(i).text(0) == title:
+                self.tree.setCurrentItem(root.child(i))
+                return
+
+    def _on_tree_node(self, section, task_no) -> None:
+        self.section_combo.blockSignals(True)
+        index = self.section_combo.findData(section) if section else 0
+        self.section_combo.setCurrentIndex(max(index, 0))
+        self.section_combo.blockSignals(False)
+        self.apply_filter()
+
+    # ---- selection ----------------------------------------------------------------------------
+    def _on_row(self, current, _previous) -> None:
+        if current.isValid():
+            self.panel.show_measure(self.model.code_at(current.row()))
+
+    def open_measure(self, code: str) -> None:
+        """Show ``code`` in the panel (clearing filters that hide it)."""
+        self.tabs.setCurrentIndex(0)
+        if self.model.row_of(code) < 0:
+            self.clear_filters()
+        row = self.model.row_of(code)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            self.table.setFocus()
+
+    def _on_changed(self, kind: str, codes: list) -> None:
+        if kind in (sig.MEASURE, sig.ENTRIES, sig.EVIDENCE, sig.ALL):
+            keep = self.panel.code
+            self.model.reload()
+            self._after_reload(keep)
+        if kind in (sig.SETTINGS, sig.ALL):
+            self.statusBar().showMessage(self.tr("设置已保存"), 3000)
+
+    # ---- drops: files dropped anywhere on the window become evidence ----------------------
+    def eventFilter(self, obj, event):
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            widget = obj if isinstance(obj, QWidget) else None
+            if widget is not None and widget.window() is self and local_files(event.mimeData()):
+                if kind == QEvent.Type.Drop:
+                    self.dropEvent(event)
+                else:
+                    event.acceptProposedAction()
+                return True
+        return super().eventFilter(obj, event)
+
+    def dragEnterEvent(self, event):
+        if local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event):
+        if local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):
+        files = local_files(event.mimeData())
+        if not files:
+            return
+        event.acceptProposedAction()
+        attached = self.panel.attach_files(files)
+        if attached:
+            self.statusBar().showMessage(self.tr("已为举措 {0} 添加 {1} 个佐证材料").format(
+                self.panel.code, attached), 5000)
+
+    # ---- background work ---------------------------------------------------------------
+    def _start_job(self, work, label: str, on_success) -> None:
+        self.panel.commit_pending()
+        handle = run_job(self, self.session.path, work, label=label, on_success=on_success,
+                         on_failure=lambda message: QMessageBox.warning(
+                             self, self.tr("未能完成"), message),
+                         on_cancel=lambda: self.statusBar().showMessage(self.tr("已取消"), 5000))
+        self.jobs.append(handle)
+        handle.finished.connect(lambda h=handle: self.jobs.remove(h) if h in self.jobs else None)
+        return handle
+
+    def verify_evidence(self):
+        def work(ledger, progress, cancelled):
+            total = ledger.db.execute("SELECT count(*) FROM evidence").fetchone()[0]
+            return total, ledger.verify(progress=progress, cancelled=cancelled)
+
+        def done(result):
+            total, problems = result
+            if not problems:
+                QMessageBox.information(self, self.tr("校验佐证材料"),
+                                        self.tr("已校验 {0} 个佐证材料，全部完好。").format(total))
+                return
+            labels = {"missing": self.tr("文件缺失"), "altered": self.tr("内容已被改动")}
+            lines = [self.tr("{0}（{1}，举措 {2}）").format(p.original_name, labels.get(p.problem, p.problem),
+                                                       "、".join(p.measures) or "—")
+                     for p in problems[:30]]
+            more = self.tr("\n……另有 {0} 个").format(len(problems) - 30) if len(problems) > 30 else ""
+            QMessageBox.warning(self, self.tr("校验佐证材料"),
+                                self.tr("已校验 {0} 个佐证材料，发现 {1} 个问题：\n").format(
+                                    total, len(problems)) + "\n".join(lines) + more)
+
+        return self._start_job(work, self.tr("正在校验佐证材料…"), done)
+
+    def export(self, kind: str):
+        module_name, function_name, file_filter, pattern, _ = EXPORTS[kind]
+        settings = QSettings()
+        folder = settings.value(EXPORT_FOLDER_KEY, str(Path.home()))
+        default = Path(folder) / pattern.format(unit=self.session.ledger.unit, year=self.plan.year)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出"), str(default), self.tr(file_filter))
+        if not path:
+            return None
+        out_path = Path(path)
+        settings.setValue(EXPORT_FOLDER_KEY, str(out_path.parent))
+
+        def work(ledger, progress, cancelled):
+            # Imported here: openpyxl and ReportLab stay out of start-up.
+            module = importlib.import_module(module_name)
+            getattr(module, function_name)(ledger, out_path, unit=None, progress=progress,
+                                           cancelled=cancelled)
+            return out_path
+
+        return self._start_job(work, self.tr("正在导出 {0}…").format(out_path.name),
+                               self._offer_open)
+
+    def _offer_open(self, out_path: Path) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("导出完成"))
+        box.setText(self.tr("已保存：{0}").format(out_path))
+        open_file = box.addButton(self.tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is open_file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out_path)))
+        elif box.clickedButton() is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out_path.parent)))
+
+    # ---- settings and print preview ----------------------------------------------------
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.session.ledger.settings(), self)
+        if dialog.exec():
+            ledger = self.session.ledger
+            self.session.write(self, sig.SETTINGS, [], ledger.set_settings, **dialog.values())
+
+    def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from .report_preview import status_report_document
+        self.panel.commit_pending()
+        document = status_report_document(self.session.ledger, self.plan)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(self.tr("打印预览 — 进展情况报告"))
+        dialog.paintRequested.connect(document.print_)
+        dialog.resize(900, 1000)
+        dialog.exec()
+
+    # ---- window state (QSettings only: geometry, splitter, tab) --------------------------
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        splitter = settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        last = settings.value("window/measure")
+        if last and self.model.row_of(last) >= 0:
+            self.open_measure(last)
+        elif self.model.rowCount():
+            self.table.selectRow(0)
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        if self.panel.code:
+            settings.setValue("window/measure", self.panel.code)
+
+    def closeEvent(self, event):
+        self.panel.commit_pending()
+        self.save_state()
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)

@@ -1,0 +1,412 @@
+"""One measure: what it asks, what the unit reported, its progress entries and evidence.
+
+Every field saves itself when the user is done with it (combo chosen, field left); there is
+no Save button to forget. Writes go through Session.write (one models transaction each).
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFileDialog,
+                               QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QRadioButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from models.errors import LedgerError
+from models.indicators import Indicator
+from models.scope import RELEVANT, SCOPE_LABELS
+from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
+
+from . import signals as sig
+from .dialogs import EntryDialog
+from .session import show_error
+from .widgets import CommitTextEdit, human_size
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+LAST_FOLDER_KEY = "paths/last_evidence_folder"
+
+
+class MeasurePanel(QWidget):
+    """Shows and edits the measure chosen in the table."""
+
+    measure_loaded = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.code: str | None = None
+        self.detail = None
+        self._open_dir: Path | None = None
+        self._build()
+        session.signals.changed.connect(self._on_changed)
+        self.show_measure(None)
+
+    # ---- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.task_label = QLabel()
+        self.task_label.setWordWrap(True)
+        self.task_label.setStyleSheet("color: #555;")
+        self.text_label = QLabel()
+        self.text_label.setWordWrap(True)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info_label = QLabel()
+        self.info_label.setWordWrap(True)
+        self.info_label.setStyleSheet("color: #555;")
+        for widget in (self.title, self.task_label, self.text_label, self.info_label):
+            outer.addWidget(widget)
+
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.body, 1)
+
+        # 相关地市: the unit first says whether it is involved at all.
+        self.involved_box = QGroupBox(self.tr("本单位是否涉及（相关地市举措需确认）"))
+        row = QHBoxLayout(self.involved_box)
+        self.involved_yes = QRadioButton(self.tr("本单位涉及(&Y)"))
+        self.involved_no = QRadioButton(self.tr("不涉及(&O)"))
+        self.involved_group = QButtonGroup(self)
+        self.involved_group.addButton(self.involved_yes, 1)
+        self.involved_group.addButton(self.involved_no, 0)
+        self.involved_group.idClicked.connect(self._on_involved)
+        row.addWidget(self.involved_yes)
+        row.addWidget(self.involved_no)
+        row.addStretch(1)
+        body.addWidget(self.involved_box)
+
+        form = QFormLayout()
+        self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName(self.tr("状态"))
+        self.status_combo.activated.connect(self._on_status)
+        status_label = QLabel(self.tr("状态(&S)："))
+        status_label.setBuddy(self.status_combo)
+        form.addRow(status_label, self.status_combo)
+        self.indicator_box = QWidget()
+        self.indicator_form = QFormLayout(self.indicator_box)
+        self.indicator_form.setContentsMargins(0, 0, 0, 0)
+        self.indicator_label = QLabel(self.tr("量化指标："))
+        form.addRow(self.indicator_label, self.indicator_box)
+        self.problems_edit = CommitTextEdit()
+        self.problems_edit.setAccessibleName(self.tr("存在问题"))
+        self.problems_edit.setPlaceholderText(self.tr("存在的问题（离开此框即保存）"))
+        self.problems_edit.setFixedHeight(56)
+        self.problems_edit.editing_finished.connect(
+            lambda: self._save_text("problems", self.problems_edit))
+        problems_label = QLabel(self.tr("存在问题(&P)："))
+        problems_label.setBuddy(self.problems_edit)
+        form.addRow(problems_label, self.problems_edit)
+        self.next_edit = CommitTextEdit()
+        self.next_edit.setAccessibleName(self.tr("下一步打算"))
+        self.next_edit.setPlaceholderText(self.tr("下一步工作打算（离开此框即保存）"))
+        self.next_edit.setFixedHeight(56)
+        self.next_edit.editing_finished.connect(
+            lambda: self._save_text("next_steps", self.next_edit))
+        next_label = QLabel(self.tr("下一步打算(&X)："))
+        next_label.setBuddy(self.next_edit)
+        form.addRow(next_label, self.next_edit)
+        body.addLayout(form)
+
+        self.entries_box = QGroupBox(self.tr("工作进展"))
+        entries = QVBoxLayout(self.entries_box)
+        self.entries_table = self._table([self.tr("日期"), self.tr("填报人"), self.tr("进展内容")])
+        self.entries_table.doubleClicked.connect(self.edit_entry)
+        entries.addWidget(self.entries_table)
+        buttons = QHBoxLayout()
+        self.add_entry_button = QPushButton(self.tr("添加进展(&A)…"))
+        self.edit_entry_button = QPushButton(self.tr("修改(&E)…"))
+        self.delete_entry_button = QPushButton(self.tr("删除(&D)"))
+        self.add_entry_button.clicked.connect(self.add_entry)
+        self.edit_entry_button.clicked.connect(self.edit_entry)
+        self.delete_entry_button.clicked.connect(self.delete_entry)
+        for button in (self.add_entry_button, self.edit_entry_button, self.delete_entry_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        entries.addLayout(buttons)
+        body.addWidget(self.entries_box, 1)
+
+        self.evidence_box = QGroupBox(self.tr("佐证材料（可将文件拖到窗口上添加）"))
+        evidence = QVBoxLayout(self.evidence_box)
+        self.evidence_table = self._table([self.tr("文件名"), self.tr("日期"), self.tr("大小"),
+                                           self.tr("SHA-256")])
+        self.evidence_table.doubleClicked.connect(self.open_evidence)
+        evidence.addWidget(self.evidence_table)
+        buttons = QHBoxLayout()
+        self.add_evidence_button = QPushButton(self.tr("添加文件(&F)…"))
+        self.open_evidence_button = QPushButton(self.tr("打开(&V)"))
+        self.unlink_evidence_button = QPushButton(self.tr("取消关联(&R)"))
+        self.add_evidence_button.clicked.connect(self.choose_evidence)
+        self.open_evidence_button.clicked.connect(self.open_evidence)
+        self.unlink_evidence_button.clicked.connect(self.unlink_evidence)
+        for button in (self.add_evidence_button, self.open_evidence_button,
+                       self.unlink_evidence_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        evidence.addLayout(buttons)
+        body.addWidget(self.evidence_box, 1)
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.setTabKeyNavigation(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        table.setMinimumHeight(110)
+        return table
+
+    # ---- showing a measure ---------------------------------------------------------------
+    def show_measure(self, code: str | None) -> None:
+        """Load ``code`` (None: nothing chosen). Unsaved edits of the previous one are saved."""
+        self.commit_pending()
+        self.code = code
+        self.reload()
+        if code:
+            self.measure_loaded.emit(code)
+
+    def reload(self) -> None:
+        if not self.code:
+            self.detail = None
+            self.title.setText(self.tr("请在左侧表格中选择一条落实举措"))
+            for widget in (self.task_label, self.text_label, self.info_label):
+                widget.clear()
+            self.body.setEnabled(False)
+            self.body.setVisible(False)
+            return
+        try:
+            self.detail = self.session.ledger.measure(self.code)
+        except LedgerError as error:
+            show_error(self, error)
+            self.code = None
+            self.reload()
+            return
+        self.body.setVisible(True)
+        self.body.setEnabled(True)
+        row = self.detail.row
+        self.title.setText(self.tr("举措 {0}　{1}").format(row.id, row.status))
+        self.task_label.setText(self.tr("任务 {0}：{1}").format(row.task_no, row.task_content))
+        self.text_label.setText(row.text)
+        self.info_label.setText(self.tr("责任地市：{0}　范围：{1}　截止：{2}{3}").format(
+            row.responsibility, self.tr(SCOPE_LABELS.get(row.scope, row.scope)),
+            row.deadline or self.tr("无"),
+            f"　【{row.deadline_state}】" if row.deadline_state else ""))
+        relevant = row.scope == RELEVANT
+        self.involved_box.setVisible(relevant)
+        self.involved_group.setExclusive(False)
+        self.involved_yes.setChecked(row.involved is True)
+        self.involved_no.setChecked(row.involved is False)
+        self.involved_group.setExclusive(True)
+        statuses = [NOT_STARTED, IN_PROGRESS, DONE] + ([NOT_INVOLVED] if relevant else [])
+        self.status_combo.blockSignals(True)
+        self.status_combo.clear()
+        self.status_combo.addItems(statuses)
+        self.status_combo.setCurrentText(row.status)
+        self.status_combo.blockSignals(False)
+        self._fill_indicators()
+        self.problems_edit.set_text_if_idle(row.problems)
+        self.next_edit.set_text_if_idle(row.next_steps)
+        self._fill_entries()
+        self._fill_evidence()
+
+    def _fill_indicators(self) -> None:
+        while self.indicator_form.rowCount():
+            self.indicator_form.removeRow(0)
+        self.indicator_edits = {}
+        indicators = self.detail.indicators
+        self.indicator_label.setVisible(bool(indicators))
+        self.indicator_box.setVisible(bool(indicators))
+        for item in indicators:
+            target = Indicator(item.raw, item.min, item.max, item.unit, item.comparator).describe()
+            edit = QLineEdit("" if item.value is None else f"{item.value:g}")
+            edit.setPlaceholderText(self.tr("本单位完成值（{0}）").format(item.unit))
+            edit.setAccessibleName(self.tr("完成值，目标 {0}").format(target))
+            edit.setProperty("saved", edit.text())
+            edit.editingFinished.connect(lambda e=edit, i=item.id: self._save_indicator(i, e))
+            self.indicator_form.addRow(self.tr("目标 {0}，本单位：").format(target), edit)
+            self.indicator_edits[item.id] = edit
+
+    def _fill_entries(self) -> None:
+        table = self.entries_table
+        table.setRowCount(0)
+        for entry in reversed(self.detail.entries):       # newest on top
+            r = table.rowCount()
+            table.insertRow(r)
+            for c, value in enumerate((entry.date, entry.author, entry.text)):
+                cell = QTableWidgetItem(value)
+                cell.setData(ID_ROLE, entry.id)
+                if c == 2:
+                    cell.setToolTip(value)
+                table.setItem(r, c, cell)
+
+    def _fill_evidence(self) -> None:
+        table = self.evidence_table
+        table.setRowCount(0)
+        for item in self.detail.evidence:
+            r = table.rowCount()
+            table.insertRow(r)
+            values = (item.original_name, item.evidence_date, human_size(item.size),
+                      item.sha256[:12] + "…")
+            for c, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(ID_ROLE, item.id)
+                cell.setToolTip(item.sha256 if c == 3 else item.original_name)
+                table.setItem(r, c, cell)
+
+    def _on_changed(self, kind: str, codes: list) -> None:
+        if self.code and (kind == sig.ALL or not codes or self.code in codes):
+            self.reload()
+
+    # ---- saving ----------------------------------------------------------------------------
+    def commit_pending(self) -> None:
+        """Save text the user typed but has not left yet (switching measure, closing)."""
+        if self.code and self.detail is not None:
+            self.problems_edit.commit()
+            self.next_edit.commit()
+
+    def _record(self, **changes) -> bool:
+        ledger = self.session.ledger
+        return self.session.write(self, sig.MEASURE, [self.code], ledger.record, self.code,
+                                  **changes)
+
+    def _on_status(self, _index: int) -> None:
+        status = self.status_combo.currentText()
+        if self.detail and status != self.detail.row.status:
+            self._record(status=status)
+
+    def _on_involved(self, button_id: int) -> None:
+        involved = bool(button_id)
+        if self.detail and self.detail.row.involved is not involved:
+            self._record(involved=involved)
+
+    def _save_text(self, field: str, edit: CommitTextEdit) -> None:
+        if not self.detail:
+            return
+        text = edit.toPlainText()
+        if text != getattr(self.detail.row, field):
+            self._record(**{field: text})
+
+    def _save_indicator(self, indicator_id: int, edit: QLineEdit) -> None:
+        text = edit.text().strip()
+        if text == edit.property("saved"):
+            return
+        edit.setProperty("saved", text)
+        ledger = self.session.ledger
+        self.session.write(self, sig.MEASURE, [self.code], ledger.set_indicator_value,
+                           indicator_id, text or None)
+
+    # ---- progress entries ----------------------------------------------------------------
+    def _selected_id(self, table: QTableWidget):
+        rows = table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return table.item(rows[0].row(), 0).data(ID_ROLE)
+
+    def add_entry(self) -> None:
+        if not self.code:
+            return
+        dialog = EntryDialog(self, title=self.tr("添加进展 — 举措 {0}").format(self.code))
+        if dialog.exec():
+            ledger = self.session.ledger
+            self.session.write(self, sig.ENTRIES, [self.code], ledger.add_entry, self.code,
+                               dialog.text(), date=dialog.date())
+
+    def edit_entry(self) -> None:
+        entry_id = self._selected_id(self.entries_table)
+        if entry_id is None:
+            return
+        entry = next(e for e in self.detail.entries if e.id == entry_id)
+        dialog = EntryDialog(self, title=self.tr("修改进展 — 举措 {0}").format(self.code),
+                             date=entry.date, text=entry.text)
+        if dialog.exec():
+            ledger = self.session.ledger
+            self.session.write(self, sig.ENTRIES, [self.code], ledger.update_entry, entry_id,
+                               text=dialog.text(), date=dialog.date())
+
+    def delete_entry(self) -> None:
+        entry_id = self._selected_id(self.entries_table)
+        if entry_id is None:
+            return
+        entry = next(e for e in self.detail.entries if e.id == entry_id)
+        answer = QMessageBox.question(
+            self, self.tr("删除进展"),
+            self.tr("确定删除 {0} 的这条进展吗？\n\n{1}").format(entry.date, entry.text[:200]))
+        if answer == QMessageBox.StandardButton.Yes:
+            ledger = self.session.ledger
+            self.session.write(self, sig.ENTRIES, [self.code], ledger.delete_entry, entry_id)
+
+    # ---- evidence --------------------------------------------------------------------------
+    def choose_evidence(self) -> None:
+        if not self.code:
+            return
+        settings = QSettings()
+        folder = settings.value(LAST_FOLDER_KEY, "")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("选择佐证材料 — 举措 {0}").format(self.code), folder)
+        if paths:
+            settings.setValue(LAST_FOLDER_KEY, str(Path(paths[0]).parent))
+            self.attach_files([Path(p) for p in paths])
+
+    def attach_files(self, paths: list[Path]) -> int:
+        """Attach files to the current measure; returns how many were attached."""
+        if not self.code:
+            QMessageBox.information(self, self.tr("添加佐证材料"),
+                                    self.tr("请先在表格中选择要添加佐证材料的落实举措。"))
+            return 0
+        attached = 0
+        ledger = self.session.ledger
+        for path in paths:
+            if not self.session.write(self, sig.EVIDENCE, [self.code], ledger.attach,
+                                      self.code, path):
+                break
+            attached += 1
+        return attached
+
+    def open_evidence(self) -> None:
+        evidence_id = self._selected_id(self.evidence_table)
+        if evidence_id is None:
+            return
+        item = next(e for e in self.detail.evidence if e.id == evidence_id)
+        stored = self.session.ledger.evidence_path(item.sha256)
+        if not stored.is_file():
+            QMessageBox.warning(self, self.tr("打开佐证材料"),
+                                self.tr("台账中的文件副本不见了：{0}\n请运行“校验佐证材料”。")
+                                .format(stored))
+            return
+        # The store names files by hash; the viewer needs the original name (and extension)
+        # to pick a program, and must not be able to alter the stored copy: open a copy.
+        if self._open_dir is None:
+            self._open_dir = Path(tempfile.mkdtemp(prefix="taskledger-open-"))
+        target = self._open_dir / item.sha256[:8] / item.original_name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            target.chmod(0o644)
+            target.unlink()
+        shutil.copyfile(stored, target)
+        target.chmod(0o444)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def unlink_evidence(self) -> None:
+        evidence_id = self._selected_id(self.evidence_table)
+        if evidence_id is None:
+            return
+        item = next(e for e in self.detail.evidence if e.id == evidence_id)
+        answer = QMessageBox.question(
+            self, self.tr("取消关联"),
+            self.tr("确定让“{0}”不再作为举措 {1} 的佐证材料吗？\n（文件仍保留在台账中）")
+            .format(item.original_name, self.code))
+        if answer == QMessageBox.StandardButton.Yes:
+            ledger = self.session.ledger
+            self.session.write(self, sig.EVIDENCE, [self.code], ledger.unlink_evidence,
+                               evidence_id, self.code)

@@ -1,0 +1,171 @@
+"""The unit's measures as a table model that holds only codes and fetches rows on demand.
+
+Filtering and sorting happen in SQL (models.queries); the model asks for rows in blocks as
+the view paints them, so a long list costs what is on screen.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from models import queries
+from models.deadlines import DUE_SOON, LATE
+from models.queries import MeasureFilter
+from models.scope import SCOPE_LABELS
+from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1      # raw value for sorting (numbers stay numbers)
+CODE_ROLE = Qt.ItemDataRole.UserRole + 2      # the measure code of the row
+BLOCK = 100                                   # rows fetched per query
+
+# (key for models.queries sorting, header source text)
+COLUMNS = (
+    ("id", "编号"), ("task", "任务"), ("text", "落实举措"), ("scope", "责任范围"),
+    ("status", "状态"), ("updated", "最近更新"), ("evidence", "佐证"), ("deadline", "期限"),
+)
+STATUS_COLORS = {DONE: "#1e7b34", IN_PROGRESS: "#1f5fa8", NOT_STARTED: "#7a7a7a",
+                 NOT_INVOLVED: "#9a9a9a"}
+DEADLINE_BACKGROUND = {LATE: "#fbe3e1", DUE_SOON: "#fff3d6"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MeasureTableModel", text)
+
+
+class MeasureTableModel(QAbstractTableModel):
+    """Rows are measure codes; ``data`` loads MeasureRows in blocks and caches them."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.filter = MeasureFilter()
+        self.order, self.descending = "id", False
+        self._codes: list[str] = []
+        self._rows: dict = {}
+
+    # ---- what to show --------------------------------------------------------------------
+    def set_filter(self, flt: MeasureFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-run the filter and sort in SQL; rows are fetched again as they are painted."""
+        self.beginResetModel()
+        self._codes = queries.measure_codes(self.session.ledger, self.filter,
+                                            order=self.order, descending=self.descending)
+        self._rows.clear()
+        self.endResetModel()
+
+    def refresh_codes(self, codes: list[str]) -> None:
+        """Changed measures: re-filter (a status change may move a row out) and repaint."""
+        self.reload()
+
+    def codes(self) -> list[str]:
+        return list(self._codes)
+
+    def code_at(self, row: int) -> str:
+        return self._codes[row]
+
+    def row_of(self, code: str) -> int:
+        try:
+            return self._codes.index(code)
+        except ValueError:
+            return -1
+
+    def _row(self, index: int):
+        code = self._codes[index]
+        row = self._rows.get(code)
+        if row is None:
+            start = (index // BLOCK) * BLOCK
+            block = [c for c in self._codes[start:start + BLOCK] if c not in self._rows]
+            self._rows.update(queries.measure_rows(self.session.ledger, block))
+            row = self._rows.get(code)
+        return row
+
+    # ---- Qt model interface --------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._codes)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(COLUMNS[section][1])
+        return None
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        self.order = COLUMNS[column][0]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        self._codes = queries.measure_codes(self.session.ledger, self.filter,
+                                            order=self.order, descending=self.descending)
+        self.layoutChanged.emit()
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, key)
+        if role == SORT_ROLE:
+            return self._raw(row, key)
+        if role == CODE_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "text":
+                return row.text
+            if key == "task":
+                return f"{row.task_no}. {row.task_content}"
+            if key == "deadline":
+                return tr("截止日期：") + (row.deadline or tr("无"))
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and key == "status":
+            return QBrush(QColor(STATUS_COLORS.get(row.status, "#000000")))
+        if role == Qt.ItemDataRole.ForegroundRole and key == "deadline" and not row.deadline_state:
+            return QBrush(QColor("#8a8a8a"))
+        if role == Qt.ItemDataRole.BackgroundRole and row.deadline_state in DEADLINE_BACKGROUND:
+            if key in ("id", "deadline"):
+                return QBrush(QColor(DEADLINE_BACKGROUND[row.deadline_state]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("id", "evidence", "status",
+                                                                "deadline", "updated"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _display(self, row, key):
+        if key == "id":
+            return row.id
+        if key == "task":
+            return f"{row.task_no}. {row.task_content}"
+        if key == "text":
+            return row.text
+        if key == "scope":
+            return tr(SCOPE_LABELS.get(row.scope, row.scope))
+        if key == "status":
+            if row.scope == "relevant" and row.involved is None:
+                return row.status + tr("（待确认）")
+            return row.status
+        if key == "updated":
+            return queries.last_touch(row) or "—"
+        if key == "evidence":
+            return str(row.evidence_count)
+        if key == "deadline":
+            return row.deadline_state or (row.deadline or "")[5:]
+        return None
+
+    def _raw(self, row, key):
+        if key == "id":
+            task, _, measure = row.id.partition(".")
+            return int(task) * 1000 + int(measure or 0)
+        if key == "task":
+            return row.task_no
+        if key == "evidence":
+            return row.evidence_count
+        if key == "updated":
+            return queries.last_touch(row)
+        if key == "deadline":
+            return {LATE: 2, DUE_SOON: 1}.get(row.deadline_state, 0)
+        return self._display(row, key)

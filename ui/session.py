@@ -1,0 +1,57 @@
+"""The open ledger as the window sees it: one Ledger (GUI thread), one change signal, and
+the one way the window writes: ``session.write(...)``.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from models.errors import LedgerError
+from models.ledger import Ledger
+
+from .signals import LedgerSignals
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Session", text)
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
+    """A LedgerError's one-line message in a box; anything else with its type for support."""
+    message = str(error) if isinstance(error, LedgerError) else f"{type(error).__name__}: {error}"
+    QMessageBox.warning(parent, title or tr("操作未完成"), message)
+
+
+class Session(QObject):
+    """Holds the GUI thread's Ledger; every write goes through :meth:`write`."""
+
+    def __init__(self, ledger: Ledger, parent: QObject | None = None):
+        super().__init__(parent)
+        self.ledger = ledger
+        self.signals = LedgerSignals(self)
+
+    @property
+    def path(self):
+        return self.ledger.path
+
+    def write(self, parent: QWidget | None, kind: str, codes: list[str] | tuple[str, ...],
+              action: Callable, *args, **kwargs) -> bool:
+        """Run one models-layer change; True if it was made, False if refused (and shown).
+
+        Each Ledger method is one transaction, so a refused change leaves the ledger as it
+        was; the views are told anyway (``kind`` with the codes) so widgets that already
+        showed the user's edit fall back to what the ledger holds.
+        """
+        try:
+            action(*args, **kwargs)
+        except LedgerError as error:
+            show_error(parent, error)
+            self.signals.notify(kind, *codes)
+            return False
+        self.signals.notify(kind, *codes)
+        return True
+
+    def close(self) -> None:
+        self.ledger.close()
