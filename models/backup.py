@@ -29,6 +29,7 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -48,6 +49,9 @@ DB_MEMBER = "ledger.db"
 AUTO, MANUAL, BEFORE_RESTORE = "auto", "manual", "before-restore"
 KEEP_DAILY = 10
 
+# What reading a damaged zip member can raise (bad deflate data, short file, odd method).
+_ZIP_READ_ERRORS = (zipfile.BadZipFile, EOFError, ValueError, zlib.error, NotImplementedError,
+                    RuntimeError)
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 _NAME_RE = re.compile(r"^(?P<stem>.+)_(?P<kind>auto|manual|before-restore)_"
                       r"(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.zip$")
@@ -204,7 +208,7 @@ def list_backups(ledger_path: Path | None = None, *, folder: Path | None = None)
             with zipfile.ZipFile(path) as zf:
                 manifest = _read_manifest(zf, path)
             found.append(_info(path, manifest))
-        except (BadBackup, zipfile.BadZipFile, OSError):
+        except (BadBackup, zipfile.BadZipFile, OSError, ValueError, TypeError):
             continue
     return sorted(found, key=lambda b: (b.created_at, b.path.name))
 
@@ -320,7 +324,7 @@ def _read_manifest(zf: zipfile.ZipFile, path: Path) -> dict:
         manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
     except KeyError:
         raise BadBackup(f"{path} 不是 TaskLedger 备份（缺少 {MANIFEST}）") from None
-    except (ValueError, UnicodeDecodeError, zipfile.BadZipFile, OSError) as exc:
+    except (UnicodeDecodeError, OSError, *_ZIP_READ_ERRORS) as exc:
         raise BadBackup(f"备份 {path} 的清单 {MANIFEST} 已损坏：{exc}") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BadBackup(f"{path} 不是 TaskLedger 备份（清单格式不符）")
@@ -336,14 +340,14 @@ def _unpack_checked(backup_file: Path, into: Path) -> BackupInfo:
         raise BadBackup(f"找不到备份文件：{backup_file}")
     try:
         zf = zipfile.ZipFile(backup_file)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise BadBackup(f"{backup_file} 不是完整的备份文件（无法作为 zip 读取：{exc}），"
+    except (zipfile.BadZipFile, OSError):
+        raise BadBackup(f"{backup_file} 不是完整的备份文件（无法作为 zip 读取），"
                         f"可能在复制时被截断或损坏") from None
     with zf:
         try:
             bad = zf.testzip()
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            raise BadBackup(f"备份 {backup_file} 已损坏：{exc}") from None
+        except (OSError, *_ZIP_READ_ERRORS):
+            raise BadBackup(f"备份 {backup_file} 已损坏：有成员无法解压，可能在复制时被截断或损坏") from None
         if bad is not None:
             raise BadBackup(f"备份 {backup_file} 已损坏：成员 {bad} 校验（CRC）不符")
         manifest = _read_manifest(zf, backup_file)
@@ -382,8 +386,8 @@ def _extract(zf: zipfile.ZipFile, backup_file: Path, member: str, dest: Path,
             os.fsync(out.fileno())
     except KeyError:
         raise BadBackup(f"备份 {backup_file} 不完整：缺少 {member}") from None
-    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
-        raise BadBackup(f"备份 {backup_file} 中的 {member} 已损坏：{exc}") from None
+    except _ZIP_READ_ERRORS:
+        raise BadBackup(f"备份 {backup_file} 中的 {member} 已损坏，无法解压") from None
     if not sha or digest.hexdigest() != sha or (size is not None and written != int(size)):
         raise BadBackup(f"备份 {backup_file} 中的 {member} 与清单记录的 SHA-256 不符，"
                         f"备份已损坏或被改动")
