@@ -1,0 +1,255 @@
+"""What both PDFs share: Chinese line breaking, the result of an export, cancelling, and
+writing to a temporary file that only becomes ``out_path`` once the PDF is complete.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from models.errors import LedgerError
+
+# Closing punctuation that must not start a line (GB/T 15834 and common typesetting rules).
+# ReportLab's own list is Japanese-centred and lacks ，；：？！》” among others.
+CHINESE_CANNOT_START = "，。、；：？！）》」』”’〕】〉〗％‰·…—～"
+
+Progress = Callable[[int, int], None] | None
+Cancelled = Callable[[], bool] | None
+
+
+class ExportCancelled(LedgerError):
+    """The user cancelled an export; nothing was written."""
+
+
+class MissingGlyphsError(LedgerError):
+    """Raised instead of writing when ``strict`` is asked and some characters have no glyph."""
+
+
+@dataclass
+class PdfResult:
+    """What an export made: the file, its page count, and warnings for the user (Chinese)."""
+    path: Path
+    pages: int
+    warnings: list[str] = field(default_factory=list)
+    fonts: list[str] = field(default_factory=list)
+
+
+# Opening punctuation that must not end a line.
+CHINESE_CANNOT_END = "（《「『“‘〔【〈〖"
+
+
+def enable_chinese_line_breaking() -> None:
+    """Teach ReportLab's ``wordWrap='CJK'`` the Chinese rules (idempotent).
+
+    Closing punctuation (，。、；：？！）》」』”’…) never starts a line: it hangs at the end of
+    the previous one. Opening punctuation （《“〔 never ends a line: it moves down with the
+    character it opens. ReportLab's own set is Japanese-centred and knows neither rule for
+    these marks; both only ever move punctuation, so the patch is safe for any text.
+    """
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    extra = "".join(c for c in CHINESE_CANNOT_START if c not in paragraph.ALL_CANNOT_START)
+    if extra:
+        paragraph.ALL_CANNOT_START += extra
+        textsplit.ALL_CANNOT_START = paragraph.ALL_CANNOT_START
+    if paragraph.cjkFragSplit is not _cjk_frag_split:
+        paragraph.cjkFragSplit = _cjk_frag_split       # paragraphs of several fragments
+    if textsplit.dumbSplit is not _dumb_split:
+        textsplit.dumbSplit = _dumb_split               # paragraphs of one fragment
+
+
+def _break_back(units, i: int, line_start: int, width_of) -> tuple[int, float]:
+    """Move opening marks that would end a line down to the next one: (new end, width freed)."""
+    freed = 0.0
+    while i > line_start + 2 and units[i - 1] in CHINESE_CANNOT_END:
+        i -= 1
+        freed += width_of(i)
+    return i, freed
+
+
+def _dumb_split(word, widths, maxWidths):
+    """ReportLab 5.1's ``textsplit.dumbSplit`` (BSD licence) plus the can't-end-a-line rule."""
+    from unicodedata import category
+
+    from reportlab.lib import textsplit
+    from reportlab.rl_config import _FUZZ
+
+    if not isinstance(maxWidths, (list, tuple)):
+        maxWidths = [maxWidths]
+    lines = []
+    i = width_used = line_start = 0
+    max_width = maxWidths[0]
+    count = len(word)
+    while i < count:
+        w = widths[i]
+        c = word[i]
+        width_used += w
+        i += 1
+        if width_used > max_width + _FUZZ and width_used > 0:
+            extra_space = max_width - width_used
+            if ord(c) < 0x3000:
+                limit = (line_start + i) >> 1
+                for j in range(i - 1, limit, -1):
+                    cj = word[j]
+                    if category(cj) == "Zs" or ord(cj) >= 0x3000:
+                        k = j + 1
+                        if k < i:
+                            j = k + 1
+                            extra_space += sum(widths[j:i])
+                            w = widths[k]
+                            c = word[k]
+                            i = j
+                            break
+            if c not in textsplit.ALL_CANNOT_START and i > line_start + 1:
+                i -= 1
+                extra_space += w
+                i, freed = _break_back(word, i, line_start, lambda n: widths[n])
+                extra_space += freed
+            lines.append([extra_space, word[line_start:i].strip()])
+            try:
+                max_width = maxWidths[len(lines)]
+            except IndexError:
+                max_width = maxWidths[-1]
+            line_start = i
+            width_used = 0
+    if width_used > 0:
+        lines.append([max_width - width_used, word[line_start:]])
+    return lines
+
+
+def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
+    """ReportLab 5.1's ``cjkFragSplit`` (BSD licence) plus the can't-end-a-line rule."""
+    from unicodedata import category
+
+    from reportlab.lib.utils import isBytes
+    from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+    from reportlab.platypus import paragraph
+    from reportlab.rl_config import _FUZZ
+
+    cannot_start = paragraph.ALL_CANNOT_START
+    units = []
+    for f in frags:
+        text = f.text
+        if isBytes(text):
+            text = text.decode(encoding)
+        if text:
+            units.extend([cjkU(t, f, encoding) for t in text])
+        else:
+            units.append(cjkU(text, f, encoding))
+    lines = []
+    i = width_used = line_start = 0
+    max_width = maxWidths[0]
+    count = len(units)
+    while i < count:
+        u = units[i]
+        i += 1
+        w = u.width
+        if hasattr(w, "normalizedValue"):
+            w._normalizer = max_width
+            w = w.normalizedValue(max_width)
+        width_used += w
+        line_break = hasattr(u.frag, "lineBreak")
+        if (width_used > max_width + _FUZZ and width_used > 0) or line_break:
+            extra_space = max_width - width_used
+            if not line_break:
+                if ord(u) < 0x3000:
+                    # Inside a run of Latin letters or digits: break at a space or where the
+                    # CJK text resumes, at worst about half way back.
+                    limit = (line_start + i) >> 1
+                    for j in range(i - 1, limit, -1):
+                        uj = units[j]
+                        if uj and category(uj) == "Zs" or ord(uj) >= 0x3000:
+                            k = j + 1
+                            if k < i:
+                                j = k + 1
+                                extra_space += sum(units[ii].width for ii in range(j, i))
+                                w = units[k].width
+                                u = units[k]
+                                i = j
+                                break
+                if u not in cannot_start and i > line_start + 1:
+                    i -= 1                    # the overflowing character starts the next line
+                    extra_space += w
+                    # …and so does any opening mark just before it.
+                    i, freed = _break_back(units, i, line_start, lambda n: units[n].width)
+                    extra_space += freed
+            lines.append(makeCJKParaLine(units[line_start:i], max_width, width_used, extra_space,
+                                         line_break, calcBounds))
+            try:
+                max_width = maxWidths[len(lines)]
+            except IndexError:
+                max_width = maxWidths[-1]
+            line_start = i
+            width_used = 0
+    if width_used > 0:
+        lines.append(makeCJKParaLine(units[line_start:], max_width, width_used,
+                                     max_width - width_used, False, calcBounds))
+    return ParaLines(kind=1, lines=lines)
+
+
+def chinese_date(value: date) -> str:
+    """2021年11月30日 — no zero padding, as GB/T 9704 writes 成文日期."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def check_cancel(cancelled: Cancelled) -> None:
+    """Raise ExportCancelled when the user asked to stop."""
+    if cancelled and cancelled():
+        raise ExportCancelled("已取消导出，未生成文件")
+
+
+def build_atomically(out_path: Path, build: Callable[[str], int]) -> int:
+    """Run ``build(temp_file_name)`` and move the result to ``out_path`` only if it succeeds.
+
+    A failed or cancelled export leaves no half-written file, and an existing ``out_path``
+    stays as it was until the new one is complete.
+    """
+    out_path = Path(out_path)
+    folder = out_path.parent if str(out_path.parent) else Path(".")
+    if not folder.is_dir():
+        raise LedgerError(f"输出文件夹不存在：{folder}")
+    handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.stem}-", suffix=".pdf.tmp",
+                                         dir=folder)
+    os.close(handle)
+    try:
+        pages = build(temp_name)
+        with open(temp_name, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(temp_name, out_path)
+    except PermissionError:
+        _remove(temp_name)
+        raise LedgerError(f"无法写入 {out_path}：文件可能正被其他程序（如 PDF 阅读器）打开，"
+                          "请关闭后重试") from None
+    except BaseException:
+        _remove(temp_name)
+        raise
+    return pages
+
+
+def _remove(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+def progress_hook(progress: Progress, cancelled: Cancelled, *, start: int, span: int,
+                  total: int) -> Callable[[str, int], None]:
+    """A ReportLab progress callback that maps laying out onto ``progress`` and honours cancel.
+
+    ``start``/``span`` place the layout phase inside the overall ``total`` steps.
+    """
+    state = {"size": 1}
+
+    def hook(kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            state["size"] = max(1, value)
+        elif kind == "PROGRESS":
+            check_cancel(cancelled)
+            if progress:
+                progress(start + min(span, span * value // state["size"]), total)
+    return hook
