@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from models.errors import LedgerError
+from .pdf_common import ExportCancelled  # one cancel type for every export (no ReportLab import)
 
 BODY_FONT_NAME = "仿宋"
 HEAD_FONT_NAME = "黑体"
@@ -40,10 +40,6 @@ WRAP_LEFT_MIDDLE = Alignment(wrap_text=True, vertical="center", horizontal="left
 # some spreadsheet; such text is always stored as a string with the quote prefix set.
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL_CHARS = 32767
-
-
-class ExportCancelled(LedgerError):
-    """The user cancelled an export; nothing was written."""
 
 
 def clean_text(value) -> str:
@@ -128,7 +124,6 @@ def save_atomically(wb, out_path: Path) -> Path:
     A crash or a cancelled export never leaves a half-written workbook under the real name.
     """
     out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out_path.stem}.", suffix=".xlsx.tmp",
                                     dir=out_path.parent)
     os.close(fd)
