@@ -7,6 +7,8 @@ import warnings
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from models.ledger import Ledger
 
 # A minimal real PDF (one blank A4 page) and PNG, so evidence is of the kinds clerks attach.
@@ -84,3 +86,24 @@ def rewrite_zip(src: Path, dst: Path, *, transform=None, extra=(), manifest=None
             for info, data in extra:
                 zout.writestr(info, data)
     return dst
+
+
+FIGURES = {"郑州市": 4, "洛阳市": 3, "兰考县": 1}      # 4.1: 高价值专利培育中心 6-10家
+SHARES = {"郑州市": 90, "洛阳市": 70}                 # 6.1: 覆盖面达到80%以上
+
+
+@pytest.fixture
+def filled_province(tmp_path):
+    from models.province import create_province_ledger, import_package
+    from tests.province.packaging import make_city, make_package
+    cities = {}
+    with create_province_ledger(tmp_path / "province.db", user="王五") as province:
+        for unit, figure in FIGURES.items():
+            with make_city(tmp_path / unit, unit=unit) as city:
+                city.record("4.1", status="已完成", value=figure, note="培育中心建成",
+                            date="2021-09-01")
+                if unit in SHARES:
+                    city.record("6.1", value=SHARES[unit])
+                import_package(province, make_package(city, tmp_path / f"out-{unit}"))
+                cities[unit] = {row.id: row.status for row in city.measures()}
+        yield province, cities

@@ -1,0 +1,248 @@
+"""The province's consolidated workbook (全省汇总表).
+
+Sheet 全省汇总: the measures × units matrix of status with colour fills, a row of completion
+shares, then the indicator totals (each unit's figure, the provincial total as a number, the
+target, whether it is met) and the late units. Sheet 报送情况: who handed in and when. Then
+one sheet per unit that handed in, in the 完成情况表 layout (exports.xlsx_progress).
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from models.consolidate import MEAN, Consolidation, consolidate
+from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
+
+from .xlsx_style import (BODY_FONT, HEAD_FONT, SECTION_FONT, TITLE_FONT, WRAP_CENTER,
+                         WRAP_LEFT_MIDDLE, WRAP_TOP_LEFT, check_cancel, chinese_date, merge,
+                         print_setup, put_number, put_text, save_atomically, set_widths)
+
+STATUS_FILLS = {
+    DONE: PatternFill("solid", fgColor="C6EFCE"),
+    IN_PROGRESS: PatternFill("solid", fgColor="FFEB9C"),
+    NOT_STARTED: PatternFill("solid", fgColor="FFC7CE"),
+    NOT_INVOLVED: PatternFill("solid", fgColor="D9D9D9"),
+}
+NOT_APPLICABLE = "—"
+SUMMARY_SHEET, SUBMISSION_SHEET = "全省汇总", "报送情况"
+INDICATOR_HEADING = "量化指标汇总"
+LATE_HEADING = "逾期情况"
+# Matrix columns before the units: 编号 | 任务 | 落实举措; after them: 已完成单位数.
+LEAD_COLUMNS = 3
+SMALL_FONT = Font(name=BODY_FONT.name, size=9)
+UNIT_HEAD = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
+def write_consolidated_workbook(ledger, out_path: Path, *, on: date | None = None,
+                                progress: Callable[[int, int], None] | None = None,
+                                cancelled: Callable[[], bool] | None = None) -> Path:
+    """Write the consolidated workbook of the provincial ledger to ``out_path``.
+
+    Saved under a temporary name and renamed when complete; a cancelled export raises
+    ExportCancelled and leaves nothing behind.
+    """
+    from .xlsx_progress import write_progress_sheet
+
+    view = consolidate(ledger, on=on)
+    wb = Workbook()
+    summary_ws = wb.active
+    summary_ws.title = SUMMARY_SHEET
+    write_summary_sheet(summary_ws, view)
+    write_submission_sheet(wb.create_sheet(SUBMISSION_SHEET), view)
+    contacts = _contacts(ledger)
+    units = [u for u in view.units if u.submitted_at or _has_reports(ledger, u.unit)]
+    for index, line in enumerate(units, 1):
+        check_cancel(cancelled)
+        made = (line.submitted_at or "")[:10]
+        ws = wb.create_sheet(_sheet_name(line.unit))
+        write_progress_sheet(ws, ledger, unit=line.unit,
+                             filled_by=contacts.get(line.unit, ""),
+                             fill_date=date.fromisoformat(made) if made else None)
+        if progress:
+            progress(index, len(units))
+    wb.properties.title = f"{view.plan_year}年任务完成情况全省汇总表"
+    wb.properties.creator = "TaskLedger"
+    wb.active = 0
+    check_cancel(cancelled)
+    return save_atomically(wb, out_path)
+
+
+def write_summary_sheet(ws, view: Consolidation) -> dict[str, int]:
+    """Fill the 全省汇总 sheet; return where its blocks start (row numbers)."""
+    units = view.units
+    ncols = LEAD_COLUMNS + len(units) + 1
+    set_widths(ws, [6, 16, 30] + [5.2] * len(units) + [9])
+    put_text(ws.cell(1, 1), f"{view.plan_year}年推动知识产权高质量发展任务完成情况全省汇总表",
+             font=TITLE_FONT, alignment=WRAP_CENTER, border=False)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
+    ws.row_dimensions[1].height = 30
+    put_text(ws.cell(2, 1), f"方案：{view.plan_title}　报送截止：{chinese_date(view.deadline)}　"
+                            f"汇总日期：{chinese_date(view.on.isoformat())}　"
+                            f"已报送：{len(view.submitted)}/{len(units)} 个单位",
+             alignment=WRAP_LEFT_MIDDLE, border=False)
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=ncols)
+
+    header = 3
+    for col, text in enumerate(("编号", "任务", "落实举措"), 1):
+        put_text(ws.cell(header, col), text, font=HEAD_FONT, alignment=WRAP_CENTER)
+    for k, line in enumerate(units):
+        put_text(ws.cell(header, LEAD_COLUMNS + 1 + k), line.unit, font=HEAD_FONT, alignment=UNIT_HEAD)
+    put_text(ws.cell(header, ncols), "已完成单位数", font=HEAD_FONT, alignment=WRAP_CENTER)
+    ws.row_dimensions[header].height = 48
+
+    row = header + 1
+    task_rows: dict[int, list[int]] = {}
+    for measure in view.measures:
+        task_rows.setdefault(measure.task_no, [row, row])[1] = row
+        put_text(ws.cell(row, 1), measure.id, alignment=WRAP_CENTER)
+        put_text(ws.cell(row, 2), f"{measure.task_no}. {measure.task_content}", font=SMALL_FONT)
+        put_text(ws.cell(row, 3), measure.text, font=SMALL_FONT)
+        done = 0
+        for k, line in enumerate(units):
+            status = line.statuses.get(measure.id)
+            cell = ws.cell(row, LEAD_COLUMNS + 1 + k)
+            if view.is_province and line.submitted_at is None:
+                # Nothing handed in yet: an empty column reads right, a red 未启动 would not.
+                put_text(cell, "" if status else NOT_APPLICABLE, font=SMALL_FONT,
+                         alignment=WRAP_CENTER)
+                continue
+            put_text(cell, status or NOT_APPLICABLE, font=SMALL_FONT, alignment=WRAP_CENTER)
+            if status:
+                cell.fill = STATUS_FILLS[status]
+            done += status == DONE
+        put_number(ws.cell(row, ncols), done)
+        ws.row_dimensions[row].height = 36
+        row += 1
+    last_matrix = row - 1
+    for task_no, (first, last) in task_rows.items():
+        merge(ws, first, 2, last, 2)
+
+    put_text(ws.cell(row, 1), "完成率", font=HEAD_FONT, alignment=WRAP_CENTER)
+    merge(ws, row, 1, row, LEAD_COLUMNS)
+    for k, line in enumerate(units):
+        put_number(ws.cell(row, LEAD_COLUMNS + 1 + k), round(line.share_done, 4),
+                   number_format="0%", font=SMALL_FONT)
+    share_row = row
+    row += 1
+    put_text(ws.cell(row, 1), "报送日期", font=HEAD_FONT, alignment=WRAP_CENTER)
+    merge(ws, row, 1, row, LEAD_COLUMNS)
+    for k, line in enumerate(units):
+        made = line.submitted_at[5:10].replace("-", "/") if line.submitted_at else "未报送"
+        put_text(ws.cell(row, LEAD_COLUMNS + 1 + k), made, font=SMALL_FONT, alignment=WRAP_CENTER)
+    ws.freeze_panes = ws.cell(header + 1, LEAD_COLUMNS + 1)
+
+    indicator_row = row + 2
+    row = _indicator_block(ws, view, indicator_row, ncols)
+    late_row = row + 1
+    row = _late_block(ws, view, late_row, ncols)
+    print_setup(ws, title_rows=f"{header}:{header}")
+    ws.print_area = f"A1:{get_column_letter(ncols)}{row - 1}"
+    return {"header": header, "first_measure": header + 1, "last_measure": last_matrix,
+            "share": share_row, "indicators": indicator_row, "late": late_row}
+
+
+def _indicator_block(ws, view: Consolidation, row: int, ncols: int) -> int:
+    """Indicator totals: per-unit figures under the unit columns; totals in the last column."""
+    units = view.units
+    put_text(ws.cell(row, 1), INDICATOR_HEADING, font=SECTION_FONT, alignment=WRAP_LEFT_MIDDLE)
+    merge(ws, row, 1, row, ncols)
+    row += 1
+    for col, text in enumerate(("编号", "指标（全省目标）", "落实举措"), 1):
+        put_text(ws.cell(row, col), text, font=HEAD_FONT, alignment=WRAP_CENTER)
+    for k, line in enumerate(units):
+        put_text(ws.cell(row, LEAD_COLUMNS + 1 + k), line.unit, font=HEAD_FONT, alignment=UNIT_HEAD)
+    put_text(ws.cell(row, ncols), "全省合计", font=HEAD_FONT, alignment=WRAP_CENTER)
+    ws.row_dimensions[row].height = 48
+    row += 1
+    for item in view.indicators:
+        how = "（平均）" if item.aggregate == MEAN else ""
+        met = {True: "已达到", False: "未达到", None: "未填报"}[item.met]
+        put_text(ws.cell(row, 1), item.measure_id, alignment=WRAP_CENTER)
+        put_text(ws.cell(row, 2), f"目标 {item.target}{how}；{met}", font=SMALL_FONT)
+        put_text(ws.cell(row, 3), item.measure_text, font=SMALL_FONT)
+        for k, line in enumerate(units):
+            put_number(ws.cell(row, LEAD_COLUMNS + 1 + k), item.by_unit.get(line.unit),
+                       number_format="General", font=SMALL_FONT)
+        total = item.total
+        put_number(ws.cell(row, ncols), round(total, 6) if total is not None else None,
+                   number_format="0.0" if item.aggregate == MEAN else "General")
+        ws.row_dimensions[row].height = 36
+        row += 1
+    return row
+
+
+def _late_block(ws, view: Consolidation, row: int, ncols: int) -> int:
+    put_text(ws.cell(row, 1), LATE_HEADING, font=SECTION_FONT, alignment=WRAP_LEFT_MIDDLE)
+    merge(ws, row, 1, row, ncols)
+    row += 1
+    late = view.late_units
+    if not late:
+        put_text(ws.cell(row, 1), "无逾期单位", alignment=WRAP_LEFT_MIDDLE)
+        merge(ws, row, 1, row, ncols)
+        return row + 1
+    for line in late:
+        put_text(ws.cell(row, 1), line.unit, alignment=WRAP_CENTER)
+        merge(ws, row, 1, row, 2)
+        parts = []
+        if line.late:
+            parts.append(f"逾期举措 {len(line.late)} 项：{'、'.join(line.late)}")
+        if line.submitted_at is None:
+            parts.append("截止日期已过，尚未报送")
+        put_text(ws.cell(row, 3), "；".join(parts), font=SMALL_FONT)
+        merge(ws, row, 3, row, ncols)
+        row += 1
+    return row
+
+
+def write_submission_sheet(ws, view: Consolidation) -> None:
+    """Sheet 报送情况: one row per unit with submission time, counts and completion share."""
+    columns = (("单位", 14), ("报送状态", 10), ("材料包制作时间", 20), ("导入时间", 20),
+               ("已完成", 8), ("推进中", 8), ("未启动", 8), ("不涉及", 8), ("完成率", 8),
+               ("逾期举措", 8))
+    set_widths(ws, [w for _, w in columns])
+    for col, (text, _) in enumerate(columns, 1):
+        put_text(ws.cell(1, col), text, font=HEAD_FONT, alignment=WRAP_CENTER)
+    for r, line in enumerate(view.units, 2):
+        put_text(ws.cell(r, 1), line.unit, alignment=WRAP_CENTER)
+        put_text(ws.cell(r, 2), "已报送" if line.submitted_at else "未报送", alignment=WRAP_CENTER)
+        put_text(ws.cell(r, 3), (line.submitted_at or "")[:19].replace("T", " "), alignment=WRAP_CENTER)
+        put_text(ws.cell(r, 4), (line.imported_at or "")[:19].replace("T", " "), alignment=WRAP_CENTER)
+        for c, status in enumerate((DONE, IN_PROGRESS, NOT_STARTED, NOT_INVOLVED), 5):
+            put_number(ws.cell(r, c), line.counts.get(status, 0))
+        put_number(ws.cell(r, 9), round(line.share_done, 4), number_format="0.0%")
+        put_number(ws.cell(r, 10), len(line.late))
+        if not line.submitted_at:
+            ws.cell(r, 2).fill = STATUS_FILLS[NOT_STARTED]
+    ws.freeze_panes = "B2"
+    print_setup(ws, title_rows="1:1", landscape=False)
+
+
+def _contacts(ledger) -> dict[str, str]:
+    """Each unit's 填报人 as its current package gave it."""
+    people = {}
+    try:
+        rows = ledger.db.execute("SELECT unit, data FROM submissions WHERE plan_id = ?"
+                                 " AND superseded_by IS NULL", [ledger.plan_id]).fetchall()
+    except Exception:        # a ledger without the submissions table (never in practice)
+        return people
+    for unit, data in rows:
+        try:
+            people[unit] = json.loads(data).get("contacts", {}).get("contact_person", "")
+        except (ValueError, AttributeError):
+            continue
+    return people
+
+
+def _has_reports(ledger, unit: str) -> bool:
+    return ledger.db.execute("SELECT 1 FROM reports WHERE unit = ? LIMIT 1", [unit]).fetchone() is not None
+
+
+def _sheet_name(unit: str) -> str:
+    bad = '[]:*?/\\'
+    return "".join("_" if ch in bad else ch for ch in unit)[:31] or "单位"

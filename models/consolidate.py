@@ -1,0 +1,199 @@
+"""The province's consolidated view: every unit × every measure (and task), indicator figures
+added up across units against the provincial target, and who is late.
+
+Reads the provincial ledger as imported packages left it; a unit that has not handed in
+shows its measures as 未启动 (nothing reported) and is marked as not submitted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .deadlines import LATE, today
+from .indicators import Indicator
+from .status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUSES
+
+# Percentages are shares within each unit: adding them up means nothing, so the province
+# sees their average instead.
+SUM, MEAN = "sum", "mean"
+
+
+@dataclass
+class MeasureColumn:
+    """One measure as a column (or row) of the matrix."""
+    id: str
+    task_no: int
+    task_content: str
+    section: str
+    text: str
+    scope: str
+    deadline: str
+
+
+@dataclass
+class TaskProgress:
+    """One unit on one task: measures it carries (不涉及 excluded) and how many are done."""
+    task_no: int
+    carried: int = 0
+    done: int = 0
+    in_progress: int = 0
+    not_started: int = 0
+    not_involved: int = 0
+
+    @property
+    def share(self) -> float | None:
+        return self.done / self.carried if self.carried else None
+
+
+@dataclass
+class IndicatorTotal:
+    """One target with every unit's figure and the provincial total (or mean)."""
+    measure_id: str
+    measure_text: str
+    indicator_id: int
+    raw: str
+    target: str                  # as a clerk reads it: "6–10家", "≥100家"
+    min: float
+    max: float | None
+    unit: str
+    comparator: str
+    aggregate: str               # SUM or MEAN
+    by_unit: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def total(self) -> float | None:
+        """The provincial figure: sum of the units' figures (mean for %), None if none."""
+        if not self.by_unit:
+            return None
+        values = list(self.by_unit.values())
+        return sum(values) / len(values) if self.aggregate == MEAN else sum(values)
+
+    @property
+    def met(self) -> bool | None:
+        return Indicator(self.raw, self.min, self.max, self.unit, self.comparator).met_by(self.total)
+
+
+@dataclass
+class UnitLine:
+    """One unit's row: statuses by measure, progress by task, counts, lateness, submission."""
+    unit: str
+    kind: str
+    statuses: dict[str, str]                   # measure id → status (only measures it carries)
+    tasks: dict[int, TaskProgress]
+    counts: dict[str, int]
+    late: list[str]                            # measure ids past their deadline, not done
+    submitted_at: str | None                   # made_at of the current package, None if none
+    imported_at: str | None
+
+    @property
+    def carried(self) -> int:
+        return sum(self.counts.values()) - self.counts.get(NOT_INVOLVED, 0)
+
+    @property
+    def share_done(self) -> float:
+        return self.counts.get(DONE, 0) / self.carried if self.carried else 0.0
+
+
+@dataclass
+class Consolidation:
+    """Everything the consolidated workbook and PDF show."""
+    plan_title: str
+    plan_year: int
+    deadline: str
+    on: date
+    measures: list[MeasureColumn]
+    tasks: list[tuple[int, str, str]]          # (no, content, section)
+    units: list[UnitLine]
+    indicators: list[IndicatorTotal]
+    is_province: bool = False                  # a provincial ledger (data only from packages)
+
+    @property
+    def late_units(self) -> list[UnitLine]:
+        """Units with late measures, or that have not handed in once the deadline passed."""
+        overdue = self.on > date.fromisoformat(self.deadline)
+        return [u for u in self.units if u.late or (overdue and u.submitted_at is None)]
+
+    @property
+    def submitted(self) -> list[UnitLine]:
+        return [u for u in self.units if u.submitted_at is not None]
+
+    def status_of(self, unit: str, measure_id: str) -> str | None:
+        """The unit's status on a measure, None when the measure is not the unit's."""
+        for line in self.units:
+            if line.unit == unit:
+                return line.statuses.get(measure_id)
+        raise KeyError(unit)
+
+
+def consolidate(ledger, *, on: date | None = None) -> Consolidation:
+    """Build the consolidated view of the provincial ledger's current plan.
+
+    Works on any ledger (a city's too, where only that unit has data), one query per unit.
+    """
+    on = on or today()
+    plan = ledger.plan()
+    measures, tasks = [], []
+    for section in plan.sections:
+        for task in section.tasks:
+            reportable = [m for m in task.measures if m.scope != "province"]
+            if reportable:
+                tasks.append((task.no, task.content, section.title))
+            for m in reportable:
+                measures.append(MeasureColumn(m.id, task.no, task.content, section.title,
+                                              m.text, m.scope, m.deadline))
+    current = {row["unit"]: row for row in ledger.db.query(
+        "SELECT unit, made_at, imported_at FROM submissions WHERE plan_id = ?"
+        " AND superseded_by IS NULL", [plan.id])}
+    lines = []
+    for unit in ledger.units():
+        if unit.kind == "other":
+            continue
+        rows = ledger.measures(unit=unit.name, on=on)
+        counts = {status: 0 for status in STATUSES}
+        progress: dict[int, TaskProgress] = {}
+        for row in rows:
+            counts[row.status] += 1
+            tp = progress.setdefault(row.task_no, TaskProgress(row.task_no))
+            if row.status == NOT_INVOLVED:
+                tp.not_involved += 1
+                continue
+            tp.carried += 1
+            tp.done += row.status == DONE
+            tp.in_progress += row.status == IN_PROGRESS
+            tp.not_started += row.status == NOT_STARTED
+        sub = current.get(unit.name)
+        lines.append(UnitLine(
+            unit=unit.name, kind=unit.kind, statuses={r.id: r.status for r in rows},
+            tasks=progress, counts=counts,
+            late=[r.id for r in rows if r.deadline_state == LATE],
+            submitted_at=sub["made_at"] if sub else None,
+            imported_at=sub["imported_at"] if sub else None))
+    return Consolidation(plan_title=plan.title, plan_year=plan.year, deadline=plan.deadline,
+                         on=on, measures=measures, tasks=tasks, units=lines,
+                         indicators=_indicator_totals(ledger, plan, {u.unit for u in lines}),
+                         is_province=ledger.role == "province")
+
+
+def _indicator_totals(ledger, plan, units: set[str]) -> list[IndicatorTotal]:
+    values: dict[int, dict[str, float]] = {}
+    for row in ledger.db.query(
+            "SELECT iv.indicator_id, iv.unit, iv.value FROM indicator_values iv"
+            " JOIN indicators i ON i.id = iv.indicator_id JOIN measures m ON m.id = i.measure_id"
+            " WHERE m.plan_id = ? ORDER BY iv.unit", [plan.id]):
+        if row["unit"] in units:
+            values.setdefault(row["indicator_id"], {})[row["unit"]] = row["value"]
+    # A unit that confirmed 不涉及 has no figure to add, even if one was typed earlier.
+    not_involved = {(row["code"], row["unit"]) for row in ledger.db.query(
+        "SELECT m.code, r.unit FROM reports r JOIN measures m ON m.id = r.measure_id"
+        " WHERE m.plan_id = ? AND r.status = ?", [plan.id, NOT_INVOLVED])}
+    totals = []
+    for measure in plan.measures():
+        for ind in measure.indicators:
+            by_unit = {u: v for u, v in values.get(ind.id, {}).items()
+                       if (measure.id, u) not in not_involved}
+            totals.append(IndicatorTotal(
+                measure_id=measure.id, measure_text=measure.text, indicator_id=ind.id,
+                raw=ind.raw, target=ind.target, min=ind.min, max=ind.max, unit=ind.unit,
+                comparator=ind.comparator, aggregate=MEAN if ind.unit in ("%", "％") else SUM,
+                by_unit=by_unit))
+    return totals
