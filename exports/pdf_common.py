@@ -44,9 +44,9 @@ CHINESE_CANNOT_END = "（《「『“‘〔【〈〖"
 def enable_chinese_line_breaking() -> None:
     """Teach ReportLab's ``wordWrap='CJK'`` the Chinese rules (idempotent).
 
-    Closing punctuation (，。、；：？！）》」』”’…) never starts a line: it hangs at the end of
-    the previous one. Opening punctuation （《“〔 never ends a line: it moves down with the
-    character it opens. ReportLab's own set is Japanese-centred and knows neither rule for
+    Closing punctuation (，。、；：？！）》」』”’…) never starts a line: the character before it
+    moves down with it (ReportLab would hang it into the margin, or across a table border).
+    Opening punctuation （《“〔 never ends a line: it moves down with the character it opens. ReportLab's own set is Japanese-centred and knows neither rule for
     these marks; both only ever move punctuation, so the patch is safe for any text.
     """
     from reportlab.lib import textsplit
@@ -62,13 +62,34 @@ def enable_chinese_line_breaking() -> None:
         textsplit.dumbSplit = _dumb_split               # paragraphs of one fragment
 
 
-def _break_back(units, i: int, line_start: int, width_of) -> tuple[int, float]:
-    """Move opening marks that would end a line down to the next one: (new end, width freed)."""
-    freed = 0.0
-    while i > line_start + 2 and units[i - 1] in CHINESE_CANNOT_END:
+def _settle_break(text, i: int, line_start: int, width_of, cannot_start: str) -> tuple[int, float]:
+    """Where a line that overflowed at ``text[i - 1]`` ends: (end index, width moved down).
+
+    The overflowing character goes to the next line; if it is closing punctuation the
+    character before it goes down with it (rather than hanging into the margin or a table
+    border), and an opening mark never stays at the end of the line. At least one character
+    always stays on the line, so wrapping makes progress.
+    """
+    moved = 0.0
+    if i <= line_start + 1:
+        return i, moved
+    i -= 1
+    moved += width_of(i)
+    while i > line_start + 1 and text[i] and text[i] in cannot_start:
         i -= 1
-        freed += width_of(i)
-    return i, freed
+        moved += width_of(i)
+    while i > line_start + 1 and text[i - 1] and text[i - 1] in CHINESE_CANNOT_END:
+        i -= 1
+        moved += width_of(i)
+    return i, moved
+
+
+def _width(unit, max_width: float) -> float:
+    w = unit.width
+    if hasattr(w, "normalizedValue"):
+        w._normalizer = max_width
+        w = w.normalizedValue(max_width)
+    return w
 
 
 def _dumb_split(word, widths, maxWidths):
@@ -100,15 +121,11 @@ def _dumb_split(word, widths, maxWidths):
                         if k < i:
                             j = k + 1
                             extra_space += sum(widths[j:i])
-                            w = widths[k]
-                            c = word[k]
                             i = j
                             break
-            if c not in textsplit.ALL_CANNOT_START and i > line_start + 1:
-                i -= 1
-                extra_space += w
-                i, freed = _break_back(word, i, line_start, lambda n: widths[n])
-                extra_space += freed
+            i, moved = _settle_break(word, i, line_start, lambda n: widths[n],
+                                     textsplit.ALL_CANNOT_START)
+            extra_space += moved
             lines.append([extra_space, word[line_start:i].strip()])
             try:
                 max_width = maxWidths[len(lines)]
@@ -147,11 +164,7 @@ def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
     while i < count:
         u = units[i]
         i += 1
-        w = u.width
-        if hasattr(w, "normalizedValue"):
-            w._normalizer = max_width
-            w = w.normalizedValue(max_width)
-        width_used += w
+        width_used += _width(u, max_width)
         line_break = hasattr(u.frag, "lineBreak")
         if (width_used > max_width + _FUZZ and width_used > 0) or line_break:
             extra_space = max_width - width_used
@@ -167,16 +180,11 @@ def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
                             if k < i:
                                 j = k + 1
                                 extra_space += sum(units[ii].width for ii in range(j, i))
-                                w = units[k].width
-                                u = units[k]
                                 i = j
                                 break
-                if u not in cannot_start and i > line_start + 1:
-                    i -= 1                    # the overflowing character starts the next line
-                    extra_space += w
-                    # …and so does any opening mark just before it.
-                    i, freed = _break_back(units, i, line_start, lambda n: units[n].width)
-                    extra_space += freed
+                i, moved = _settle_break(units, i, line_start, lambda n: _width(units[n], max_width),
+                                         cannot_start)
+                extra_space += moved
             lines.append(makeCJKParaLine(units[line_start:i], max_width, width_used, extra_space,
                                          line_break, calcBounds))
             try:
