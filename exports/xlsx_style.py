@@ -84,12 +84,13 @@ def merge(ws: Worksheet, first_row: int, first_col: int, last_row: int, last_col
     Excel draws a merged cell's outline from the border of each covered cell; styling only the
     top-left one leaves gaps on paper.
     """
-    for row in range(first_row, last_row + 1):
-        for col in range(first_col, last_col + 1):
-            ws.cell(row=row, column=col).border = THIN_BORDER
     if first_row != last_row or first_col != last_col:
         ws.merge_cells(start_row=first_row, start_column=first_col,
                        end_row=last_row, end_column=last_col)
+    # After merging: openpyxl's merge gives the covered cells only the outer edges.
+    for row in range(first_row, last_row + 1):
+        for col in range(first_col, last_col + 1):
+            ws.cell(row=row, column=col).border = THIN_BORDER
 
 
 def set_widths(ws: Worksheet, widths: list[float]) -> None:
