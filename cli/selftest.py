@@ -172,7 +172,8 @@ def step_export_pdf(ctx: _Context) -> str:
     _check(ctx.unit[:2] in text, f"PDF 中提取不到单位名称“{ctx.unit}”（字体未嵌入？）")
     fonts = _embedded_fonts(reader)
     _check(fonts, "PDF 中没有嵌入字体")
-    return f"{target.name}，{len(reader.pages)} 页，嵌入字体 {len(fonts)} 种"
+    shown = "、".join(sorted(name.split("+")[-1] for name in fonts)[:3])
+    return f"{target.name}，{len(reader.pages)} 页，嵌入字体 {len(fonts)} 种（{shown}…）"
 
 
 def _embedded_fonts(reader) -> set[str]:
@@ -184,7 +185,7 @@ def _embedded_fonts(reader) -> set[str]:
             for desc_owner in [font, *[d.get_object() for d in font.get("/DescendantFonts", [])]]:
                 desc = desc_owner.get("/FontDescriptor")
                 if desc and any(k in desc.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                    names.add(str(font.get("/BaseFont")))
+                    names.add(str(font.get("/BaseFont")).lstrip("/"))
     return names
 
 
