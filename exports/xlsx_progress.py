@@ -35,7 +35,7 @@ PROGRESS_COLUMNS = (("序号", 5), ("任务内容", 18), ("落实举措", 34), (
 INDICATOR_COLUMNS = (("指标", 40), ("所属举措", 9), ("全省目标", 12), ("本单位完成值", 13),
                      ("计量单位", 9), ("说明", 60))
 EVIDENCE_COLUMNS = (("编号", 12), ("所属举措", 9), ("文件名", 44), ("说明", 30),
-                    ("材料日期", 13), ("大小", 12), ("SHA-256", 68))
+                    ("材料日期", 16), ("大小", 12), ("SHA-256", 68))
 
 SHEET_TITLES = ("完成情况表", "量化指标", "佐证材料清单")
 TITLE_ROW, INFO_ROW, HEADER_ROW = 1, 2, 3
@@ -283,8 +283,8 @@ def write_indicator_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
         put_text(ws.cell(r, 5), ind.unit, alignment=WRAP_CENTER)
         put_text(ws.cell(r, 6), item.measure_text)
         ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT_PT, max(
-            height_for(texts[0], widths[0], BODY_SIZE),
-            height_for(item.measure_text, widths[5], BODY_SIZE)))
+            height_for(text, widths[col], BODY_SIZE)
+            for col, text in enumerate([*texts, str(ind.value or ""), ind.unit, item.measure_text])))
     return len(summary.indicators)
 
 
@@ -308,6 +308,6 @@ def write_evidence_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
         put_number(ws.cell(r, 6), ev.size, number_format='#,##0"字节"')
         put_text(ws.cell(r, 7), ev.sha256)
         ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT_PT, max(
-            height_for(texts[2], widths[2], BODY_SIZE), height_for(ev.note, widths[3], BODY_SIZE),
-            height_for(ev.sha256, widths[6], BODY_SIZE)))
+            height_for(text, widths[col], BODY_SIZE)
+            for col, text in enumerate([*texts, f"{ev.size:,}字节", ev.sha256])))
     return len(numbers)

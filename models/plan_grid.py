@@ -209,7 +209,7 @@ def parse_deadline(value, year: int) -> str | None:
 
 
 # ---- plan title and year -------------------------------------------------------------------
-_SUBJECT_TAIL = re.compile(r"(?:年度)?(?:重点)?(?:工作)?任务(?:清单|分解表|分工表|台账|表)?$|"
+_SUBJECT_TAIL = re.compile(r"(?:年度)?(?:工作)?(?:重点)?(?:工作)?任务(?:清单|分解表|分工表|台账|表)?$|"
                            r"(?:工作)?(?:要点|清单)$")
 
 
@@ -218,7 +218,7 @@ def subject_from_list_title(title: str) -> str:
     if "方案" in title:
         return subject_from_title(re.sub(r"^\s*20\d{2}\s*年(?:度)?", "", title))
     text = re.sub(r"^\s*(?:附件\s*\d*\s*[:：]?)?\s*20\d{2}\s*年(?:度)?", "", title.strip())
-    text = re.sub(r"^[\u4e00-\u9fff]{2,3}省", "", text)
+    text = re.sub(r"^[\u4e00-\u9fff]{1,3}省(?!级)", "", text)
     text = _SUBJECT_TAIL.sub("", text).strip()
     return text or title
 
