@@ -144,6 +144,7 @@ def consolidate(ledger, *, on: date | None = None) -> Consolidation:
     current = {row["unit"]: row for row in ledger.db.query(
         "SELECT unit, made_at, imported_at FROM submissions WHERE plan_id = ?"
         " AND superseded_by IS NULL", [plan.id])}
+    province = ledger.role == "province"
     lines = []
     for unit in ledger.units():
         if unit.kind == "other":
@@ -165,13 +166,15 @@ def consolidate(ledger, *, on: date | None = None) -> Consolidation:
         lines.append(UnitLine(
             unit=unit.name, kind=unit.kind, statuses={r.id: r.status for r in rows},
             tasks=progress, counts=counts,
-            late=[r.id for r in rows if r.deadline_state == LATE],
+            # A unit that has handed nothing in has no statuses of its own to be late on;
+            # it is late as a unit once the deadline passes (Consolidation.late_units).
+            late=[] if (province and sub is None) else [r.id for r in rows if r.deadline_state == LATE],
             submitted_at=sub["made_at"] if sub else None,
             imported_at=sub["imported_at"] if sub else None))
     return Consolidation(plan_title=plan.title, plan_year=plan.year, deadline=plan.deadline,
                          on=on, measures=measures, tasks=tasks, units=lines,
                          indicators=_indicator_totals(ledger, plan, {u.unit for u in lines}),
-                         is_province=ledger.role == "province")
+                         is_province=province)
 
 
 def _indicator_totals(ledger, plan, units: set[str]) -> list[IndicatorTotal]:
