@@ -1,0 +1,159 @@
+"""Packaging: resources are found the same way frozen and from source; build.spec ships them.
+
+A PyInstaller one-folder bundle sets ``sys._MEIPASS`` to its ``_internal/`` folder and
+build.spec copies resources/ there. The first tests simulate that layout with a copy of the
+tree; the others run build.spec against stand-ins for PyInstaller's classes and check what
+it would put in the bundle. tools/build_and_selftest.sh (run by CI) builds the real thing.
+"""
+from __future__ import annotations
+
+import ast
+import shutil
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from models.paths import app_root, resource_path, user_data_dir
+from tests.support import ROOT
+
+
+@pytest.fixture
+def frozen(tmp_path, monkeypatch):
+    """A bundle's _internal/ with a copy of resources/, and sys._MEIPASS pointing at it."""
+    internal = tmp_path / "dist" / "TaskLedger" / "_internal"
+    shutil.copytree(ROOT / "resources", internal / "resources",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.py", "*.ts"))
+    monkeypatch.setattr(sys, "_MEIPASS", str(internal), raising=False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    return internal
+
+
+def test_source_run_uses_the_checkout():
+    assert app_root() == ROOT
+    assert resource_path("plans", "henan-ip-2021.json") == ROOT / "resources" / "plans" / "henan-ip-2021.json"
+
+
+def test_frozen_run_finds_the_plan_in_the_bundle(frozen):
+    from models.plan_def import load_builtin_plan
+    plan_file = resource_path("plans", "henan-ip-2021.json")
+    assert plan_file == frozen / "resources" / "plans" / "henan-ip-2021.json" and plan_file.is_file()
+    plan = load_builtin_plan()
+    assert plan["doc_no"] == "豫知〔2021〕35号" and len(plan["units"]) == 28
+
+
+def test_frozen_run_loses_what_the_bundle_lacks(frozen):
+    # The lookup really goes to the bundle: take the plan out of it and loading fails.
+    (frozen / "resources" / "plans" / "henan-ip-2021.json").unlink()
+    from models.errors import LedgerError
+    from models.plan_def import load_builtin_plan
+    with pytest.raises(LedgerError):
+        load_builtin_plan()
+
+
+def test_frozen_run_finds_fonts_with_their_licences(frozen):
+    fonts = resource_path("fonts")
+    assert fonts == frozen / "resources" / "fonts"
+    font_files = sorted(p.name for p in fonts.iterdir() if p.suffix.lower() in (".ttf", ".ttc"))
+    assert font_files, "resources/fonts ships no TrueType font"
+    licences = [p.name for p in fonts.iterdir() if p.suffix.lower() in (".txt", ".md")]
+    assert any("LICENSE" in n.upper() or "ARPHICPL" in n.upper() or "COPYRIGHT" in n.upper()
+               for n in licences)
+    from exports.pdf_fonts import resolve_fonts
+    chosen = resolve_fonts(use_system=False)   # as on a PC without Chinese fonts
+    used = {font.path for font in chosen.fonts.values()}
+    assert used and all(path.is_relative_to(frozen) for path in used), used
+
+
+def test_frozen_run_finds_the_icon(frozen):
+    for name in ("taskledger.png", "taskledger.ico"):
+        assert resource_path("icons", name) == frozen / "resources" / "icons" / name
+        assert resource_path("icons", name).stat().st_size > 1000
+
+
+def test_user_data_never_goes_into_the_program_folder(frozen, monkeypatch, tmp_path):
+    monkeypatch.delenv("TASKLEDGER_DATA_DIR", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
+    data = user_data_dir()
+    assert not data.is_relative_to(frozen.parent) and not data.is_relative_to(ROOT)
+    from models.backup import backups_dir
+    assert backups_dir(Path("x/taskledger.db")) == data / "backups" / "taskledger"
+
+
+# ---- build.spec, run against stand-ins for PyInstaller -------------------------------------------
+class _Recorder:
+    made: list = []
+
+    def __init__(self, *args, **kwargs):
+        self.args, self.kwargs = args, kwargs
+        for key, value in kwargs.items():
+            setattr(self, key, value)
+        _Recorder.made.append(self)
+
+
+def _run_spec():
+    _Recorder.made = []
+    kinds = {name: type(name, (_Recorder,), {}) for name in ("Analysis", "PYZ", "EXE", "COLLECT")}
+
+    def analysis_init(self, scripts, **kwargs):
+        _Recorder.__init__(self, scripts, **kwargs)
+        self.scripts, self.pure = scripts, []
+        self.binaries = [("libQt6Network.so.6", "/x/libQt6Network.so.6", "BINARY"),
+                         ("opengl32sw.dll", "/x/opengl32sw.dll", "BINARY"),
+                         ("PySide6/Qt/lib/libQt6Widgets.so.6", "/x/w", "BINARY")]
+        self.datas = list(kwargs["datas"]) + [
+            ("PySide6/Qt/translations/qtbase_de.qm", "/x/de", "DATA"),
+            ("PySide6/Qt/translations/qtbase_zh_CN.qm", "/x/zh", "DATA")]
+    kinds["Analysis"].__init__ = analysis_init
+    namespace = {"SPECPATH": str(ROOT), "__file__": str(ROOT / "build.spec"), **kinds}
+    exec(compile((ROOT / "build.spec").read_text(encoding="utf-8"), "build.spec", "exec"), namespace)
+    by_kind = {}
+    for made in _Recorder.made:
+        by_kind.setdefault(type(made).__name__, []).append(made)
+    return namespace, by_kind
+
+
+def test_spec_ships_every_resource_at_the_same_relative_place():
+    _ns, made = _run_spec()
+    analysis = made["Analysis"][0]
+    shipped = {(Path(src).resolve(), dest) for src, dest in analysis.kwargs["datas"]}
+    for path in (ROOT / "resources").rglob("*"):
+        if path.is_file() and path.suffix not in (".py", ".pyc", ".ts") and "__pycache__" not in path.parts:
+            assert (path.resolve(), str(path.parent.relative_to(ROOT))) in shipped, path
+
+
+def test_spec_two_programs_one_folder():
+    _ns, made = _run_spec()
+    exes = {exe.kwargs["name"]: exe.kwargs for exe in made["EXE"]}
+    assert exes["TaskLedger"]["console"] is False and exes["taskledger-cli"]["console"] is True
+    collect = made["COLLECT"][0]
+    assert collect.kwargs["name"] == "TaskLedger" and len(collect.args) == 4
+    assert all(exe.kwargs["exclude_binaries"] for exe in made["EXE"])  # one folder, not one file
+
+
+def _qt_modules_used() -> set[str]:
+    used = set()
+    for path in [*(ROOT / "ui").rglob("*.py"), ROOT / "main.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module] if isinstance(node, ast.ImportFrom) and node.module else \
+                [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            used.update(n.split(".")[1] for n in names if n.startswith("PySide6."))
+    return used
+
+
+def test_spec_leaves_out_unused_qt_but_nothing_the_program_uses():
+    ns, made = _run_spec()
+    excludes = set(made["Analysis"][0].kwargs["excludes"])
+    used = _qt_modules_used()
+    assert {"QtWidgets", "QtGui", "QtCore"} <= used
+    assert not {f"PySide6.{m}" for m in used} & excludes, "build.spec excludes a module ui/ imports"
+    for unused in ("QtWebEngineCore", "Qt3DCore", "QtMultimedia", "QtQuick", "QtQml", "QtNetwork"):
+        assert f"PySide6.{unused}" in excludes
+    hidden = set(made["Analysis"][0].kwargs["hiddenimports"])
+    assert {"exports.xlsx_progress", "exports.pdf_report", "cli.selftest", "models.backup"} <= hidden
+    analysis = made["Analysis"][0]
+    assert [b[0] for b in analysis.binaries] == ["PySide6/Qt/lib/libQt6Widgets.so.6"]
+    kept = [d[0] for d in analysis.datas if d[0].startswith("PySide6/")]
+    assert kept == ["PySide6/Qt/translations/qtbase_zh_CN.qm"]
