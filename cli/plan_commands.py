@@ -17,11 +17,11 @@ def register(sub) -> None:
 
 
 def plan_unit_names(plan: dict) -> tuple[list[str], list[str]]:
-    """(units on the plan's list, names the 责任地市 cells add as "other" units)."""
-    listed = [u["name"] for u in plan.get("units", [])]
+    """(units on the plan's list, names only the 责任地市 cells bring in — kind "other")."""
+    listed = [u["name"] for u in plan.get("units", []) if u.get("kind") != "other"]
+    extra = [u["name"] for u in plan.get("units", []) if u.get("kind") == "other"]
     cells = [m.get("responsibility", "") for s in plan["sections"] for t in s["tasks"]
              for m in t["measures"]]
-    extra: list[str] = []
     for text in inherit_responsibility(cells):
         _, unknown = resolve_scope(text, listed + extra)
         extra.extend(name for name in unknown if name not in extra)

@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from .errors import PlanFormatError
 from .plan_def import load_units, subject_from_title, validate_plan
+from .scope import inherit_responsibility, resolve_scope
 
 DOWN, LEFT = "down", "left"   # a cell covered by a merge starting above / to the left
 
@@ -348,12 +349,26 @@ def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
         "deadline": meta.get("deadline") or f"{year}-12-31",
         "recipient": meta.get("recipient", ""),
         "annex_title": meta.get("annex_title") or title_line or title,
-        "units": meta.get("units") or load_units(),
+        "units": [dict(u) for u in (meta.get("units") or load_units())],
         "sections": sections,
         "source": source,
     }
+    _add_named_units(plan)
     validate_plan(plan, source=source)
     return plan
+
+
+def _add_named_units(plan: dict) -> None:
+    """Names in 责任地市/责任单位 cells that the unit list lacks (departments, new districts)
+    join the list as units of kind "other", so such a unit can keep a ledger on the plan."""
+    names = [u["name"] for u in plan["units"]]
+    cells = [m["responsibility"] for s in plan["sections"] for t in s["tasks"] for m in t["measures"]]
+    for text in inherit_responsibility(cells):
+        _, unknown = resolve_scope(text, names)
+        for name in unknown:
+            if name not in names:
+                names.append(name)
+                plan["units"].append({"name": name, "kind": "other"})
 
 
 def _resolve_deadlines(sections: list[dict], year: int) -> None:
