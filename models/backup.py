@@ -167,12 +167,17 @@ def backup_ledger(ledger_path: Path, dest_dir: Path | None = None, *, kind: str 
 
 
 def maybe_daily_backup(ledger_path: Path, *, now: datetime | None = None,
-                       keep: int = KEEP_DAILY) -> BackupInfo | None:
+                       keep: int = KEEP_DAILY,
+                       progress: Callable[[int, int], None] | None = None,
+                       cancelled: Callable[[], bool] | None = None) -> BackupInfo | None:
     """The daily automatic backup: made at most once a calendar day, the last ``keep`` kept.
 
-    Call it when the window closes. Returns the new backup, or None when today's exists or
-    there is no ledger file yet. Only ``auto`` backups are rotated; manual and before-restore
-    backups stay until the user deletes them.
+    Call it when the window closes. Returns the new backup, or None when there is nothing
+    to do: today's backup exists, the ledger has not changed since the last automatic
+    backup (so the ten kept are ten different states, not ten copies of a quiet week), or
+    there is no ledger file. Only ``auto`` backups are rotated; manual and before-restore
+    backups stay until the user deletes them. ``progress``/``cancelled`` as for
+    ``backup_ledger``.
     """
     ledger_path = Path(ledger_path)
     if not ledger_path.is_file():
@@ -182,7 +187,10 @@ def maybe_daily_backup(ledger_path: Path, *, now: datetime | None = None,
     autos = _auto_backups(folder, ledger_path.stem)
     if any(stamp.date() == now.date() for stamp, _ in autos):
         return None
-    info = backup_ledger(ledger_path, folder, kind=AUTO, now=now)
+    if autos and _db_sha_in(autos[-1][1]) == _current_db_sha(ledger_path):
+        return None
+    info = backup_ledger(ledger_path, folder, kind=AUTO, now=now, progress=progress,
+                         cancelled=cancelled)
     autos = _auto_backups(folder, ledger_path.stem)
     for _stamp, old in autos[:-keep] if keep > 0 else []:
         try:
@@ -190,6 +198,22 @@ def maybe_daily_backup(ledger_path: Path, *, now: datetime | None = None,
         except OSError:
             pass  # a backup we cannot delete is only wasted space
     return info
+
+
+def _db_sha_in(backup_file: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(backup_file) as zf:
+            return str(_read_manifest(zf, backup_file).get("db", {}).get("sha256"))
+    except (BadBackup, zipfile.BadZipFile, OSError, AttributeError):
+        return None
+
+
+def _current_db_sha(ledger_path: Path) -> str:
+    # The backup API copies pages verbatim: an unchanged ledger gives a byte-identical copy.
+    with tempfile.TemporaryDirectory(prefix="taskledger-backup-") as work:
+        snapshot = Path(work) / DB_MEMBER
+        _snapshot(ledger_path, snapshot)
+        return sha256_of(snapshot)
 
 
 def list_backups(ledger_path: Path | None = None, *, folder: Path | None = None) -> list[BackupInfo]:

@@ -261,6 +261,8 @@ def test_daily_backup_once_a_day_keeping_the_last_ten(filled):
     made = []
     for n in range(12):
         now = day1 + timedelta(days=n)
+        with Ledger.open(filled) as ledger:   # a day's work
+            ledger.record("8.5", note=f"第{n + 1}天的进展", date="2021-10-01")
         first = backup.maybe_daily_backup(filled, now=now)
         assert first is not None and first.kind == backup.AUTO
         assert backup.maybe_daily_backup(filled, now=now + timedelta(hours=3)) is None
@@ -274,6 +276,21 @@ def test_daily_backup_once_a_day_keeping_the_last_ten(filled):
     assert auto_listed[-1].created_at == (day1 + timedelta(days=11)).isoformat(timespec="seconds")
     for path in autos[-1:]:
         assert backup.check_backup(path).evidence_count == 1
+
+
+def test_no_daily_backup_when_nothing_changed(filled):
+    day1 = datetime(2021, 10, 1, 17, 30)
+    assert backup.maybe_daily_backup(filled, now=day1) is not None
+    assert backup.maybe_daily_backup(filled, now=day1 + timedelta(days=1)) is None
+    with Ledger.open(filled) as ledger:
+        ledger.record("8.5", note="又有进展", date="2021-10-03")
+    made = backup.maybe_daily_backup(filled, now=day1 + timedelta(days=2))
+    assert made is not None
+    assert len(list(backup.backups_dir(filled).glob("ledger_auto_*.zip"))) == 2
+    restored = filled.parent / "check" / "c.db"
+    backup.restore_backup(made.path, restored)
+    with Ledger.open(restored) as ledger:
+        assert ledger.measure("8.5").entries[-1].text == "又有进展"
 
 
 def test_daily_backup_without_a_ledger_does_nothing(tmp_path):
