@@ -387,6 +387,11 @@ def _record(ledger, plan, zip_path, package_sha, package_size, manifest, data, m
     unit = manifest["unit"]
     db = ledger.db
     made = _parse_made_at(zip_path, manifest["made_at"])
+    # The same package zipped again (other bytes, same manifest) is still the same package.
+    same = db.execute("SELECT id, made_at FROM submissions WHERE plan_id = ? AND unit = ?"
+                      " AND manifest = ?", [plan.id, unit, manifest_text]).fetchone()
+    if same:
+        return ImportResult(str(zip_path), unit, UNCHANGED, same[0], made_at=same[1])
     with dbmod.transaction(db):
         current = db.execute("SELECT id, made_at FROM submissions WHERE plan_id = ? AND unit = ?"
                              " AND superseded_by IS NULL", [plan.id, unit]).fetchone()

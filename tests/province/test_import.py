@@ -74,6 +74,15 @@ def test_reimport_is_idempotent(province, package):
     assert dump_tables(province.path) == before
 
 
+def test_same_package_zipped_again_is_unchanged(province, package, tmp_path):
+    import_package(province, package)
+    before = dump_tables(province.path)
+    rezipped = rewrite_zip(package, tmp_path / "rezipped.zip")
+    assert rezipped.read_bytes() != package.read_bytes()
+    assert import_package(province, rezipped).outcome == UNCHANGED
+    assert dump_tables(province.path) == before
+
+
 def test_newer_package_supersedes_and_history_is_kept(province, city, package, tmp_path,
                                                       monkeypatch):
     first = import_package(province, package)
