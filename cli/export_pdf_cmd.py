@@ -52,7 +52,7 @@ def parse_font_options(values: list[str]) -> dict[str, str]:
 def _print_result(result, what: str) -> None:
     print(f"已导出{what}：{result.path}（共 {result.pages} 页）")
     for line in result.warnings:
-        print(f"警告：{line}", file=sys.stderr)
+        print(line if line.startswith(("提示", "警告")) else f"警告：{line}", file=sys.stderr)
 
 
 def cmd_export_pdf(args, ledger) -> int:

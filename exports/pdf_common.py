@@ -251,13 +251,16 @@ def progress_hook(progress: Progress, cancelled: Cancelled, *, start: int, span:
 
     ``start``/``span`` place the layout phase inside the overall ``total`` steps.
     """
-    state = {"size": 1}
+    state = {"size": 1, "last": start}
 
     def hook(kind: str, value: int) -> None:
         if kind == "SIZE_EST":
             state["size"] = max(1, value)
         elif kind == "PROGRESS":
             check_cancel(cancelled)
-            if progress:
-                progress(start + min(span, span * value // state["size"]), total)
+            # ReportLab re-estimates as flowables split; never let the bar run backwards.
+            done = max(state["last"], start + min(span, span * value // state["size"]))
+            if progress and done != state["last"]:
+                progress(done, total)
+            state["last"] = done
     return hook

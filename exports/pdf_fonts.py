@@ -242,6 +242,8 @@ class FontSet:
                          f"PDF 中将显示为空白或方框：{chars}（{codes}）。请改用常用字或指定含这些字的字体（--font）")
         if self.substituted:
             chars = "".join(sorted(self.substituted))
+            if len(chars) > 40:     # a font without Chinese at all: say so without 3 000 chars
+                chars = f"{chars[:40]}…等 {len(self.substituted)} 个字符"
             roles = sorted({ROLE_LABELS[r] for rs in self.substituted.values() for r in rs})
             lines.append(f"字体替代：{'、'.join(roles)}字体缺少以下字符，已改用其他字体显示：{chars}")
         return lines

@@ -349,7 +349,7 @@ class _ReportBuilder:
         # In-row splitting first, so every page is filled and a long row continues overleaf.
         table = Table(data, colWidths=widths, repeatRows=1, splitByRow=0,
                       splitInRow=2 * TABLE_LEADING)
-        table.setStyle(_table_style(commands, grid=False))
+        table.setStyle(_table_style(commands, grid=False, font=self.fonts.name(FANGSONG)))
         return table
 
     # ---- 附件2: 佐证材料清单 ----------------------------------------------------------------
@@ -371,7 +371,7 @@ class _ReportBuilder:
             return story
         table = Table(data, colWidths=[w * MM for w in ANNEX2_WIDTHS_MM], repeatRows=1,
                       splitByRow=1, splitInRow=1)
-        table.setStyle(_table_style([], grid=True))
+        table.setStyle(_table_style([], grid=True, font=self.fonts.name(FANGSONG)))
         story.append(table)
         return story
 
@@ -388,10 +388,11 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def _table_style(extra, *, grid: bool):
+def _table_style(extra, *, grid: bool, font: str):
     from reportlab.platypus import TableStyle
 
     return TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), font),     # empty cells too: never a stray Helvetica
         *([("GRID", (0, 0), (-1, -1), 0.5, _BLACK)] if grid else []),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("VALIGN", (0, 1), (-1, -1), "TOP"),
@@ -472,6 +473,7 @@ def _report_doc(filename: str, fontset: FontSet, page_numbers: str, *, title: st
                       rightPadding=0, topPadding=0, bottomPadding=0)
     doc = BaseDocTemplate(filename, pagesize=(PAGE_W, PAGE_H), title=title, author=author,
                           subject="工作情况报告", creator="TaskLedger 任务台账",
+                          initialFontName=fontset.name(SONG),   # no unembedded Helvetica
                           leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP, bottomMargin=BOTTOM)
     doc.addPageTemplates([
         PageTemplate(id=PORTRAIT, frames=[portrait], onPage=page_number, pagesize=(PAGE_W, PAGE_H)),

@@ -83,7 +83,7 @@ def write_status_report(ledger, out_path, *, unit: str | None = None, fonts=None
     info_table = Table([[para(a, "cell", HEITI), para(b, "cell"), para(c, "cell", HEITI),
                          para(d, "cell")] for a, b, c, d in info],
                        colWidths=[14 * MM, 80 * MM, 16 * MM, BODY_W - 110 * MM])
-    info_table.setStyle(_grid())
+    info_table.setStyle(_grid(fontset.name(SONG)))
     story += [info_table, Spacer(1, 6), para(summary.sentence(), "big", HEITI)]
 
     story.append(para("一、各状态举措数", "h", HEITI))
@@ -106,7 +106,7 @@ def write_status_report(ledger, out_path, *, unit: str | None = None, fonts=None
     for heading, rows in lists:
         head = para(f"{heading}：{len(rows)}项", "h", HEITI)
         head.keepWithNext = True
-        story += [head, _measure_table(rows, para) if rows else para("无。", "body")]
+        story += [head, _measure_table(rows, para, fontset.name(SONG)) if rows else para("无。", "body")]
 
     head = para(f"{_chinese_ordinal(len(lists) + 3)}、量化指标", "h", HEITI)
     head.keepWithNext = True
@@ -121,7 +121,7 @@ def write_status_report(ledger, out_path, *, unit: str | None = None, fonts=None
             data.append([para(item.measure_id, "cell"), para(item.measure_text, "cell"),
                          para(ind.raw, "cell"), para(value, "cell"), para(met, "cell")])
         table = Table(data, colWidths=[w * MM for w in (14, 96, 24, 24, 16)], repeatRows=1)
-        table.setStyle(_grid(header=True))
+        table.setStyle(_grid(fontset.name(SONG), header=True))
         story.append(table)
         story.append(para("注：指标目标为全省目标，本单位完成值为本单位填报的数字；"
                           "“情况”一栏按本单位数字与目标比较，仅供参考。", "cell"))
@@ -144,7 +144,8 @@ def write_status_report(ledger, out_path, *, unit: str | None = None, fonts=None
         from reportlab.platypus import SimpleDocTemplate
         doc = SimpleDocTemplate(temp_name, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN,
                                 rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-                                title=title, author=unit, creator="TaskLedger 任务台账")
+                                title=title, author=unit, creator="TaskLedger 任务台账",
+                                initialFontName=footer_font)   # no unembedded Helvetica
         doc.setProgressCallBack(progress_hook(progress, cancelled, start=30, span=70, total=100))
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
         return doc.page
@@ -169,9 +170,11 @@ def _chinese_ordinal(n: int) -> str:
     return digits[n - 1] if n <= 10 else "十" + digits[n - 11]
 
 
-def _grid(*, header: bool = False):
+def _grid(font: str, *, header: bool = False):
     from reportlab.platypus import TableStyle
-    commands = [("GRID", (0, 0), (-1, -1), 0.4, "#555555"),
+    # FONTNAME even though cells hold Paragraphs: an empty cell would select Helvetica,
+    # which is never embedded.
+    commands = [("FONTNAME", (0, 0), (-1, -1), font),("GRID", (0, 0), (-1, -1), 0.4, "#555555"),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
     if header:
@@ -179,7 +182,7 @@ def _grid(*, header: bool = False):
     return TableStyle(commands)
 
 
-def _measure_table(rows, para):
+def _measure_table(rows, para, font: str):
     from reportlab.platypus import Table
     data = [[para(h, "head", HEITI) for h in LIST_COLUMNS]]
     for row in rows:
@@ -188,7 +191,7 @@ def _measure_table(rows, para):
                      para(row.deadline or "", "cell"), para(updated or "从未", "cell")])
     table = Table(data, colWidths=[w * MM for w in LIST_WIDTHS_MM], repeatRows=1,
                   splitByRow=1)
-    table.setStyle(_grid(header=True))
+    table.setStyle(_grid(font, header=True))
     return table
 
 
@@ -200,7 +203,7 @@ def _status_chart(summary, fontset):
     statuses = [DONE, IN_PROGRESS, NOT_STARTED, NOT_INVOLVED]
     counts = [summary.counts.get(s, 0) for s in statuses]
     height = 30 + 22 * len(statuses)
-    drawing = Drawing(BODY_W, height)
+    drawing = Drawing(BODY_W, height, initialFontName=fontset.name(SONG))
     chart = HorizontalBarChart()
     chart.x, chart.y, chart.width, chart.height = 60, 12, BODY_W - 160, height - 20
     # Bars run bottom-up; list the statuses top-down as people read them.
@@ -208,6 +211,7 @@ def _status_chart(summary, fontset):
     chart.categoryAxis.categoryNames = [fontset.plain(s, SONG) for s in reversed(statuses)]
     chart.categoryAxis.labels.fontName = fontset.name(SONG)
     chart.categoryAxis.labels.fontSize = 10
+    chart.valueAxis.labels.fontName = fontset.name(SONG)
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = max(1, max(counts))
     chart.valueAxis.visible = False
@@ -234,17 +238,19 @@ def _section_chart(summary, fontset):
 
     sections = [s for s in summary.sections if s.total]
     if not sections:
-        drawing = Drawing(BODY_W, 20)
+        drawing = Drawing(BODY_W, 20, initialFontName=fontset.name(SONG))
         drawing.add(String(0, 5, "本单位没有需填报的举措", fontName=fontset.name(SONG), fontSize=10))
         return drawing
     label_w = 190
     height = 20 + 22 * len(sections)
-    drawing = Drawing(BODY_W, height)
+    # initialFontName: the renderer otherwise opens with Helvetica, which is never embedded.
+    drawing = Drawing(BODY_W, height, initialFontName=fontset.name(SONG))
     chart = HorizontalBarChart()
     chart.x, chart.y, chart.width, chart.height = label_w, 10, BODY_W - label_w - 90, height - 16
     # A grey 100% track first, then the share done drawn over it.
     chart.data = [[100.0] * len(sections)]
     chart.categoryAxis.categoryNames = [""] * len(sections)
+    chart.categoryAxis.labels.fontName = chart.valueAxis.labels.fontName = fontset.name(SONG)
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, 100
     chart.valueAxis.visible = False
     chart.groupSpacing, chart.barSpacing = 6, 0
@@ -256,6 +262,7 @@ def _section_chart(summary, fontset):
         setattr(done, attr, getattr(chart, attr))
     done.data = [[s.share * 100 for s in reversed(sections)]]
     done.categoryAxis.categoryNames = [""] * len(sections)
+    done.categoryAxis.labels.fontName = done.valueAxis.labels.fontName = fontset.name(SONG)
     done.categoryAxis.visible = False
     done.valueAxis.valueMin, done.valueAxis.valueMax = 0, 100
     done.valueAxis.visible = False

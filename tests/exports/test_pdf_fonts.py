@@ -1,0 +1,121 @@
+"""Font resolution, glyph coverage and Chinese line breaking for the PDFs."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from exports.pdf_common import enable_chinese_line_breaking
+from exports.pdf_fonts import (FANGSONG, HEITI, KAITI, ROLES, SONG, TITLE, FontError, load_font,
+                               missing_glyphs, resolve_fonts)
+from models.paths import resource_path
+
+FONTS = resource_path("fonts")
+
+
+@pytest.fixture
+def no_system_fonts(tmp_path, monkeypatch):
+    empty = tmp_path / "no-fonts"
+    empty.mkdir()
+    monkeypatch.setenv("TASKLEDGER_FONT_DIRS", str(empty))
+    return empty
+
+
+def test_shipped_fonts_are_truetype_with_their_licences():
+    for name in ("gbsn00lp.ttf", "gkai00mp.ttf", "wqy-microhei.ttc"):
+        head = (FONTS / name).read_bytes()[:4]
+        assert head in (b"\x00\x01\x00\x00", b"ttcf"), f"{name} is not TrueType"
+    for licence in ("ARPHICPL.TXT", "wqy-microhei-LICENSE-Apache-2.0.txt", "README.md"):
+        assert (FONTS / licence).stat().st_size > 1000
+    total = sum(p.stat().st_size for p in FONTS.iterdir())
+    assert total < 40 * 1024 * 1024
+
+
+def test_without_system_fonts_every_role_uses_a_shipped_font(no_system_fonts):
+    fonts = resolve_fonts()
+    assert {fonts[r].source for r in ROLES} == {"bundled"}
+    assert fonts[KAITI].path.name == "gkai00mp.ttf"
+    assert fonts[HEITI].path.name == "wqy-microhei.ttc"
+    text = "河南省知识产权局关于印发《实施方案（2021）》的通知（豫知〔2021〕35号）— 1 —"
+    for role in ROLES:
+        assert missing_glyphs(text, fonts[role]) == []
+
+
+def test_windows_font_files_are_preferred(tmp_path):
+    windows = tmp_path / "Fonts"
+    windows.mkdir()
+    # Stand-ins with the names a Chinese Windows gives its fonts (content: a real TrueType).
+    shutil.copy(FONTS / "gkai00mp.ttf", windows / "SIMKAI.TTF")
+    shutil.copy(FONTS / "gbsn00lp.ttf", windows / "simfang.ttf")
+    (windows / "simhei.ttf").write_bytes(b"OTTO" + b"\0" * 64)      # CFF outlines: skipped
+    fonts = resolve_fonts(search_dirs=[windows])
+    assert fonts[KAITI].source == "system" and fonts[KAITI].path.name == "SIMKAI.TTF"
+    assert fonts[FANGSONG].source == "system" and fonts[FANGSONG].path.name == "simfang.ttf"
+    assert fonts[HEITI].source == "bundled"
+
+
+def test_a_chosen_font_comes_first_and_a_bad_one_is_refused(tmp_path, no_system_fonts):
+    chosen = tmp_path / "my.ttf"
+    shutil.copy(FONTS / "gkai00mp.ttf", chosen)
+    fonts = resolve_fonts(str(chosen))
+    assert fonts[FANGSONG].source == "user" and fonts[FANGSONG].path == chosen
+    fonts = resolve_fonts({"黑体": chosen})
+    assert fonts[HEITI].source == "user"
+
+    otf = tmp_path / "思源宋体.otf"
+    otf.write_bytes(b"OTTO" + b"\0" * 64)
+    with pytest.raises(FontError, match="CFF/OpenType"):
+        resolve_fonts(str(otf))
+    with pytest.raises(FontError, match="不存在"):
+        resolve_fonts(str(tmp_path / "nope.ttf"))
+    with pytest.raises(FontError, match="未知的字体用途"):
+        resolve_fonts({"草书": chosen})
+
+
+def test_missing_glyphs_names_what_the_font_lacks(no_system_fonts):
+    fonts = resolve_fonts()
+    song = fonts[SONG]
+    assert missing_glyphs("张喆𠀀😀喆 好", song) == ["喆", "𠀀", "😀"]
+    assert missing_glyphs("张喆", fonts[HEITI]) == []
+
+
+def test_markup_escapes_and_borrows_glyphs(no_system_fonts):
+    fonts = resolve_fonts()
+    marked = fonts.markup("R&D <5%> 张喆\n下一行", FANGSONG)
+    assert "R&amp;D &lt;5%&gt;" in marked and "<br/>" in marked
+    assert f'<font face="{fonts.name(HEITI)}">喆</font>' in marked
+    assert fonts.missing == {}
+    fonts.markup("𠀀", TITLE)
+    warning = "\n".join(fonts.warnings())
+    assert "𠀀" in warning and "U+20000" in warning and "喆" in warning
+
+
+def _lines(text: str, width: float, font: str) -> list[str]:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+    style = ParagraphStyle("t", fontName=font, fontSize=10, leading=12, wordWrap="CJK")
+    para = Paragraph(text, style)
+    para.wrap(width, 1000)
+    out = []
+    for line in para.blPara.lines:
+        out.append("".join(line[1]) if isinstance(line, tuple) else "".join(w.text for w in line.words))
+    return out
+
+
+@pytest.mark.parametrize("with_second_font", [False, True])
+def test_chinese_punctuation_never_starts_or_ends_a_line_wrongly(no_system_fonts, with_second_font):
+    enable_chinese_line_breaking()
+    fonts = resolve_fonts()
+    samples = ["一二三四，五六七八九。十一二三（四五六七八九十", "一二三（四五六七八九十一二三四五",
+               "一二三四五六七八”。一二三四五六七", "各省辖市、济源示范区、省直管县（市）",
+               "按照《河南省推动知识产权高质量发展年度实施方案（2021）》（豫知〔2021〕35号）要求"]
+    for text in samples:
+        if with_second_font:   # several fragments take ReportLab's other wrapping path
+            text += f'<font face="{fonts.name(HEITI)}">喆</font>'
+        for width in (40.5, 45, 61, 75):
+            lines = _lines(text, width, fonts.name(FANGSONG))
+            assert len(lines) > 1
+            for line in lines[1:]:
+                assert line[0] not in "，。、；：？！）》」』”’〕", (text, width, lines)
+            for line in lines[:-1]:
+                assert line[-1] not in "（《「『“‘〔", (text, width, lines)
