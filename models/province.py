@@ -143,14 +143,28 @@ def import_package(ledger, zip_path: Path, *,
                 pass
 
 
-def import_packages(ledger, paths, **kwargs) -> list[ImportResult | PackageRefused]:
-    """Import several packages one by one; a refused one does not stop the others."""
+def import_packages(ledger, paths, *, progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None,
+                    **limits) -> list[ImportResult | PackageRefused]:
+    """Import several packages one by one (drag-and-drop of many); a refused one does not
+    stop the others. ``progress`` runs over all packages (0…1000); after a cancel the rest
+    are left alone, and each package already imported stays imported (each is whole)."""
+    paths = list(paths)
     results: list[ImportResult | PackageRefused] = []
-    for path in paths:
+    for index, path in enumerate(paths):
+        if cancelled and cancelled():
+            break
+
+        def overall(done: int, total: int, index=index) -> None:
+            if progress:
+                progress((index * 1000 + 1000 * done // max(1, total)) // len(paths), 1000)
         try:
-            results.append(import_package(ledger, path, **kwargs))
+            results.append(import_package(ledger, path, progress=overall, cancelled=cancelled,
+                                          **limits))
         except PackageRefused as exc:
             results.append(exc)
+        if progress:
+            progress(1000 * (index + 1) // len(paths), 1000)
     return results
 
 

@@ -264,3 +264,18 @@ def test_refused_package_does_not_stop_the_others(province, package, tmp_path):
     fake.write_bytes(b"PK\x03\x04 not really")
     results = import_packages(province, [fake, package])
     assert isinstance(results[0], PackageRefused) and results[1].outcome == IMPORTED
+
+
+def test_many_packages_progress_and_cancel(province, package, tmp_path):
+    with make_city(tmp_path / "kf", unit="开封市") as other:
+        second = make_package(other, tmp_path / "out-kf")
+    seen = []
+    results = import_packages(province, [package, second], progress=lambda d, t: seen.append((d, t)))
+    assert [r.outcome for r in results] == [IMPORTED, IMPORTED]
+    assert seen[-1] == (1000, 1000) and all(t == 1000 for _, t in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    # Cancelled before the first package: nothing imported, nothing changed.
+    with create_province_ledger(tmp_path / "p2.db") as fresh:
+        before = dump_tables(fresh.path)
+        assert import_packages(fresh, [package, second], cancelled=lambda: True) == []
+        assert dump_tables(fresh.path) == before
