@@ -279,3 +279,14 @@ def test_many_packages_progress_and_cancel(province, package, tmp_path):
         before = dump_tables(fresh.path)
         assert import_packages(fresh, [package, second], cancelled=lambda: True) == []
         assert dump_tables(fresh.path) == before
+
+
+def test_cancel_midway_changes_nothing(province, package):
+    from models.province import CANCELLED
+    before = dump_tables(province.path)
+    calls = []
+    result = import_package(province, package, progress=lambda d, t: calls.append(d),
+                            cancelled=lambda: len(calls) >= 2)
+    assert result.outcome == CANCELLED and len(calls) == 2
+    assert dump_tables(province.path) == before
+    assert not [p for p in province.evidence.root.rglob("*") if p.is_file()]
