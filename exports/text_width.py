@@ -8,6 +8,7 @@ pixels at 96 dpi when the workbook's default font is Calibri 11 (openpyxl's defa
 """
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 
@@ -19,6 +20,7 @@ LINE_FACTOR = 1.32               # line pitch of CJK fonts relative to their siz
 ROW_PADDING_PT = 5
 
 
+@functools.lru_cache(maxsize=8192)
 def char_em(ch: str) -> float:
     """Width of one character in ems: 1 for CJK/full-width, about 0.5 otherwise."""
     if unicodedata.east_asian_width(ch) in "WFA" and ord(ch) > 0x2000:
@@ -33,22 +35,29 @@ def column_pixels(width_chars: float) -> float:
     return math.floor(width_chars * 7 + 5)
 
 
-def line_count(text: str, width_px: float, size_pt: float) -> int:
+def line_count(text: str, width_px: float, size_pt: float, *, limit: int | None = None) -> int:
     """Lines ``text`` wraps into in a cell ``width_px`` wide, at font size ``size_pt``.
 
     Greedy wrapping: CJK breaks anywhere; a run of Latin letters/digits moves to the next line
-    whole unless it is longer than a line (then it breaks like Excel does).
+    whole unless it is longer than a line (then it breaks like Excel does). Counting stops
+    once ``limit`` lines are reached (a row cannot grow past Excel's maximum anyway).
     """
     usable = max(width_px - _CELL_PADDING_PX, size_pt * PX_PER_PT)
     em_px = size_pt * PX_PER_PT * _SAFETY
     total = 0
     for paragraph in str(text or "").split("\n"):
-        total += _paragraph_lines(paragraph.rstrip("\r"), usable, em_px)
+        if limit is not None and total >= limit:
+            return total
+        paragraph = paragraph.rstrip("\r")
+        if limit is not None:
+            # no line holds fewer than one em per character: enough text for ``limit`` lines
+            paragraph = paragraph[:int((limit - total + 1) * usable / (em_px * 0.5)) + 1]
+        total += _paragraph_lines(paragraph, usable, em_px)
     return max(total, 1)
 
 
 def _paragraph_lines(paragraph: str, usable: float, em_px: float) -> int:
-    if not paragraph:
+    if len(paragraph) * em_px <= usable:     # even all-CJK it fits: skip the walk
         return 1
     lines, used = 1, 0.0
     for token in _tokens(paragraph):
@@ -91,4 +100,5 @@ def row_height(lines: int, size_pt: float) -> float:
 
 def height_for(text: str, width_chars: float, size_pt: float) -> float:
     """Row height (points) a cell of ``width_chars`` needs to show ``text`` in full."""
-    return row_height(line_count(text, column_pixels(width_chars), size_pt), size_pt)
+    most = math.ceil((MAX_ROW_HEIGHT_PT - ROW_PADDING_PT) / (size_pt * LINE_FACTOR)) + 1
+    return row_height(line_count(text, column_pixels(width_chars), size_pt, limit=most), size_pt)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import weakref
+from copy import copy
 from pathlib import Path
 from typing import Callable
 
@@ -51,31 +53,51 @@ def clean_text(value) -> str:
     return text
 
 
+# Per workbook: (font, alignment, border, quote prefix) → the style array openpyxl built for it.
+# Assigning font/alignment/border one by one hashes every style object for every cell, which
+# dominated the export time of a ledger with thousands of evidence rows.
+_STYLE_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def put_text(cell, value, *, font: Font = BODY_FONT, alignment: Alignment = WRAP_TOP_LEFT,
              border: bool = True) -> None:
     """Write user text so that it stays text, whatever it starts with."""
     text = clean_text(value)
     cell.value = text if text else None
+    quote = bool(text) and text.startswith(FORMULA_LEADS)
     if text:
         # openpyxl turns a leading "=" into a formula; force a string and mark it as typed text.
         cell.data_type = "s"
-        if text.startswith(FORMULA_LEADS):
-            cell.quotePrefix = True
+    _style(cell, font, alignment, border, quote)
+
+
+def _style(cell, font: Font, alignment: Alignment, border: bool, quote: bool,
+           number_format: str | None = None) -> None:
+    wb = cell.parent.parent
+    cache = _STYLE_CACHE.setdefault(wb, {}) if not cell.has_style else None
+    # Keyed by identity (hashing openpyxl style objects is the slow part); the entry keeps the
+    # objects alive so an id is never reused for another font while it is cached.
+    key = (id(font), id(alignment), border, quote, number_format)
+    if cache is not None and key in cache:
+        cell._style = copy(cache[key][2])
+        return
     cell.font = font
     cell.alignment = alignment
     if border:
         cell.border = THIN_BORDER
+    if quote:
+        cell.quotePrefix = True
+    if number_format:
+        cell.number_format = number_format
+    if cache is not None:
+        cache[key] = (font, alignment, copy(cell._style))
 
 
 def put_number(cell, value, *, number_format: str | None = None, font: Font = BODY_FONT,
                alignment: Alignment = WRAP_CENTER) -> None:
     """Write a number (never a formula); None leaves the cell empty but styled."""
     cell.value = value
-    if number_format:
-        cell.number_format = number_format
-    cell.font = font
-    cell.alignment = alignment
-    cell.border = THIN_BORDER
+    _style(cell, font, alignment, True, False, number_format)
 
 
 def merge(ws: Worksheet, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
