@@ -58,12 +58,24 @@ t0=$(date +%s%N)
 QT_QPA_PLATFORM=offscreen "$BUNDLE/TaskLedger" --db "$work/w.db" --screenshot "$work/offscreen.png"
 t1=$(date +%s%N)
 test -s "$work/offscreen.png"
-if command -v xvfb-run >/dev/null 2>&1; then
+xcb_plugin=$(find "$BUNDLE" -name libqxcb.so | head -1)
+missing=$(LD_LIBRARY_PATH="$BUNDLE_ABS/_internal" ldd "$xcb_plugin" 2>/dev/null | grep "not found" || true)
+if [ -n "$missing" ]; then
+  echo "WARNING: the bundle's X11 plugin lacks libraries (install them and rebuild):" >&2
+  echo "$missing" >&2
+elif command -v xvfb-run >/dev/null 2>&1; then
   env -u QT_QPA_PLATFORM xvfb-run -a "$BUNDLE/TaskLedger" --db "$work/w.db" --screenshot "$work/xcb.png"
   test -s "$work/xcb.png"
   echo "frozen window opened on X11 (Xvfb)"
 fi
 
 echo "bundle: $(du -sh "$BUNDLE" | cut -f1)  ($BUNDLE)"
+# A Linux bundle runs only where glibc is at least as new as what its libraries were built
+# against: build on the oldest system it must run on (see README).
+if command -v objdump >/dev/null 2>&1; then
+  glibc=$(find "$BUNDLE" -type f \( -name '*.so*' -o -perm -u+x \) -print0 \
+    | xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)
+  echo "bundle needs ${glibc:-GLIBC_?} or newer (this machine: $(ldd --version | head -1 | grep -o '[0-9.]*$'))"
+fi
 echo "frozen window start-up to first screenshot: $(( (t1 - t0) / 1000000 )) ms (offscreen)"
 echo "build and checks took $(( $(date +%s) - started )) s"
