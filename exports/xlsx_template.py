@@ -185,6 +185,7 @@ def fill_province_template(ledger, template_path: Path, out_path: Path, *,
         if progress:
             progress(done, len(data_rows))
 
+    _frame_added_columns(ws, grid, header, columns, report)
     report.missing = [mid for mid in rows_by_id if mid not in seen]
     if not report.filled:
         raise TemplateError(f"{template_path.name}：工作表“{ws.title}”中没有一行能与本单位的举措对应"
@@ -193,6 +194,22 @@ def fill_province_template(ledger, template_path: Path, out_path: Path, *,
     check_cancel(cancelled)
     save_atomically(wb, out_path)
     return report
+
+
+def _frame_added_columns(ws, grid, header, columns: dict[str, int], report: TemplateReport) -> None:
+    """Give the columns we added the table's cell borders down to its last row, so the copy
+    prints as one table."""
+    added = [col for name, col in columns.items() if PROGRESS_FIELDS[name][0] in report.added_columns]
+    first = header.columns.get("_skip", header.index) + 2
+    last = max((i + 1 for i, row in enumerate(grid) if any(c.text.strip() or c.cont for c in row.cells)),
+               default=first)
+    measure_col = header.columns["measure"] + 1
+    for r in range(first, last + 1):
+        source = ws.cell(r, measure_col)
+        for col in added:
+            cell = ws.cell(r, col)
+            if not isinstance(cell, MergedCell) and not cell.has_style:
+                cell.border = copy(source.border) if source.has_style else THIN_BORDER
 
 
 def _refuse_drawings(path: Path) -> None:

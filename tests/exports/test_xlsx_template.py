@@ -95,6 +95,9 @@ def test_fills_matching_rows_and_reports_the_rest(recorded, tmp_path):
     assert ws["E4"].value is None and ws["F4"].value == "省级任务" and ws["G4"].value is None
     assert ws["E6"].value is None and ws["F6"].value == "原表备注"
     assert ws["E8"].value is None and ws["C8"].value == "新增举措。"
+    # the added columns are framed like a table down to its last row (and no further)
+    assert ws["J8"].value is None and ws["J8"].border.left.style == "thin"
+    assert ws["J9"].border.left.style is None
 
 
 def test_cli_template_reports_unmatched_rows(recorded, ledger_path, tmp_path, capsys):
