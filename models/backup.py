@@ -319,7 +319,7 @@ def _describe_db(db_path: Path) -> dict:
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         plan = conn.execute("SELECT title FROM plans WHERE id = ?",
                             [meta.get("current_plan")]).fetchone()
-        shas = sorted({row[0] for row in conn.execute("SELECT sha256 FROM evidence")})
+        shas = sorted(_referenced_shas(conn))
         return {"schema_version": conn.execute("PRAGMA user_version").fetchone()[0],
                 "application_id": conn.execute("PRAGMA application_id").fetchone()[0],
                 "unit": meta.get("unit", ""), "user": meta.get("user", ""),
@@ -441,9 +441,23 @@ def _check_db(db_path: Path, backup_file: Path) -> None:
 def _evidence_shas(db_path: Path) -> set[str]:
     conn = sqlite3.connect(str(db_path))
     try:
-        return {row[0] for row in conn.execute("SELECT sha256 FROM evidence")}
+        return _referenced_shas(conn)
     finally:
         conn.close()
+
+
+def _referenced_shas(conn: sqlite3.Connection) -> set[str]:
+    """Hashes of every file the database expects in the evidence store.
+
+    A unit's evidence, and on a province ledger the files of every imported package (kept
+    for the history even when superseded; the package's data.json lives in the database).
+    """
+    shas = {row[0] for row in conn.execute("SELECT sha256 FROM evidence")}
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "submission_files" in tables:
+        shas |= {row[0] for row in conn.execute(
+            "SELECT sha256 FROM submission_files WHERE role != 'data'")}
+    return shas
 
 
 def _merge_evidence(staged: Path, store: Path) -> int:

@@ -295,3 +295,28 @@ def test_no_daily_backup_when_nothing_changed(filled):
 
 def test_daily_backup_without_a_ledger_does_nothing(tmp_path):
     assert backup.maybe_daily_backup(tmp_path / "none.db") is None
+
+
+def test_province_ledger_backup_keeps_the_imported_packages_files(tmp_path):
+    from models.evidence_store import evidence_dir_for
+    from models.province import create_province_ledger, import_package
+    from tests.province.packaging import make_city, make_package
+    with make_city(tmp_path / "city") as city:
+        package = make_package(city, tmp_path / "out")
+    path = tmp_path / "prov" / "province.db"
+    with create_province_ledger(path, user="省局王五") as province:
+        import_package(province, package)
+        expected = {row[0] for row in province.db.execute(
+            "SELECT sha256 FROM submission_files WHERE role != 'data'")}
+    assert expected
+    info = backup.backup_ledger(path, tmp_path / "b")
+    assert info.evidence_problems == []
+    with zipfile.ZipFile(info.path) as zf:
+        inside = {Path(n).name for n in zf.namelist() if n.startswith("evidence/")}
+    assert expected <= inside
+    # Restored on another PC, every file of the hand-in is there and intact.
+    target = tmp_path / "newpc" / "province.db"
+    backup.restore_backup(info.path, target)
+    store = evidence_dir_for(target)
+    for sha in expected:
+        assert hashlib.sha256((store / sha[:2] / sha).read_bytes()).hexdigest() == sha
