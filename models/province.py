@@ -352,6 +352,8 @@ def _parse_made_at(zip_path, value) -> datetime:
 
 
 def _check_data(ledger, plan, zip_path, manifest: dict, data: dict, files: list[dict]) -> None:
+    """data.json must be well-formed in every field the import writes: a package whose hashes
+    are consistent can still be forged, and a wrong type must be refused, not crash."""
     if data.get("format") != DATA_FORMAT:
         raise _refuse(zip_path, f"{DATA_NAME} 不是 TaskLedger 单位数据")
     _check_plan(plan, zip_path, data.get("plan"))
@@ -363,37 +365,65 @@ def _check_data(ledger, plan, zip_path, manifest: dict, data: dict, files: list[
     measures = data.get("measures")
     if not isinstance(measures, list):
         raise _refuse(zip_path, f"{DATA_NAME} 缺少举措数据")
+
+    def bad(code, what):
+        return _refuse(zip_path, f"{DATA_NAME} 中举措 {code} 的{what}")
+
+    def text(value, *, optional=False) -> bool:
+        return isinstance(value, str) or (optional and value is None)
+
+    def valid_date(value) -> bool:
+        try:
+            parse_date(value)
+            return isinstance(value, str)
+        except LedgerError:
+            return False
+
     seen = set()
     for m in measures:
         code = m.get("id") if isinstance(m, dict) else None
-        if code not in reportable:
+        if not isinstance(code, str) or code not in reportable:
             raise _refuse(zip_path, f"{DATA_NAME} 中的举措“{code}”不是{unit}需填报的举措")
         if code in seen:
-            raise _refuse(zip_path, f"{DATA_NAME} 中举措 {code} 重复")
+            raise bad(code, "数据重复")
         seen.add(code)
         if m.get("status") not in STATUSES:
-            raise _refuse(zip_path, f"举措 {code} 的状态“{m.get('status')}”无效")
+            raise bad(code, f"状态“{m.get('status')}”无效")
         if m.get("status") == NOT_INVOLVED and reportable[code] != "relevant":
-            raise _refuse(zip_path, f"举措 {code} 不是“相关地市”举措，不能为“不涉及”")
-        for key in ("problems", "next_steps"):
-            if not isinstance(m.get(key, ""), str):
-                raise _refuse(zip_path, f"举措 {code} 的{key}不是文本")
+            raise bad(code, "状态不能为“不涉及”（不是“相关地市”举措）")
+        if m.get("involved") not in (None, True, False):
+            raise bad(code, "是否涉及不是真/假")
+        if not (text(m.get("problems", "")) and text(m.get("next_steps", ""))):
+            raise bad(code, "存在问题或下一步打算不是文本")
+        if not text(m.get("updated_at"), optional=True):
+            raise bad(code, "更新时间格式不对")
+        for key in ("entries", "indicators", "evidence"):
+            if not isinstance(m.get(key, []), list):
+                raise bad(code, f"{key} 不是列表")
         for entry in m.get("entries", []):
-            if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
-                raise _refuse(zip_path, f"举措 {code} 的进展记录格式不对")
-            try:
-                parse_date(entry.get("date"))
-            except LedgerError:
-                raise _refuse(zip_path, f"举措 {code} 的进展日期“{entry.get('date')}”无效") from None
+            if not (isinstance(entry, dict) and text(entry.get("text")) and entry["text"].strip()
+                    and text(entry.get("author", ""), optional=True)
+                    and text(entry.get("created_at"), optional=True)
+                    and text(entry.get("updated_at"), optional=True)):
+                raise bad(code, "进展记录格式不对")
+            if not valid_date(entry.get("date")):
+                raise bad(code, f"进展日期“{entry.get('date')}”无效")
         for ind in m.get("indicators", []):
             value = ind.get("value") if isinstance(ind, dict) else "?"
-            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
-                raise _refuse(zip_path, f"举措 {code} 的指标完成值“{value}”不是数字")
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                      or value != value or value in (float("inf"), float("-inf"))):
+                raise bad(code, f"指标完成值“{value}”不是数字")
         for ev in m.get("evidence", []):
             if not isinstance(ev, dict) or evidence_files.get(ev.get("path")) != ev.get("sha256"):
-                raise _refuse(zip_path, f"举措 {code} 的佐证材料与清单不符（{ev.get('path') if isinstance(ev, dict) else ev}）")
-            if not isinstance(ev.get("original_name"), str) or not isinstance(ev.get("size"), int):
-                raise _refuse(zip_path, f"举措 {code} 的佐证材料信息不完整")
+                where = ev.get("path") if isinstance(ev, dict) else ev
+                raise bad(code, f"佐证材料与清单不符（{where}）")
+            if not (text(ev.get("original_name")) and ev["original_name"].strip()
+                    and isinstance(ev.get("size"), int) and not isinstance(ev.get("size"), bool)
+                    and isinstance(ev.get("id", 0), int) and valid_date(ev.get("evidence_date"))
+                    and text(ev.get("note", ""), optional=True)
+                    and text(ev.get("added_at"), optional=True)
+                    and text(ev.get("added_by", ""), optional=True)):
+                raise bad(code, f"佐证材料信息不完整或格式不对（{ev.get('path')}）")
 
 
 # ---- recording -----------------------------------------------------------------------------

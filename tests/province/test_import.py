@@ -290,3 +290,52 @@ def test_cancel_midway_changes_nothing(province, package):
     assert result.outcome == CANCELLED and len(calls) == 2
     assert dump_tables(province.path) == before
     assert not [p for p in province.evidence.root.rglob("*") if p.is_file()]
+
+
+def _forged(package, dst, edit):
+    """A package whose data.json was changed and whose manifest was made to agree."""
+    import hashlib
+    holder = {}
+
+    def data_edit(name, data):
+        if name == "data.json":
+            doc = json.loads(data)
+            edit(doc)
+            data = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+            holder["data"] = data
+        return name, data
+    step = rewrite_zip(package, dst.with_suffix(".step.zip"), transform=data_edit)
+
+    def fix(manifest):
+        for entry in manifest["files"]:
+            if entry["path"] == "data.json":
+                entry["size"] = len(holder["data"])
+                entry["sha256"] = hashlib.sha256(holder["data"]).hexdigest()
+    return rewrite_zip(step, dst, manifest=fix)
+
+
+@pytest.mark.parametrize("edit, expected", [
+    (lambda d: d["measures"][0].update(status="完成了"), "状态"),
+    (lambda d: d["measures"][0].update(id="1.1"), "不是洛阳市需填报"),
+    (lambda d: d["measures"][0].update(problems={"x": 1}), "存在问题"),
+    (lambda d: d["measures"][0].update(updated_at=[1]), "更新时间"),
+    (lambda d: d["measures"][0]["entries"][0].update(date="2021-13-45"), "进展日期"),
+    (lambda d: d["measures"][0]["entries"][0].update(text=7), "进展记录"),
+    (lambda d: d["measures"][0]["evidence"][0].update(evidence_date="昨天"), "佐证材料信息"),
+    (lambda d: d["measures"][0]["evidence"][0].update(id="x"), "佐证材料信息"),
+    (lambda d: d["measures"][0]["evidence"][0].update(sha256="0" * 64), "与清单不符"),
+    (lambda d: d["measures"][0].update(entries="none"), "不是列表"),
+    (lambda d: d.update(unit="郑州市"), "单位与清单不一致"),
+    (lambda d: d["measures"].append(dict(d["measures"][0])), "重复"),
+])
+def test_forged_data_refused(province, package, tmp_path, edit, expected):
+    forged = _forged(package, tmp_path / "forged.zip", edit)
+    _refused(province, forged, expected)
+
+
+def test_forged_but_valid_data_is_accepted(province, package, tmp_path):
+    """The check is on form, not on a digital signature: a consistent package imports."""
+    forged = _forged(package, tmp_path / "ok.zip",
+                     lambda d: d["measures"][1].update(problems="补充说明"))
+    assert import_package(province, forged).outcome == IMPORTED
+    assert province.measure(province.measures(unit="洛阳市")[1].id, unit="洛阳市").row.problems == "补充说明"
