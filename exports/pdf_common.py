@@ -264,3 +264,38 @@ def progress_hook(progress: Progress, cancelled: Cancelled, *, start: int, span:
                 progress(done, total)
             state["last"] = done
     return hook
+
+
+def cached_paragraph(text: str, style):
+    """A ReportLab Paragraph that lays out its lines once per width.
+
+    A long table is re-measured every time it splits at a page end, and every cell paragraph
+    is wrapped again at the same width; line breaking depends only on the width, so the
+    result is kept. This turns the 100-page report from quadratic into linear work.
+    """
+    return _cached_paragraph_class()(text, style)
+
+
+_CLASS = []
+
+
+def _cached_paragraph_class():
+    if not _CLASS:
+        from reportlab.platypus import Paragraph
+
+        class CachedParagraph(Paragraph):
+            _wrapped_at = None
+
+            def wrap(self, availWidth, availHeight):
+                if self._wrapped_at == availWidth:
+                    return self.width, self.height
+                result = super().wrap(availWidth, availHeight)
+                self._wrapped_at = availWidth
+                return result
+
+            def split(self, availWidth, availHeight):
+                self._wrapped_at = None          # split() may re-wrap and trim this one
+                return super().split(availWidth, availHeight)
+
+        _CLASS.append(CachedParagraph)
+    return _CLASS[0]

@@ -19,7 +19,8 @@ from models.status import DONE, IN_PROGRESS, NOT_INVOLVED
 from models.summary import evidence_numbers, summarize
 
 from .pdf_common import (Cancelled, MissingGlyphsError, PdfResult, Progress, build_atomically,
-                         check_cancel, chinese_date, enable_chinese_line_breaking, progress_hook)
+                         cached_paragraph, check_cancel, chinese_date,
+                         enable_chinese_line_breaking, progress_hook)
 from .pdf_fonts import FANGSONG, HEITI, KAITI, SONG, TITLE, FontSet, resolve_fonts
 
 MM = 72 / 25.4
@@ -185,13 +186,11 @@ class _ReportBuilder:
         self.notes: list[str] = []
 
     def para(self, text: str, style: str, role: str = FANGSONG):
-        from reportlab.platypus import Paragraph
-        return Paragraph(self.fonts.markup(text, role), self.styles[style])
+        return cached_paragraph(self.fonts.markup(text, role), self.styles[style])
 
     def heading(self, text: str, level: int):
-        from reportlab.platypus import Paragraph
         style, role = ("h1", HEITI) if level == 1 else ("h2", KAITI)
-        p = Paragraph(self.fonts.markup(text, role), self.styles[style])
+        p = cached_paragraph(self.fonts.markup(text, role), self.styles[style])
         p.keepWithNext = True
         return p
 
@@ -312,7 +311,7 @@ class _ReportBuilder:
         """The 完成情况表. 序号 and 任务内容 are merged down over a task's measures by leaving
         out the lines between them rather than with SPAN: ReportLab will not split a spanned
         block across pages, and a task's rows must split like any others."""
-        from reportlab.platypus import Paragraph, Table
+        from reportlab.platypus import Table
 
         cell = lambda text, st="cell", role=FANGSONG: self.para(text, st, role)  # noqa: E731
         data = [[cell(h, "cell_head", HEITI) for h in ANNEX1_COLUMNS]]
@@ -335,7 +334,7 @@ class _ReportBuilder:
                         cell(f"{row.id}　{row.text}"),
                         cell(row.responsibility),
                         cell(row.status, "cell_center"),
-                        Paragraph(progress, self.styles["cell"]),
+                        cached_paragraph(progress, self.styles["cell"]),
                         cell("\n".join(info.evidence)),
                         cell(row.problems),
                         cell(row.next_steps),
