@@ -320,3 +320,21 @@ def test_province_ledger_backup_keeps_the_imported_packages_files(tmp_path):
     store = evidence_dir_for(target)
     for sha in expected:
         assert hashlib.sha256((store / sha[:2] / sha).read_bytes()).hexdigest() == sha
+
+
+def test_backup_of_an_older_schema_restores_and_upgrades(tmp_path):
+    import shutil
+
+    from models.db import read_schema_version
+    from tests.support import FIXTURES
+    old = tmp_path / "old" / "ledger.db"
+    shutil.copytree(FIXTURES / "schema-v1", old.parent)
+    assert read_schema_version(old) == 1
+    info = backup.backup_ledger(old, tmp_path / "b")
+    assert info.schema_version == 1
+    assert read_schema_version(old) == 1   # a backup never upgrades what it copies
+    target = tmp_path / "new" / "ledger.db"
+    backup.restore_backup(info.path, target)
+    with Ledger.open(target) as ledger:
+        assert ledger.verify() == []
+    assert read_schema_version(target) == LATEST_VERSION
