@@ -126,7 +126,8 @@ def write_summary_sheet(ws, view: Consolidation) -> dict[str, int]:
     put_text(ws.cell(row, 1), "完成率", font=HEAD_FONT, alignment=WRAP_CENTER)
     merge(ws, row, 1, row, LEAD_COLUMNS)
     for k, line in enumerate(units):
-        put_number(ws.cell(row, LEAD_COLUMNS + 1 + k), round(line.share_done, 4),
+        blank = view.is_province and line.submitted_at is None
+        put_number(ws.cell(row, LEAD_COLUMNS + 1 + k), None if blank else round(line.share_done, 4),
                    number_format="0%", font=SMALL_FONT)
     share_row = row
     row += 1
