@@ -253,6 +253,9 @@ def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
     last_no = 0
     measure_count = 0
     first_section_where = None
+    all_tasks: list[dict] = []
+    from_no_column: list[int] = []      # tasks numbered from the 序号 column
+    rows_numbered = False
 
     def cell(row: GridRow, role: str) -> Cell:
         col = cols.get(role)
@@ -280,6 +283,10 @@ def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
 
         task_cell, measure_cell, no_cell = cell(row, "task"), cell(row, "measure"), cell(row, "no")
         task_text = "" if task_cell.cont else clean_cell_text(task_cell.text)
+        if task_text and task is not None and split_task_number(task_text)[1] == task["content"]:
+            task_text = ""     # a flat table repeats the task on every row: still the same task
+            if not no_cell.cont and no_cell.text.strip():
+                rows_numbered = True    # …and then 序号 counts rows, not tasks
         if task_text:
             number, content = split_task_number(task_text)
             if no_numbers_tasks and not no_cell.cont and no_cell.text.strip():
@@ -287,10 +294,12 @@ def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
                 if explicit is None:
                     raise PlanFormatError(f"{source}：{row.where}：序号“{no_cell.text.strip()}”不是编号")
                 number = explicit
+                from_no_column.append(len(all_tasks))
             number = number or last_no + 1
             if not content:
                 raise PlanFormatError(f"{source}：{row.where}：任务 {number} 的任务内容为空")
             task = {"no": number, "content": content, "measures": []}
+            all_tasks.append(task)
             last_no = number
             if sections:
                 sections[-1]["tasks"].append(task)
@@ -325,6 +334,12 @@ def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
         task["measures"].append(measure)
         measure_count += 1
 
+    if rows_numbered:
+        previous = 0
+        for index, item in enumerate(all_tasks):
+            if index in from_no_column:
+                item["no"] = previous + 1
+            previous = item["no"]
     if implicit is not None:
         if sections:
             raise PlanFormatError(f"{source}：{implicit['_where']}：任务出现在第一个部分标题"

@@ -115,3 +115,23 @@ def test_our_own_progress_workbook_reads_back_as_the_plan(tmp_path, ledger):
     # ids differ where province-only measures were left out; texts and order do not
     assert [text for _, text in got] == [text for _, text in ours]
     assert plan["year"] == 2021
+
+
+def test_flat_table_repeating_the_task_on_every_row(tmp_path):
+    """No merges at all: the task text is repeated on each of its measure rows."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2023年重点任务清单"])
+    ws.append(["序号", "主要任务", "具体措施", "牵头单位", "完成时间"])
+    ws.append([1, "优化营商环境", "开展评价", "郑州市", "2023-09-30"])
+    ws.append([2, "优化营商环境", "完善机制", "洛阳市", "2023年底"])
+    ws.append([3, "加强人才培养", "举办培训班", "各省辖市", "长期"])
+    path = tmp_path / "flat.xlsx"
+    wb.save(path)
+    plan = read_plan_file(path)
+    tasks = plan["sections"][0]["tasks"]
+    assert plan["sections"][0]["title"] == "任务清单"
+    assert [(t["content"], [m["text"] for m in t["measures"]]) for t in tasks] == [
+        ("优化营商环境", ["开展评价", "完善机制"]), ("加强人才培养", ["举办培训班"])]
+    assert [t["no"] for t in tasks] == [1, 2]          # 序号 counted rows, not tasks
+    assert [m.get("deadline") for t in tasks for m in t["measures"]] == ["2023-09-30", "2023-12-31", None]
