@@ -37,7 +37,8 @@ PORTRAIT, LANDSCAPE = "portrait", "landscape"
 
 ANNEX1_COLUMNS = ("序号", "任务内容", "落实举措", "责任地市", "完成情况", "工作进展", "佐证材料",
                   "存在问题", "下一步打算", "备注")
-ANNEX1_WIDTHS_MM = (9, 26, 40, 17, 17, 48, 26, 16, 16, 10)            # = 225 mm
+# 工作进展 gets the room: it holds every dated entry and is what the province reads.
+ANNEX1_WIDTHS_MM = (9, 22, 34, 15, 14, 69, 22, 15, 15, 10)            # = 225 mm
 ANNEX2_COLUMNS = ("编号", "所属举措", "文件名", "说明", "材料日期")
 ANNEX2_WIDTHS_MM = (24, 16, 60, 36, 20)                                # = 156 mm
 
@@ -232,7 +233,10 @@ class _ReportBuilder:
                 story.append(self.para(
                     f"{k}.{row.text.rstrip('。；;')}（举措{row.id}，{row.status}）", "body"))
                 for entry in info.entries:
-                    story.append(self.para(entry_text(entry, year), "body"))
+                    # A line break the clerk typed starts a new indented paragraph.
+                    for line in entry_text(entry, year).splitlines():
+                        if line.strip():
+                            story.append(self.para(line, "body"))
                     wrote_any = True
         if not wrote_any:
             story.append(self.para("暂无进展记录。", "body"))
@@ -271,8 +275,11 @@ class _ReportBuilder:
         if not groups:
             self.notes.append(f"提示：各举措均未填写相应内容，报告“{where}”部分写为“暂无。”")
             return [self.para("暂无。", "body")]
-        return [self.para(f"{k}.{text}（举措{'、'.join(ids)}）", "body")
-                for k, (text, ids) in enumerate(groups.items(), 1)]
+        out = []
+        for k, (text, ids) in enumerate(groups.items(), 1):
+            lines = [line for line in f"{k}.{text}（举措{'、'.join(ids)}）".splitlines() if line.strip()]
+            out += [self.para(line, "body") for line in lines]
+        return out
 
     def _annex_notes(self, *titles):
         """附件：1.… with later numbers aligned under the first (GB/T 9704 7.3.4)."""

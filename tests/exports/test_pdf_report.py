@@ -131,9 +131,10 @@ def test_a4_pages_and_the_landscape_annex(report):
     for head in ("序号", "任务内容", "落实举措", "责任地市", "完成情况", "工作进展", "佐证材料",
                  "存在问题", "下一步打算", "备注"):
         assert head in first
-    # the header row repeats on every annex page
-    for index in rotated:
+    # the header row repeats on every annex page (the last may hold only the closing sentence)
+    for index in rotated[:-1]:
         assert "工作进展" in texts[index]
+    assert "共承担落实举措" in texts[rotated[-1]]
     after = squeeze("".join(texts[rotated[-1] + 1:]))
     assert after.startswith("附件2佐证材料清单") or "附件2佐证材料清单" in after
     assert "佐证1.2-1_会议纪要.pdf" in after
