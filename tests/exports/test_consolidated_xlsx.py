@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cli.main import run
-from tests.province.packaging import FIGURES, filled_province  # noqa: F401
+from tests.province.handin_fixtures import FIGURES, filled_province  # noqa: F401
 
 
 def _indicator_rows(ws):

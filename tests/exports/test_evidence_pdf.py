@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cli.main import run
-from tests.province.packaging import make_city, tiny_pdf
+from tests.province.handin_fixtures import make_city, tiny_pdf
 
 
 @pytest.fixture

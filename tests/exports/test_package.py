@@ -10,7 +10,7 @@ import pytest
 
 from cli.main import run
 from models.version import __version__
-from tests.province.packaging import make_city, make_package
+from tests.province.handin_fixtures import make_city, make_package
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """Helpers for hand-in tests: city ledgers with data, packages made by the program, and
-hand-made bad zips (imported as tests.province.packaging)."""
+hand-made bad zips (imported as tests.province.handin_fixtures)."""
 from __future__ import annotations
 
 import json
@@ -95,7 +95,7 @@ SHARES = {"郑州市": 90, "洛阳市": 70}                 # 6.1: 覆盖面达�
 @pytest.fixture
 def filled_province(tmp_path):
     from models.province import create_province_ledger, import_package
-    from tests.province.packaging import make_city, make_package
+    from tests.province.handin_fixtures import make_city, make_package
     cities = {}
     with create_province_ledger(tmp_path / "province.db", user="王五") as province:
         for unit, figure in FIGURES.items():

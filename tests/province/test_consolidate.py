@@ -7,7 +7,7 @@ from datetime import date
 
 from cli.main import run
 from models.consolidate import MEAN, SUM, consolidate
-from tests.province.packaging import FIGURES, SHARES, filled_province  # noqa: F401
+from tests.province.handin_fixtures import FIGURES, SHARES, filled_province  # noqa: F401
 
 
 def test_matrix_repeats_each_units_statuses(filled_province):
@@ -60,7 +60,7 @@ def test_submissions_command(filled_province, capsys):
 
 
 def test_import_package_command(tmp_path, capsys):
-    from tests.province.packaging import make_city, make_package
+    from tests.province.handin_fixtures import make_city, make_package
     with make_city(tmp_path / "c") as city:
         package = make_package(city, tmp_path / "out")
     db = tmp_path / "province.db"

@@ -14,7 +14,7 @@ from models.province import (IMPORTED, OLDER, UNCHANGED, PackageRefused,
                              create_province_ledger, import_package, import_packages,
                              submission_files, submission_history, submission_status)
 from models.summary import evidence_numbers
-from tests.province.packaging import make_city, make_package, rewrite_zip
+from tests.province.handin_fixtures import make_city, make_package, rewrite_zip
 from tests.support import dump_tables
 
 
