@@ -157,3 +157,23 @@ def test_spec_leaves_out_unused_qt_but_nothing_the_program_uses():
     assert [b[0] for b in analysis.binaries] == ["PySide6/Qt/lib/libQt6Widgets.so.6"]
     kept = [d[0] for d in analysis.datas if d[0].startswith("PySide6/")]
     assert kept == ["PySide6/Qt/translations/qtbase_zh_CN.qm"]
+
+
+def test_windowed_program_writes_errors_to_a_log(monkeypatch, tmp_path):
+    # A windowed Windows .exe starts with no stdout/stderr; the runtime hook gives it a log.
+    monkeypatch.setenv("TASKLEDGER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    hook = ROOT / "tools" / "pyinstaller" / "rth_windowed_streams.py"
+    exec(compile(hook.read_text(encoding="utf-8"), str(hook), "exec"), {"__name__": "rth"})
+    sys.stderr.write("错误：台账已被打开\n")
+    sys.stderr.flush()
+    log = tmp_path / "data" / "TaskLedger.log"
+    assert log.read_text(encoding="utf-8") == "错误：台账已被打开\n"
+    sys.stderr.close()
+
+
+def test_spec_installs_the_windowed_streams_hook():
+    _ns, made = _run_spec()
+    hooks = made["Analysis"][0].kwargs["runtime_hooks"]
+    assert [Path(h).name for h in hooks] == ["rth_windowed_streams.py"] and Path(hooks[0]).is_file()
