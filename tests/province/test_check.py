@@ -72,6 +72,8 @@ def test_no_gaps_when_everything_is_filled(ledger, sample_file):
         for indicator in ledger.measure(row.id).indicators:
             ledger.set_indicator_value(indicator.id, 1)
     assert check_ledger(ledger) == []
+    ledger.close()
+    assert run(["--db", str(ledger.path), "check"]) == 0
 
 
 def test_check_command_exit_codes(ledger, ledger_path, capsys):
