@@ -172,8 +172,8 @@ def step_export_pdf(ctx: _Context) -> str:
     _check(ctx.unit[:2] in text, f"PDF 中提取不到单位名称“{ctx.unit}”（字体未嵌入？）")
     fonts = _embedded_fonts(reader)
     _check(fonts, "PDF 中没有嵌入字体")
-    shown = "、".join(sorted(name.split("+")[-1] for name in fonts)[:3])
-    return f"{target.name}，{len(reader.pages)} 页，嵌入字体 {len(fonts)} 种（{shown}…）"
+    faces = sorted({name.split("+")[-1] for name in fonts})  # subsets share a face name
+    return f"{target.name}，{len(reader.pages)} 页，嵌入字体：{'、'.join(faces)}"
 
 
 def _embedded_fonts(reader) -> set[str]:
