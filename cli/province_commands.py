@@ -25,6 +25,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("submissions", help="（省级台账）各单位报送情况：已报送、何时、状态统计；未报送单位")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--history", action="store_true", help="列出历次导入的全部材料包（含已被替换的）")
     p.set_defaults(func=cmd_submissions, writes=False)
 
 
@@ -80,7 +81,19 @@ def cmd_import_package(args, ledger) -> int:
 
 
 def cmd_submissions(args, ledger) -> int:
-    from models.province import submission_status
+    from models.province import submission_history, submission_status
+    if args.history:
+        history = submission_history(ledger)
+        if args.json:
+            emit_json([asdict(s) for s in history])
+            return 0
+        rows = [["编号", "单位", "材料包", "制作时间", "导入时间", "状态"]]
+        for s in history:
+            state = "当前" if s.superseded_by is None else f"已被 {s.superseded_by} 替换"
+            rows.append([str(s.id), s.unit, s.package_name, s.made_at[:16].replace("T", " "),
+                         s.imported_at[:16].replace("T", " "), state])
+        print(table(rows, [5, 14, 30, 17, 17, 14]))
+        return 0
     status = submission_status(ledger)
     if args.json:
         emit_json({

@@ -563,6 +563,23 @@ def submission_files(ledger, submission_id: int) -> list[dict]:
         " ORDER BY rowid", [submission_id])]
 
 
+def copy_submission_file(ledger, submission_id: int, member_path: str, dest_dir: Path) -> Path:
+    """Copy one file of an imported package (e.g. its 完成情况表) out of the store into
+    ``dest_dir`` under its name in the package, so it can be opened; returns the copy."""
+    import shutil
+    row = ledger.db.execute("SELECT sha256 FROM submission_files WHERE submission_id = ?"
+                            " AND path = ?", [submission_id, member_path]).fetchone()
+    if not row:
+        raise LedgerError(f"报送记录 {submission_id} 中没有文件 {member_path}")
+    source = ledger.evidence_path(row[0])
+    if not source.is_file():
+        raise LedgerError(f"文件 {member_path} 的存档副本已缺失（{source}）")
+    dest = Path(dest_dir) / Path(member_path.replace("\\", "/")).name
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, dest)
+    return dest
+
+
 def _file_sha256(path: Path) -> tuple[str, int]:
     digest, size = hashlib.sha256(), 0
     with open(path, "rb") as handle:

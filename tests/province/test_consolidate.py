@@ -73,3 +73,17 @@ def test_import_package_command(tmp_path, capsys):
     assert "已导入" in captured.out and "坏包.zip" in captured.err
     assert run(["--db", str(db), "import-package", str(package)]) == 0
     assert "未改动" in capsys.readouterr().out
+
+
+def test_submission_history_and_files(filled_province, tmp_path, capsys):
+    from openpyxl import load_workbook
+    from models.province import copy_submission_file, submission_files, submission_history
+    province, _ = filled_province
+    current = submission_history(province, unit="洛阳市")[-1]
+    xlsx = next(f for f in submission_files(province, current.id) if f["role"] == "progress_xlsx")
+    copy = copy_submission_file(province, current.id, xlsx["path"], tmp_path / "打开")
+    assert copy.name == xlsx["path"] and "完成情况表" in load_workbook(copy).sheetnames
+    path = province.path
+    province.close()
+    assert run(["--db", str(path), "submissions", "--history", "--json"]) == 0
+    assert [h["unit"] for h in json.loads(capsys.readouterr().out)] == ["郑州市", "洛阳市", "兰考县"]
