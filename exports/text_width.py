@@ -3,8 +3,8 @@
 Excel and WPS do not grow a row that holds wrapped text in a merged cell, and LibreOffice
 only estimates; a row that is too short cuts text off on paper. We size rows ourselves from
 the text: CJK and full-width characters take one em, others about half an em (true of 仿宋
-and 黑体, whose Latin glyphs are half-width), and a column of width ``w`` is ``w * 7 + 5``
-pixels at 96 dpi when the workbook's default font is Calibri 11 (openpyxl's default).
+and 黑体, whose Latin glyphs are half-width), and a column of width ``w`` is about ``w * 7``
+pixels at 96 dpi (padding included) when the workbook's default font is Calibri 11 (openpyxl's default).
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def char_em(ch: str) -> float:
 
 def column_pixels(width_chars: float) -> float:
     """Pixel width of a column whose width is ``width_chars`` (Excel's unit)."""
-    return math.floor(width_chars * 7 + 5)
+    return math.floor(width_chars * 7)
 
 
 def line_count(text: str, width_px: float, size_pt: float, *, limit: int | None = None) -> int:

@@ -39,6 +39,8 @@ _TASK_NO_RE = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.．、,，]|[（(]\s*(?P<b>
                          r"|(?P<c>\d{1,3})\s*[)）]"
                          rf"|[（(]\s*(?P<d>{_CN_NUM})\s*[）)]|(?P<e>{_CN_NUM})\s*、)\s*(?P<rest>.*)$", re.S)
 _NOTE_RE = re.compile(r"^\s*(?:注|备注|说明|附注)\s*[:：]?")
+# Lines under a table: who filled it in, phone, seal. Never a task.
+_FOOTER_RE = re.compile(r"填报(?:单位|人|日期)|联系(?:人|电话)|制表人|审核人|负责人[:：]|（盖章）")
 _YEAR_RE = re.compile(r"(20\d{2})\s*年|（\s*(20\d{2})\s*）|\((20\d{2})\)")
 _SPACE_RE = re.compile(r"[ \t\u3000\xa0]+")
 
@@ -272,6 +274,8 @@ def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
             continue
         if _is_header_repeat(row, cols):
             continue   # a table continued on the next page repeats its header
+        if len(origins) == 1 and _FOOTER_RE.search(origins[0][1].text):
+            continue
         section_title = _section_title(row, origins, cols)
         if section_title is not None:
             if _NOTE_RE.match(section_title) and measure_count:
@@ -298,7 +302,7 @@ def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
             number = number or last_no + 1
             if not content:
                 raise PlanFormatError(f"{source}：{row.where}：任务 {number} 的任务内容为空")
-            task = {"no": number, "content": content, "measures": []}
+            task = {"no": number, "content": content, "measures": [], "_where": row.where}
             all_tasks.append(task)
             last_no = number
             if sections:
@@ -340,6 +344,15 @@ def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
             if index in from_no_column:
                 item["no"] = previous + 1
             previous = item["no"]
+    seen_numbers: dict[int, str] = {}
+    for item in all_tasks:
+        where = item.pop("_where")
+        if item["no"] in seen_numbers:
+            raise PlanFormatError(f"{source}：{where}：任务编号 {item['no']} 与{seen_numbers[item['no']]}"
+                                  "的任务重复")
+        seen_numbers[item["no"]] = where
+    while sections and not sections[-1]["tasks"]:
+        sections.pop()      # a line under the table (a summary, a note) is not a section
     if implicit is not None:
         if sections:
             raise PlanFormatError(f"{source}：{implicit['_where']}：任务出现在第一个部分标题"

@@ -81,6 +81,12 @@ def _first_responsibility_empty(tmp_path):
     return _sheet(tmp_path / "无责任.xlsx", rows), "第4行：第一条举措的责任地市为空"
 
 
+def _duplicate_task_number(tmp_path):
+    rows = [("2022年任务清单",), HEADER, ("一、部分",), ("1.任务甲", "举措", "郑州市"),
+            ("1.任务乙", "举措", "郑州市")]
+    return _sheet(tmp_path / "重复.xlsx", rows), "第5行：任务编号 1 与工作表“清单”第4行的任务重复"
+
+
 def _no_year(tmp_path):
     rows = [("任务清单",), HEADER, ("一、部分",), ("1.任务", "举措", "郑州市")]
     return _sheet(tmp_path / "无年度.xlsx", rows), "无法确定方案年度"
@@ -122,7 +128,7 @@ def _docx_not_a_zip(tmp_path):
 
 CASES = [_not_a_zip, _random_xlsx, _encrypted, _old_xls_renamed, _zip_not_xlsx,
          _measure_before_task, _task_without_measure, _task_before_sections,
-         _first_responsibility_empty, _no_year, _merged_task_and_measure,
+         _first_responsibility_empty, _duplicate_task_number, _no_year, _merged_task_and_measure,
          _docx_measure_before_task, _docx_without_table, _docx_not_a_zip]
 
 

@@ -115,6 +115,9 @@ def test_our_own_progress_workbook_reads_back_as_the_plan(tmp_path, ledger):
     # ids differ where province-only measures were left out; texts and order do not
     assert [text for _, text in got] == [text for _, text in ours]
     assert plan["year"] == 2021
+    # the summary sentence under the table is not a section
+    carried = list(dict.fromkeys(r.section for r in ledger.measures()))
+    assert [s["title"] for s in plan["sections"]] == carried
 
 
 def test_flat_table_repeating_the_task_on_every_row(tmp_path):
