@@ -93,7 +93,7 @@ class _Recorder:
         _Recorder.made.append(self)
 
 
-def _run_spec():
+def _run_spec(root: Path = ROOT):
     _Recorder.made = []
     kinds = {name: type(name, (_Recorder,), {}) for name in ("Analysis", "PYZ", "EXE", "COLLECT")}
 
@@ -107,7 +107,7 @@ def _run_spec():
             ("PySide6/Qt/translations/qtbase_de.qm", "/x/de", "DATA"),
             ("PySide6/Qt/translations/qtbase_zh_CN.qm", "/x/zh", "DATA")]
     kinds["Analysis"].__init__ = analysis_init
-    namespace = {"SPECPATH": str(ROOT), "__file__": str(ROOT / "build.spec"), **kinds}
+    namespace = {"SPECPATH": str(root), "__file__": str(root / "build.spec"), **kinds}
     exec(compile((ROOT / "build.spec").read_text(encoding="utf-8"), "build.spec", "exec"), namespace)
     by_kind = {}
     for made in _Recorder.made:
@@ -177,3 +177,31 @@ def test_spec_installs_the_windowed_streams_hook():
     _ns, made = _run_spec()
     hooks = made["Analysis"][0].kwargs["runtime_hooks"]
     assert [Path(h).name for h in hooks] == ["rth_windowed_streams.py"] and Path(hooks[0]).is_file()
+
+
+TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context><name>MainWindow</name>
+<message><source>任务台账</source><translation>Task ledger</translation></message>
+</context>
+</TS>
+"""
+
+
+def test_spec_builds_translations_from_their_sources(tmp_path):
+    for package in ("models", "exports", "cli", "ui"):
+        (tmp_path / package).mkdir()
+    (tmp_path / "resources" / "i18n").mkdir(parents=True)
+    (tmp_path / "resources" / "i18n" / "taskledger_en.ts").write_text(TS, encoding="utf-8")
+    (tmp_path / "resources" / "i18n" / "taskledger_en.qm").write_bytes(b"stale")
+    _ns, made = _run_spec(tmp_path)
+    datas = made["Analysis"][0].kwargs["datas"]
+    assert [(Path(src).relative_to(tmp_path).as_posix(), dest) for src, dest in datas] == [
+        ("build/i18n/taskledger_en.qm", "resources/i18n")]   # the .ts is not shipped, the stale .qm replaced
+    qm = tmp_path / "build" / "i18n" / "taskledger_en.qm"
+    assert qm.read_bytes()[:4] == bytes.fromhex("3cb86418")   # Qt's .qm magic
+    from PySide6.QtCore import QTranslator
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    assert translator.translate("MainWindow", "任务台账") == "Task ledger"
