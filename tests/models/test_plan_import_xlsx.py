@@ -138,3 +138,26 @@ def test_flat_table_repeating_the_task_on_every_row(tmp_path):
         ("优化营商环境", ["开展评价", "完善机制"]), ("加强人才培养", ["举办培训班"])]
     assert [t["no"] for t in tasks] == [1, 2]          # 序号 counted rows, not tasks
     assert [m.get("deadline") for t in tasks for m in t["measures"]] == ["2023-09-30", "2023-12-31", None]
+
+
+def test_two_row_header_with_lead_and_partner_units(tmp_path):
+    """责任单位 split into 牵头单位 | 配合单位 on a second header row: 牵头单位 is responsible."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "任务"
+    ws["A1"] = "2022年知识产权强省建设重点任务"
+    ws.merge_cells("A1:F1")
+    for col, name in zip("ABCDF", ("序号", "重点任务", "工作措施", "责任单位", "完成时限")):
+        ws[f"{col}2"] = name
+    for col in "ABCF":
+        ws.merge_cells(f"{col}2:{col}3")
+    ws.merge_cells("D2:E2")
+    ws["D3"], ws["E3"] = "牵头单位", "配合单位"
+    ws.append(["一、强化保护"])
+    ws.merge_cells("A4:F4")
+    ws.append(["1", "健全保护体系", "建设保护中心", "郑州市", "省公安厅", "2022年10月"])
+    path = tmp_path / "two-row.xlsx"
+    wb.save(path)
+    plan = read_plan_file(path)
+    measure = plan["sections"][0]["tasks"][0]["measures"][0]
+    assert measure == {"text": "建设保护中心", "responsibility": "郑州市", "deadline": "2022-10-31"}
