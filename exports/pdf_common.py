@@ -266,24 +266,27 @@ def progress_hook(progress: Progress, cancelled: Cancelled, *, start: int, span:
     return hook
 
 
-def cached_paragraph(text: str, style):
-    """A ReportLab Paragraph that lays out its lines once per width.
+def cjk_paragraph(text: str, style):
+    """A ReportLab Paragraph for Chinese text: laid out once per width, and safe to split.
 
-    A long table is re-measured every time it splits at a page end, and every cell paragraph
-    is wrapped again at the same width; line breaking depends only on the width, so the
-    result is kept. This turns the 100-page report from quadratic into linear work.
+    * A long table is re-measured every time it splits at a page end, and every cell is
+      wrapped again at the same width; line breaking depends only on the width, so the
+      result is kept. This turns the 100-page report from quadratic into linear work.
+    * ReportLab 5.1 crashes ("'FragLine' object is not subscriptable") drawing the first
+      part of a split CJK paragraph of several fragments when that part holds one fragment:
+      it re-labels the split lines as simple ones. Lines of fragments are kept as such.
     """
-    return _cached_paragraph_class()(text, style)
+    return _paragraph_class()(text, style)
 
 
 _CLASS = []
 
 
-def _cached_paragraph_class():
+def _paragraph_class():
     if not _CLASS:
         from reportlab.platypus import Paragraph
 
-        class CachedParagraph(Paragraph):
+        class CJKParagraph(Paragraph):
             _wrapped_at = None
 
             def wrap(self, availWidth, availHeight):
@@ -297,5 +300,16 @@ def _cached_paragraph_class():
                 self._wrapped_at = None          # split() may re-wrap and trim this one
                 return super().split(availWidth, availHeight)
 
-        _CLASS.append(CachedParagraph)
+            def breakLinesCJK(self, maxWidths):
+                # split() labels every part kind 1; the lines themselves tell the truth:
+                # tuples for simple lines, FragLine objects for lines of fragments.
+                bl_para = getattr(self, "blPara", None)
+                lines = getattr(bl_para, "lines", None)
+                if (getattr(self, "_splitpara", 0) and lines
+                        and not isinstance(lines[0], (tuple, list))):
+                    bl_para.kind = 1
+                    return bl_para
+                return super().breakLinesCJK(maxWidths)
+
+        _CLASS.append(CJKParagraph)
     return _CLASS[0]

@@ -19,7 +19,7 @@ from models.status import DONE, IN_PROGRESS, NOT_INVOLVED
 from models.summary import evidence_numbers, summarize
 
 from .pdf_common import (Cancelled, MissingGlyphsError, PdfResult, Progress, build_atomically,
-                         cached_paragraph, check_cancel, chinese_date,
+                         cjk_paragraph, check_cancel, chinese_date,
                          enable_chinese_line_breaking, progress_hook)
 from .pdf_fonts import FANGSONG, HEITI, KAITI, SONG, TITLE, FontSet, resolve_fonts
 
@@ -132,6 +132,8 @@ def write_work_report(ledger, out_path, *, unit: str | None = None,
 
     def style(name, role, size=BODY_SIZE, leading=LEADING, **kw):
         kw.setdefault("alignment", TA_JUSTIFY)
+        # Fill all 22 lines of every page, as 公文 templates do (no orphan control).
+        kw.setdefault("allowOrphans", 1)
         return ParagraphStyle(name, fontName=fontset.name(role), fontSize=size, leading=leading,
                               wordWrap="CJK", **kw)
 
@@ -187,11 +189,11 @@ class _ReportBuilder:
         self.notes: list[str] = []
 
     def para(self, text: str, style: str, role: str = FANGSONG):
-        return cached_paragraph(self.fonts.markup(text, role), self.styles[style])
+        return cjk_paragraph(self.fonts.markup(text, role), self.styles[style])
 
     def heading(self, text: str, level: int):
         style, role = ("h1", HEITI) if level == 1 else ("h2", KAITI)
-        p = cached_paragraph(self.fonts.markup(text, role), self.styles[style])
+        p = cjk_paragraph(self.fonts.markup(text, role), self.styles[style])
         p.keepWithNext = True
         return p
 
@@ -283,9 +285,8 @@ class _ReportBuilder:
 
     def _annex_notes(self, *titles):
         """附件：1.… with later numbers aligned under the first (GB/T 9704 7.3.4)."""
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-        from reportlab.platypus import Paragraph
         from reportlab.lib.styles import ParagraphStyle
+        from reportlab.pdfbase.pdfmetrics import stringWidth
 
         font = self.fonts.name(FANGSONG)
         lead = 2 * BODY_SIZE + stringWidth("附件：", font, BODY_SIZE)
@@ -299,7 +300,7 @@ class _ReportBuilder:
             style = ParagraphStyle(f"annex{k}", parent=self.styles["body"],
                                    leftIndent=lead + hang, firstLineIndent=first - lead - hang)
             text = ("附件：" if k == 1 else "") + number + self.fonts.markup(title, FANGSONG)
-            out.append(Paragraph(text, style))
+            out.append(cjk_paragraph(text, style))
         return out
 
     # ---- 附件1: the 完成情况表, landscape ---------------------------------------------------
@@ -341,7 +342,7 @@ class _ReportBuilder:
                         cell(f"{row.id}　{row.text}"),
                         cell(row.responsibility),
                         cell(row.status, "cell_center"),
-                        cached_paragraph(progress, self.styles["cell"]),
+                        cjk_paragraph(progress, self.styles["cell"]),
                         cell("\n".join(info.evidence)),
                         cell(row.problems),
                         cell(row.next_steps),

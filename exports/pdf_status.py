@@ -15,7 +15,8 @@ from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 from models.summary import summarize
 
 from .pdf_common import (Cancelled, PdfResult, Progress, build_atomically, check_cancel,
-                         chinese_date, enable_chinese_line_breaking, progress_hook)
+                         chinese_date, cjk_paragraph, enable_chinese_line_breaking,
+                         progress_hook)
 from .pdf_fonts import HEITI, SONG, resolve_fonts
 
 MM = 72 / 25.4
@@ -66,8 +67,7 @@ def write_status_report(ledger, out_path, *, unit: str | None = None, fonts=None
     }
 
     def para(text, name, role=SONG):
-        from reportlab.platypus import Paragraph
-        return Paragraph(fontset.markup(text, role), styles[name])
+        return cjk_paragraph(fontset.markup(text, role), styles[name])
 
     from reportlab.platypus import Spacer, Table
 

@@ -119,3 +119,32 @@ def test_chinese_punctuation_never_starts_or_ends_a_line_wrongly(no_system_fonts
                 assert line[0] not in "，。、；：？！）》」』”’〕", (text, width, lines)
             for line in lines[:-1]:
                 assert line[-1] not in "（《「『“‘〔", (text, width, lines)
+
+
+def test_split_paragraph_of_several_fonts_draws(no_system_fonts, tmp_path):
+    """ReportLab alone crashes drawing the first part of such a split; ours does not."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph
+
+    from exports.pdf_common import cjk_paragraph
+
+    enable_chinese_line_breaking()
+    fonts = resolve_fonts()
+    text = fonts.markup("一二三四五六七八九十" * 6 + "张喆", FANGSONG)
+    style = ParagraphStyle("t", fontName=fonts.name(FANGSONG), fontSize=10, leading=12,
+                           wordWrap="CJK", allowOrphans=1)
+    canvas = Canvas(str(tmp_path / "x.pdf"))
+
+    def first_part_drawn(make):
+        para = make(text, style)
+        para.wrap(100, 1000)
+        first, rest = para.split(100, 13)            # room for one line
+        first.wrap(100, 13)
+        first.drawOn(canvas, 0, 0)
+        rest.wrap(100, 1000)
+        rest.drawOn(canvas, 0, 100)
+
+    first_part_drawn(cjk_paragraph)
+    with pytest.raises(TypeError):                    # the ReportLab bug this works around
+        first_part_drawn(Paragraph)
