@@ -59,6 +59,8 @@ def line_count(text: str, width_px: float, size_pt: float, *, limit: int | None 
 def _paragraph_lines(paragraph: str, usable: float, em_px: float) -> int:
     if len(paragraph) * em_px <= usable:     # even all-CJK it fits: skip the walk
         return 1
+    if sum(map(char_em, paragraph)) * em_px <= usable:
+        return 1
     lines, used = 1, 0.0
     for token in _tokens(paragraph):
         width = sum(char_em(ch) for ch in token) * em_px
