@@ -67,21 +67,32 @@ def _settle_break(text, i: int, line_start: int, width_of, cannot_start: str) ->
 
     The overflowing character goes to the next line; if it is closing punctuation the
     character before it goes down with it (rather than hanging into the margin or a table
-    border), and an opening mark never stays at the end of the line. At least one character
-    always stays on the line, so wrapping makes progress.
+    border); a number such as 4.2 or a Latin word is not cut in two (unless it fills more
+    than half the line); an opening mark never stays at the end of the line. At least one
+    character always stays on the line, so wrapping makes progress.
     """
-    moved = 0.0
     if i <= line_start + 1:
-        return i, moved
-    i -= 1
-    moved += width_of(i)
-    while i > line_start + 1 and text[i] and text[i] in cannot_start:
-        i -= 1
-        moved += width_of(i)
-    while i > line_start + 1 and text[i - 1] and text[i - 1] in CHINESE_CANNOT_END:
-        i -= 1
-        moved += width_of(i)
-    return i, moved
+        return i, 0.0
+    end = i - 1
+    while True:
+        before = end
+        while end > line_start + 1 and text[end] and text[end] in cannot_start:
+            end -= 1
+        run = end
+        while run > line_start + 1 and _wordish(text[run]) and _wordish(text[run - 1]):
+            run -= 1
+        if run != end and (end - run) * 2 < end - line_start:
+            end = run
+        while end > line_start + 1 and text[end - 1] and text[end - 1] in CHINESE_CANNOT_END:
+            end -= 1
+        if end == before:
+            break
+    return end, sum(width_of(n) for n in range(end, i))
+
+
+def _wordish(char) -> bool:
+    """Part of a Latin word or a number (4.2, 2021, R&D), which a line break must not cut."""
+    return bool(char) and ord(char) < 0x3000 and not char.isspace()
 
 
 def _width(unit, max_width: float) -> float:

@@ -40,7 +40,7 @@ ANNEX1_COLUMNS = ("序号", "任务内容", "落实举措", "责任地市", "完
 # 工作进展 gets the room: it holds every dated entry and is what the province reads.
 ANNEX1_WIDTHS_MM = (9, 22, 34, 15, 14, 69, 22, 15, 15, 10)            # = 225 mm
 ANNEX2_COLUMNS = ("编号", "所属举措", "文件名", "说明", "材料日期")
-ANNEX2_WIDTHS_MM = (24, 16, 60, 36, 20)                                # = 156 mm
+ANNEX2_WIDTHS_MM = (24, 17, 57, 36, 22)                                # = 156 mm
 
 _BLACK = "#000000"
 _SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*")

@@ -108,7 +108,8 @@ def test_chinese_punctuation_never_starts_or_ends_a_line_wrongly(no_system_fonts
     fonts = resolve_fonts()
     samples = ["一二三四，五六七八九。十一二三（四五六七八九十", "一二三（四五六七八九十一二三四五",
                "一二三四五六七八”。一二三四五六七", "各省辖市、济源示范区、省直管县（市）",
-               "按照《河南省推动知识产权高质量发展年度实施方案（2021）》（豫知〔2021〕35号）要求"]
+               "按照《河南省推动知识产权高质量发展年度实施方案（2021）》（豫知〔2021〕35号）要求",
+               "（举措2.1、2.3、3.1、3.2、3.3、4.1、4.2、4.3、5.2、5.3、10.1）"]
     for text in samples:
         if with_second_font:   # several fragments take ReportLab's other wrapping path
             text += f'<font face="{fonts.name(HEITI)}">喆</font>'
@@ -117,8 +118,12 @@ def test_chinese_punctuation_never_starts_or_ends_a_line_wrongly(no_system_fonts
             assert len(lines) > 1
             for line in lines[1:]:
                 assert line[0] not in "，。、；：？！）》」』”’〕", (text, width, lines)
-            for line in lines[:-1]:
+            for line, following in zip(lines, lines[1:]):
                 assert line[-1] not in "（《「『“‘〔", (text, width, lines)
+                # a number such as 4.2 or 2021 is not cut in two (unless the column is so
+                # narrow that it would fill more than half a line)
+                if width > 60:
+                    assert not (line[-1] in "0123456789." and following[0] in "0123456789."), lines
 
 
 def test_split_paragraph_of_several_fonts_draws(no_system_fonts, tmp_path):
