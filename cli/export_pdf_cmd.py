@@ -24,6 +24,8 @@ def register(sub) -> None:
     p = sub.add_parser("status-pdf", help="导出进度报告（PDF，供领导一览：状态统计、逾期临期、指标）")
     p.add_argument("--out", type=Path, required=True, help="输出文件（.pdf）")
     p.add_argument("--unit", help="单位（默认本台账的单位）")
+    p.add_argument("--font", action="append", default=[], metavar="[用途=]路径",
+                   help="指定 TrueType 字体文件，写法同 export pdf 的 --font")
     p.set_defaults(func=cmd_export_status_pdf)
 
 
@@ -73,6 +75,7 @@ def cmd_export_pdf(args, ledger) -> int:
 def cmd_export_status_pdf(args, ledger) -> int:
     _check_out(args.out)
     from exports.pdf_status import write_status_report
-    result = write_status_report(ledger, args.out, unit=args.unit)
+    result = write_status_report(ledger, args.out, unit=args.unit,
+                                 fonts=parse_font_options(args.font) or None)
     _print_result(result, "进度报告")
     return 0

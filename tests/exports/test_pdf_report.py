@@ -206,3 +206,18 @@ def test_bad_page_number_style_is_refused(filled, tmp_path):
     with pytest.raises(InvalidInput, match="页码位置"):
         write_work_report(filled, tmp_path / "r.pdf", page_numbers="left")
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_defaults_when_settings_are_empty_and_a_custom_addressee(ledger, tmp_path):
+    out = tmp_path / "r.pdf"
+    write_work_report(ledger, out, on=date(2021, 12, 1))
+    body = re.sub(r"—\d+—", "", squeeze("".join(page_texts(out))))
+    assert body.startswith("洛阳市关于2021年推动知识产权高质量发展工作情况的报告河南省知识产权局：")
+    assert "联系人" not in body
+    assert body.endswith("佐证材料清单本单位尚未上传佐证材料。")
+    assert "洛阳市2021年12月1日" in body
+
+    ledger.set_settings(addressee="洛阳市人民政府", unit_full_name="洛阳市知识产权局")
+    write_work_report(ledger, out)
+    body = re.sub(r"—\d+—", "", squeeze("".join(page_texts(out))))
+    assert body.startswith("洛阳市知识产权局关于2021年推动知识产权高质量发展工作情况的报告洛阳市人民政府：")
