@@ -22,7 +22,7 @@ from models.status import NOT_INVOLVED, STATUSES
 from models.summary import EvidenceNumber, Summary, evidence_numbers, summarize
 
 from .text_width import MAX_ROW_HEIGHT_PT, height_for
-from .xlsx_style import (BODY_FONT, BODY_SIZE, HEAD_FONT, HEAD_SIZE, SECTION_FONT, TITLE_FONT,
+from .xlsx_style import (WRAP_TOP_CENTER, BODY_FONT, BODY_SIZE, HEAD_FONT, HEAD_SIZE, SECTION_FONT, TITLE_FONT,
                          WRAP_CENTER, WRAP_LEFT_MIDDLE, WRAP_TOP_LEFT, check_cancel,
                          chinese_date, merge, print_setup, put_number, put_text,
                          save_atomically, set_widths)
@@ -172,13 +172,8 @@ def write_progress_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
             "下一步打算": row.next_steps,
             "备注": "\n".join(remark),
         }
-        for name, text in values.items():
-            put_text(ws.cell(row_no, _COLS[name]), text)
-        put_text(ws.cell(row_no, STATUS_COLUMN), row.status, alignment=WRAP_CENTER)
         status_cells.append(row_no)
-        heights[row_no] = max(height_for(text, _WIDTHS[_COLS[name] - 1], BODY_SIZE)
-                              for name, text in [*values.items(), ("完成情况", row.status)])
-        row_no += 1
+        row_no += _measure_rows(ws, row_no, values, row.status, heights)
         if progress:
             progress(done, len(rows))
     close_task(row_no - 1)
@@ -200,6 +195,73 @@ def write_progress_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
     ws.print_area = f"A1:{get_column_letter(ncols)}{summary_row}"
     return SheetResult(title=title, first_data_row=first_data_row, last_data_row=last_data_row,
                        measure_rows=len(rows), summary_row=summary_row)
+
+
+def _measure_rows(ws: Worksheet, first: int, values: dict[str, str], status: str,
+                  heights: dict[int, float]) -> int:
+    """Write one measure; return the rows it took.
+
+    Normally one row. A text too long for Excel's tallest row (409 pt) would be cut off on
+    paper, so it continues on extra rows of the same measure: the long columns carry their
+    text on in order, every other column is merged down over those rows.
+    """
+    limit = MAX_ROW_HEIGHT_PT - 9
+    chunks = {name: _chunks(text, _WIDTHS[_COLS[name] - 1], limit)
+              for name, text in values.items()}
+    count = max(len(c) for c in chunks.values())
+    for name, parts in chunks.items():
+        col = _COLS[name]
+        if len(parts) == 1 and count > 1:
+            put_text(ws.cell(first, col), parts[0])
+            merge(ws, first, col, first + count - 1, col)
+            continue
+        for offset in range(count):
+            put_text(ws.cell(first + offset, col), parts[offset] if offset < len(parts) else "")
+    # Over several rows (maybe pages) a centred status would land mid-way, on a page break.
+    put_text(ws.cell(first, STATUS_COLUMN), status,
+             alignment=WRAP_CENTER if count == 1 else WRAP_TOP_CENTER)
+    if count > 1:
+        merge(ws, first, STATUS_COLUMN, first + count - 1, STATUS_COLUMN)
+    for offset in range(count):
+        heights[first + offset] = max(
+            [height_for(status, _WIDTHS[STATUS_COLUMN - 1], BODY_SIZE)] +
+            [height_for(parts[offset], _WIDTHS[_COLS[name] - 1], BODY_SIZE)
+             for name, parts in chunks.items() if offset < len(parts) and (len(parts) > 1 or count == 1)])
+    for name, parts in chunks.items():
+        if len(parts) == 1 and count > 1:
+            _fit_merged(heights, first, first + count - 1,
+                        height_for(parts[0], _WIDTHS[_COLS[name] - 1], BODY_SIZE))
+    return count
+
+
+def _chunks(text: str, width: float, limit: float) -> list[str]:
+    """``text`` cut at line breaks (or, for one huge paragraph, inside it) into pieces that
+    each fit a row of at most ``limit`` points."""
+    if height_for(text, width, BODY_SIZE) <= limit:
+        return [text]
+    pieces: list[str] = []
+    for paragraph in text.split("\n"):
+        while height_for(paragraph, width, BODY_SIZE) > limit:
+            low, high = 1, len(paragraph)          # longest prefix that still fits
+            while low < high:
+                mid = (low + high + 1) // 2
+                if height_for(paragraph[:mid], width, BODY_SIZE) <= limit:
+                    low = mid
+                else:
+                    high = mid - 1
+            pieces.append(paragraph[:low])
+            paragraph = paragraph[low:]
+        pieces.append(paragraph)
+    chunks, current = [], None
+    for piece in pieces:
+        candidate = piece if current is None else f"{current}\n{piece}"
+        if current is not None and height_for(candidate, width, BODY_SIZE) > limit:
+            chunks.append(current)
+            current = piece
+        else:
+            current = candidate
+    chunks.append(current or "")
+    return chunks
 
 
 def _info_line(ledger, unit: str, filled_by: str, fill_date: date | None) -> str:

@@ -36,6 +36,7 @@ THIN_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 WRAP_TOP_LEFT = Alignment(wrap_text=True, vertical="top", horizontal="left")
 WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
+WRAP_TOP_CENTER = Alignment(wrap_text=True, vertical="top", horizontal="center")
 WRAP_LEFT_MIDDLE = Alignment(wrap_text=True, vertical="center", horizontal="left")
 
 # A cell whose text starts with one of these is read as a formula (or DDE/CSV injection) by

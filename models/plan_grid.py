@@ -291,6 +291,11 @@ def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
             task_text = ""     # a flat table repeats the task on every row: still the same task
             if not no_cell.cont and no_cell.text.strip():
                 rows_numbered = True    # …and then 序号 counts rows, not tasks
+        if measure_cell.cont == DOWN:
+            if task_text:
+                raise PlanFormatError(f"{source}：{row.where}：新任务的落实举措单元格与上一行合并，"
+                                      "无法确定举措")
+            continue    # the measure above goes on over this row (a long text split for print)
         if task_text:
             number, content = split_task_number(task_text)
             if no_numbers_tasks and not no_cell.cont and no_cell.text.strip():

@@ -283,3 +283,30 @@ def test_libreoffice_converts_it_to_pdf(workbook, tmp_path):
     page = reader.pages[0]
     assert float(page.mediabox.width) > float(page.mediabox.height)      # landscape
     assert "— 1 —" in text and "=SUM(A1:A3)" in text
+
+
+def test_progress_too_long_for_one_row_continues_on_more_rows(ledger, tmp_path):
+    """Excel cannot make a row taller than 409 pt: the text goes on below, nothing is cut."""
+    notes = [f"第{k}次：" + "组织专家赴重点企业开展知识产权强企培育现场辅导，" * 12 for k in range(1, 9)]
+    for k, note in enumerate(notes, 1):
+        ledger.record("2.1", status="推进中", note=note, date=f"2021-0{k}-01")
+    out = write_progress_workbook(ledger, tmp_path / "long.xlsx")
+    ws = load_workbook(out)[SHEET_TITLES[0]]
+    rows = _rows_by_id(ws)
+    first, after = rows["2.1"], rows["2.2"]
+    assert after - first >= 2                                   # continued on extra rows
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    for col in "CDEJ":                                          # short columns merged down
+        assert f"{col}{first}:{col}{after - 1}" in merged
+    assert f"A{first}:A{rows['2.5']}" in merged and f"B{first}:B{rows['2.5']}" in merged
+    pieces = [ws.cell(r, 6).value or "" for r in range(first, after)]
+    expected = "\n".join(f"2021年{k}月1日：{note}" for k, note in enumerate(notes, 1))
+    assert "".join(pieces).replace("\n", "") == expected.replace("\n", "")
+    for r in range(first, after):
+        assert ws.row_dimensions[r].height <= 409
+        assert ws.row_dimensions[r].height >= height_for(ws.cell(r, 6).value or "", 38, 11) - 0.1
+    # the workbook still reads back as the same measures (continuation rows are not measures)
+    from models.plan_io import read_plan_file
+    plan = read_plan_file(out)
+    texts = [m["text"] for s in plan["sections"] for t in s["tasks"] for m in t["measures"]]
+    assert texts == [r.text for r in ledger.measures()]
