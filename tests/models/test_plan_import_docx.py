@@ -124,3 +124,25 @@ def test_section_row_with_number_cell_and_horizontal_merge(tmp_path):
     task = plan["sections"][0]["tasks"][0]
     assert task["no"] == 1 and [m["text"] for m in task["measures"]] == ["修订办法。", "开展培训。"]
     assert [m["responsibility"] for m in task["measures"]] == ["省局", "郑州市"]
+
+
+def test_the_2021_annex_as_a_word_table_reads_back_exactly(tmp_path):
+    """The built-in plan laid out as the Word annex (task and 责任地市 cells merged down where
+    the original merges them) gives back every section, task, measure and 责任地市 cell."""
+    from models.plan_def import load_builtin_plan
+    builtin = load_builtin_plan()
+    rows = []
+    for section in builtin["sections"]:
+        rows.append((section["title"],))
+        for task in section["tasks"]:
+            for k, measure in enumerate(task["measures"]):
+                rows.append((f"{task['no']}.{task['content']}" if k == 0 else None,
+                             measure["text"], measure["responsibility"] or None))
+    path = build_annex(tmp_path / "2021.docx", rows)
+    plan = read_plan_file(path)
+    assert plan["sections"] == [
+        {"title": s["title"], "tasks": [
+            {"no": t["no"], "content": t["content"],
+             "measures": [{"text": m["text"], "responsibility": m["responsibility"]}
+                          for m in t["measures"]]} for t in s["tasks"]]}
+        for s in builtin["sections"]]
