@@ -74,6 +74,7 @@ class PdfFont:
     source: str            # "user", "system" or "bundled"
     family: str            # the font's own name, for messages
     glyphs: frozenset = field(repr=False, default=frozenset())
+    stand_in: bool = False  # a Song face playing 小标宋: the title is drawn emboldened
 
     def has(self, char: str) -> bool:
         """Whether the font has a glyph for ``char``."""
@@ -279,6 +280,9 @@ def resolve_fonts(chosen: dict[str, str | os.PathLike] | str | os.PathLike | Non
     if TITLE not in chosen and fonts[TITLE].source == "bundled" and fonts[SONG].source != "bundled":
         # No 小标宋 here but a real 宋体 is: a PC's own 宋体 beats the shipped one.
         fonts[TITLE] = PdfFont(**{**fonts[SONG].__dict__, "role": TITLE})
+    if TITLE not in chosen and (fonts[TITLE].source == "bundled"
+                                or fonts[TITLE].path == fonts[SONG].path):
+        fonts[TITLE].stand_in = True
     fallbacks = []
     for font in [*fonts.values(), _bundled(SONG, BUNDLED[SONG]), _bundled(HEITI, BUNDLED_FALLBACK)]:
         if all(font.name != f.name for f in fallbacks):

@@ -191,6 +191,11 @@ class _ReportBuilder:
     def para(self, text: str, style: str, role: str = FANGSONG):
         return cjk_paragraph(self.fonts.markup(text, role), self.styles[style])
 
+    def title(self, text: str, style: str):
+        """The 小标宋-style title; a plain Song face standing in is drawn emboldened."""
+        para = self.para(text, style, TITLE)
+        return _Emboldened(para) if self.fonts[TITLE].stand_in else para
+
     def heading(self, text: str, level: int):
         style, role = ("h1", HEITI) if level == 1 else ("h2", KAITI)
         p = cjk_paragraph(self.fonts.markup(text, role), self.styles[style])
@@ -202,7 +207,7 @@ class _ReportBuilder:
         from reportlab.platypus import KeepTogether, Spacer
 
         plan, year = self.plan, self.plan.year
-        story = [self.para(title, "title", TITLE), Spacer(1, LEADING),
+        story = [self.title(title, "title"), Spacer(1, LEADING),
                  self.para(addressee, "addressee")]
         citation = f"《{plan.title}》" + (f"（{plan.doc_no}）" if plan.doc_no else "")
         story.append(self.para(
@@ -308,7 +313,7 @@ class _ReportBuilder:
         from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
         story = [NextPageTemplate(LANDSCAPE), PageBreak(),
-                 self.para("附件1", "annex_label", HEITI), self.para(title, "annex_title", TITLE),
+                 self.para("附件1", "annex_label", HEITI), self.title(title, "annex_title"),
                  Spacer(1, 6)]
         story.append(self._annex1_table())
         story.append(Spacer(1, 6))
@@ -365,7 +370,7 @@ class _ReportBuilder:
 
         story = [NextPageTemplate(PORTRAIT), PageBreak(),
                  self.para("附件2", "annex_label", HEITI),
-                 self.para(ANNEX2_TITLE, "annex_title", TITLE), Spacer(1, 6)]
+                 self.title(ANNEX2_TITLE, "annex_title"), Spacer(1, 6)]
         cell = lambda text, st="cell", role=FANGSONG: self.para(text, st, role)  # noqa: E731
         data = [[cell(h, "cell_head", HEITI) for h in ANNEX2_COLUMNS]]
         for numbers in numbers_by_measure.values():
@@ -409,6 +414,35 @@ def _table_style(extra, *, grid: bool, font: str):
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         *extra,
     ])
+
+
+def _flowable_base():
+    from reportlab.platypus import Flowable
+    return Flowable
+
+
+class _Emboldened(_flowable_base()):
+    """Draws a flowable with its glyphs filled and stroked (text render mode 2): the usual
+    stand-in for 小标宋 where only a regular-weight Song face is at hand."""
+
+    STROKE = 0.5
+
+    def __init__(self, inner):
+        super().__init__()
+        self.inner = inner
+
+    def wrap(self, avail_width, avail_height):
+        self.width, self.height = self.inner.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def draw(self):
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setLineWidth(self.STROKE)
+        canvas.setStrokeColorRGB(0, 0, 0)
+        canvas._code.append("2 Tr")
+        self.inner.drawOn(canvas, 0, 0)
+        canvas.restoreState()
 
 
 def _signature_flowable_base():

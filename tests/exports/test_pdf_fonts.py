@@ -36,6 +36,7 @@ def test_without_system_fonts_every_role_uses_a_shipped_font(no_system_fonts):
     assert {fonts[r].source for r in ROLES} == {"bundled"}
     assert fonts[KAITI].path.name == "gkai00mp.ttf"
     assert fonts[HEITI].path.name == "wqy-microhei.ttc"
+    assert fonts[TITLE].stand_in                    # a Song face drawn emboldened as 小标宋
     text = "河南省知识产权局关于印发《实施方案（2021）》的通知（豫知〔2021〕35号）— 1 —"
     for role in ROLES:
         assert missing_glyphs(text, fonts[role]) == []
@@ -52,6 +53,10 @@ def test_windows_font_files_are_preferred(tmp_path):
     assert fonts[KAITI].source == "system" and fonts[KAITI].path.name == "SIMKAI.TTF"
     assert fonts[FANGSONG].source == "system" and fonts[FANGSONG].path.name == "simfang.ttf"
     assert fonts[HEITI].source == "bundled"
+    assert fonts[TITLE].stand_in
+    shutil.copy(FONTS / "gbsn00lp.ttf", windows / "FZXBSJW.TTF")      # 方正小标宋简体
+    fonts = resolve_fonts(search_dirs=[windows])
+    assert fonts[TITLE].path.name == "FZXBSJW.TTF" and not fonts[TITLE].stand_in
 
 
 def test_a_chosen_font_comes_first_and_a_bad_one_is_refused(tmp_path, no_system_fonts):

@@ -57,6 +57,12 @@ def test_outline_title_addressee_citation_and_closing(report):
     assert "（一）强化顶层设计与标杆引领，推动知识产权高质量创造" in body
 
 
+def test_title_stand_in_is_emboldened(report):
+    out, _ = report
+    first_page = PdfReader(str(out)).pages[0].get_contents().get_data()
+    assert b"2 Tr" in first_page          # fill + stroke: the 小标宋 look from a Song face
+
+
 def test_user_text_appears_exactly_as_typed(report):
     out, _ = report
     body = squeeze("".join(page_texts(out)))
