@@ -48,6 +48,7 @@ class TemplateError(LedgerError):
 
 @dataclass
 class UnmatchedRow:
+    """A row of the province's table that matched no measure (left untouched)."""
     where: str
     text: str
     reason: str

@@ -47,6 +47,7 @@ _SPACE_RE = re.compile(r"[ \t\u3000\xa0]+")
 
 @dataclass
 class Cell:
+    """One grid position: its text, or the merge it continues."""
     text: str = ""
     value: object = None          # the raw value (a date for date cells), when known
     cont: str | None = None       # DOWN / LEFT when the cell continues a merge
@@ -54,12 +55,14 @@ class Cell:
 
 @dataclass
 class GridRow:
+    """A table row and where it is, for messages."""
     where: str                    # 工作表“Sheet1”第5行 / 第1个表格第5行
     cells: list[Cell]
 
 
 @dataclass
 class Header:
+    """The header row found, and the column of each role (no/task/measure/resp/deadline)."""
     index: int                    # row index in the grid
     columns: dict[str, int] = field(default_factory=dict)
 
