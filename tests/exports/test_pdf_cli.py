@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from cli.main import run
 from models.ledger import Ledger
 from models.paths import resource_path
-from tests.exports.pdf_support import page_texts, squeeze
+from tests.exports.pdf_support import fonts_of, page_texts, squeeze
 
 
 def _ledger(path, note="召开推进会 & 部署<重点>任务"):
@@ -39,6 +39,9 @@ def test_export_pdf_with_a_chosen_font(ledger_path, tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "仿宋：GBZenKai-Medium（楷体.ttf，指定字体）" in printed
     assert "黑体：GBZenKai-Medium（楷体.ttf，指定字体）" in printed
+    names = [f["name"] for f in fonts_of(out)]
+    assert any("GBZenKai" in n for n in names)
+    assert all(f["embedded"] for f in fonts_of(out))
 
 
 def test_missing_glyphs_are_printed_as_warnings(ledger_path, tmp_path, capsys):
