@@ -69,7 +69,7 @@ def write_status_report(ledger, out_path, *, unit: str | None = None, fonts=None
     def para(text, name, role=SONG):
         return cjk_paragraph(fontset.markup(text, role), styles[name])
 
-    from reportlab.platypus import Spacer, Table
+    from reportlab.platypus import CondPageBreak, Spacer, Table
 
     title = status_title(unit, plan)
     story = [para(title, "title", HEITI), Spacer(1, 6)]
@@ -104,13 +104,11 @@ def write_status_report(ledger, out_path, *, unit: str | None = None, fonts=None
     if summary.unconfirmed:
         lists.append(("八、待确认是否涉及（“相关地市”举措）", summary.unconfirmed))
     for heading, rows in lists:
-        head = para(f"{heading}：{len(rows)}项", "h", HEITI)
-        head.keepWithNext = True
-        story += [head, _measure_table(rows, para, fontset.name(SONG)) if rows else para("无。", "body")]
+        # A heading starts a new page only when fewer than a few rows would fit under it.
+        story += [CondPageBreak(35 * MM), para(f"{heading}：{len(rows)}项", "h", HEITI),
+                  _measure_table(rows, para, fontset.name(SONG)) if rows else para("无。", "body")]
 
-    head = para(f"{_chinese_ordinal(len(lists) + 3)}、量化指标", "h", HEITI)
-    head.keepWithNext = True
-    story.append(head)
+    story += [CondPageBreak(35 * MM), para(f"{_chinese_ordinal(len(lists) + 3)}、量化指标", "h", HEITI)]
     if summary.indicators:
         data = [[para(h, "head", HEITI)
                  for h in ("举措", "落实举措", "全省目标", "本单位完成值", "情况")]]
@@ -122,9 +120,9 @@ def write_status_report(ledger, out_path, *, unit: str | None = None, fonts=None
                          para(ind.raw, "cell"), para(value, "cell"), para(met, "cell")])
         table = Table(data, colWidths=[w * MM for w in (14, 96, 24, 24, 16)], repeatRows=1)
         table.setStyle(_grid(fontset.name(SONG), header=True))
-        story.append(table)
-        story.append(para("注：指标目标为全省目标，本单位完成值为本单位填报的数字；"
+        story.append(para("全省目标为全省合计的目标，本单位完成值为本单位填报的数字；"
                           "“情况”一栏按本单位数字与目标比较，仅供参考。", "cell"))
+        story += [Spacer(1, 3), table]
     else:
         story.append(para("本单位承担的举措没有量化指标。", "body"))
 
@@ -252,7 +250,7 @@ def _section_chart(summary, fontset):
     chart.categoryAxis.categoryNames = [""] * len(sections)
     chart.categoryAxis.labels.fontName = chart.valueAxis.labels.fontName = fontset.name(SONG)
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, 100
-    chart.valueAxis.visible = False
+    chart.valueAxis.visible = chart.categoryAxis.visible = False
     chart.groupSpacing, chart.barSpacing = 6, 0
     chart.bars.strokeColor = None
     chart.bars[0].fillColor = _colour("#e0e0e0")
