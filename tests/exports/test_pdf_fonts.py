@@ -158,3 +158,22 @@ def test_split_paragraph_of_several_fonts_draws(no_system_fonts, tmp_path):
     first_part_drawn(cjk_paragraph)
     with pytest.raises(TypeError):                    # the ReportLab bug this works around
         first_part_drawn(Paragraph)
+
+
+def test_line_breaking_keeps_every_character_and_terminates(no_system_fonts):
+    import random
+    enable_chinese_line_breaking()
+    fonts = resolve_fonts()
+    alphabet = "一二三四五六七八九十，。、；：？！）》”（《“〔〕0123456789.-ABCxyz &"
+    rng = random.Random(9)
+    for _ in range(150):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 120)))
+        for width in (12, 23, 40.5, 75, 150):
+            markup = fonts.markup(text, FANGSONG)
+            if rng.random() < 0.5:
+                markup += f'<font face="{fonts.name(HEITI)}">喆</font>'
+                expected = text + "喆"
+            else:
+                expected = text
+            lines = _lines(markup, width, fonts.name(FANGSONG))
+            assert "".join("".join(lines).split()) == "".join(expected.split()), (text, width)
