@@ -199,6 +199,8 @@ class _ReportBuilder:
     def heading(self, text: str, level: int):
         style, role = ("h1", HEITI) if level == 1 else ("h2", KAITI)
         p = cjk_paragraph(self.fonts.markup(text, role), self.styles[style])
+        if level == 1:
+            p.outline_entry = text
         p.keepWithNext = True
         return p
 
@@ -313,7 +315,8 @@ class _ReportBuilder:
         from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
         story = [NextPageTemplate(LANDSCAPE), PageBreak(),
-                 self.para("附件1", "annex_label", HEITI), self.title(title, "annex_title"),
+                 _outlined(self.para("附件1", "annex_label", HEITI), f"附件1　{title}"),
+                 self.title(title, "annex_title"),
                  Spacer(1, 6)]
         story.append(self._annex1_table())
         story.append(Spacer(1, 6))
@@ -369,7 +372,7 @@ class _ReportBuilder:
         from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table
 
         story = [NextPageTemplate(PORTRAIT), PageBreak(),
-                 self.para("附件2", "annex_label", HEITI),
+                 _outlined(self.para("附件2", "annex_label", HEITI), f"附件2　{ANNEX2_TITLE}"),
                  self.title(ANNEX2_TITLE, "annex_title"), Spacer(1, 6)]
         cell = lambda text, st="cell", role=FANGSONG: self.para(text, st, role)  # noqa: E731
         data = [[cell(h, "cell_head", HEITI) for h in ANNEX2_COLUMNS]]
@@ -512,16 +515,30 @@ def _report_doc(filename: str, fontset: FontSet, page_numbers: str, *, title: st
     # y runs from the portrait right edge to the left.
     landscape = Frame(BOTTOM, RIGHT, TYPE_H, TYPE_W, id="annex", leftPadding=0,
                       rightPadding=0, topPadding=0, bottomPadding=0)
-    doc = BaseDocTemplate(filename, pagesize=(PAGE_W, PAGE_H), title=title, author=author,
-                          subject="工作情况报告", creator="TaskLedger 任务台账",
-                          initialFontName=fontset.name(SONG),   # no unembedded Helvetica
-                          leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP, bottomMargin=BOTTOM)
+    class ReportDoc(BaseDocTemplate):
+        def afterFlowable(self, flowable):
+            # PDF bookmarks for 一、…四、 and the annexes, so a reader can jump between them.
+            entry = getattr(flowable, "outline_entry", None)
+            if entry:
+                key = f"h{self.page}-{id(flowable)}"
+                self.canv.bookmarkPage(key)
+                self.canv.addOutlineEntry(entry, key, level=0)
+
+    doc = ReportDoc(filename, pagesize=(PAGE_W, PAGE_H), title=title, author=author,
+                    subject="工作情况报告", creator="TaskLedger 任务台账",
+                    initialFontName=fontset.name(SONG),   # no unembedded Helvetica
+                    leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP, bottomMargin=BOTTOM)
     doc.addPageTemplates([
         PageTemplate(id=PORTRAIT, frames=[portrait], onPage=page_number, pagesize=(PAGE_W, PAGE_H)),
         _rotated(PageTemplate(id=LANDSCAPE, frames=[landscape], onPage=on_landscape,
                               pagesize=(PAGE_W, PAGE_H)), 270),
     ])
     return doc
+
+
+def _outlined(flowable, entry: str):
+    flowable.outline_entry = entry
+    return flowable
 
 
 def _rotated(template, degrees: int):

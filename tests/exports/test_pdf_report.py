@@ -227,3 +227,13 @@ def test_defaults_when_settings_are_empty_and_a_custom_addressee(ledger, tmp_pat
     write_work_report(ledger, out)
     body = re.sub(r"—\d+—", "", squeeze("".join(page_texts(out))))
     assert body.startswith("洛阳市知识产权局关于2021年推动知识产权高质量发展工作情况的报告洛阳市人民政府：")
+
+
+def test_bookmarks_lead_to_the_parts(report):
+    out, _ = report
+    reader = PdfReader(str(out))
+    outline = {item.title: reader.get_destination_page_number(item) for item in reader.outline}
+    assert list(outline)[:4] == ["一、总体情况", "二、主要做法和成效", "三、存在问题", "四、下一步工作打算"]
+    annex1 = outline["附件1　洛阳市2021年推动知识产权高质量发展任务完成情况表"]
+    assert reader.pages[annex1].rotation % 360 == 270
+    assert "佐证材料清单" in reader.pages[outline["附件2　佐证材料清单"]].extract_text()
