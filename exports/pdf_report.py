@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from reportlab.platypus import Flowable   # this module is imported only when exporting
+
 from models.deadlines import today
+from models.errors import InvalidInput
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED
 from models.summary import evidence_numbers, summarize
 
@@ -102,7 +105,6 @@ def write_work_report(ledger, out_path, *, unit: str | None = None,
     unit = ledger.check_unit(unit)
     style_choice = page_numbers or ledger.setting("page_number_style") or OUTER
     if style_choice not in (OUTER, CENTER):
-        from models.errors import InvalidInput
         raise InvalidInput(f"页码位置“{style_choice}”无效，应为 outer（单页居右、双页居左）或 center（居中）")
     fontset = resolve_fonts(fonts)
     plan = ledger.plan()
@@ -112,7 +114,7 @@ def write_work_report(ledger, out_path, *, unit: str | None = None,
     check_cancel(cancelled)
 
     infos = []
-    numbers_by_measure: dict[str, list[str]] = {}
+    numbers_by_measure: dict[str, list] = {}     # measure id -> its EvidenceNumbers
     for number in evidence_numbers(ledger, unit=unit):
         numbers_by_measure.setdefault(number.measure_id, []).append(number)
     for index, row in enumerate(rows, 1):
@@ -152,16 +154,13 @@ def write_work_report(ledger, out_path, *, unit: str | None = None,
         "note": style("note", FANGSONG, 12, 20, alignment=TA_LEFT),
     }
     builder = _ReportBuilder(fontset, styles, plan, unit, infos, ledger)
+    summary = summarize(ledger, unit=unit, on=on)
     story = builder.main_text(
         title=report_title(unit_full, plan), addressee=addressee, unit_full=unit_full,
-        summary=summarize(ledger, unit=unit, on=on), on=on,
-        contact=(contact_person, contact_phone))
-    story += builder.annex1(annex1_title(unit, plan), summarize(ledger, unit=unit, on=on))
+        summary=summary, on=on, contact=(contact_person, contact_phone))
+    story += builder.annex1(annex1_title(unit, plan), summary)
     story += builder.annex2(numbers_by_measure)
-
-    # Text drawn straight on the canvas (page numbers) is checked too.
-    for digit_text in ("— 0123456789 —",):
-        fontset.check(digit_text, SONG)
+    fontset.check("— 0123456789 —", SONG)      # page numbers are drawn straight on the canvas
     warnings = fontset.warnings() + builder.notes
     if strict and fontset.missing:
         raise MissingGlyphsError(fontset.warnings()[0])
@@ -419,12 +418,7 @@ def _table_style(extra, *, grid: bool, font: str):
     ])
 
 
-def _flowable_base():
-    from reportlab.platypus import Flowable
-    return Flowable
-
-
-class _Emboldened(_flowable_base()):
+class _Emboldened(Flowable):
     """Draws a flowable with its glyphs filled and stroked (text render mode 2): the usual
     stand-in for 小标宋 where only a regular-weight Song face is at hand."""
 
@@ -448,12 +442,7 @@ class _Emboldened(_flowable_base()):
         canvas.restoreState()
 
 
-def _signature_flowable_base():
-    from reportlab.platypus import Flowable
-    return Flowable
-
-
-class _SignatureBlock(_signature_flowable_base()):
+class _SignatureBlock(Flowable):
     """发文机关署名 above 成文日期: the date four characters in from the right, the name centred
     over the date (GB/T 9704 7.3.5.1, the sealed form). The seal itself is never drawn.
     """
