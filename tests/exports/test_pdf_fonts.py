@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from exports.pdf_common import enable_chinese_line_breaking
-from exports.pdf_fonts import (FANGSONG, HEITI, KAITI, ROLES, SONG, TITLE, FontError, load_font,
+from exports.pdf_fonts import (FANGSONG, HEITI, KAITI, ROLES, SONG, TITLE, FontError,
                                missing_glyphs, resolve_fonts)
 from models.paths import resource_path
 
