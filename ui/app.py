@@ -72,6 +72,7 @@ def open_or_create(path: Path, *, interactive: bool = True) -> Ledger | None:
     """Open the ledger at ``path``; on first start (no file) ask unit and user and create it.
 
     Errors are shown in a message box (and on stderr); None means nothing was opened.
+    The caller takes the ledger's lock (models.lock) before writing to it.
     """
     path = Path(path)
     try:
@@ -118,9 +119,20 @@ def run_window(argv: list[str]) -> int:
     if ledger is None:
         return 2 if path.exists() or args.screenshot else 1
 
+    from models import lock
+
     from .main_window import MainWindow
     from .session import Session
-    session = Session(ledger)
+    try:
+        # One writer per ledger: a second window or a CLI write is refused while this is open.
+        held = lock.acquire(ledger.path, program="窗口")
+    except LedgerError as error:
+        ledger.close()
+        sys.stderr.write(f"错误：{error}\n")
+        if args.screenshot is None:
+            QMessageBox.critical(None, tr("无法打开台账"), str(error))
+        return 2
+    session = Session(ledger, lock=held)
     window = MainWindow(session)
     if args.screenshot:
         return _screenshot(app, window, args.screenshot)

@@ -46,10 +46,14 @@ class LedgerJob(QRunnable):
             with Ledger.open(self.ledger_path) as ledger:
                 result = self.work(ledger, progress=self._progress,
                                    cancelled=self.cancel_flag.is_set)
-        except LedgerError as error:
-            self.signals.failed.emit(str(error))
-            return
         except Exception as error:  # noqa: BLE001 — shown to the user, never a silent thread death
+            if self.cancel_flag.is_set():
+                # Work functions stop by raising (e.g. ExportCancelled): that is a cancel.
+                self.signals.cancelled.emit()
+                return
+            if isinstance(error, LedgerError):
+                self.signals.failed.emit(str(error))
+                return
             traceback.print_exc()
             self.signals.failed.emit(f"{type(error).__name__}: {error}")
             return

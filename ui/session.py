@@ -27,9 +27,10 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
 class Session(QObject):
     """Holds the GUI thread's Ledger; every write goes through :meth:`write`."""
 
-    def __init__(self, ledger: Ledger, parent: QObject | None = None):
+    def __init__(self, ledger: Ledger, parent: QObject | None = None, *, lock=None):
         super().__init__(parent)
         self.ledger = ledger
+        self.lock = lock            # models.lock handle held while the window is open
         self.signals = LedgerSignals(self)
 
     @property
@@ -55,3 +56,6 @@ class Session(QObject):
 
     def close(self) -> None:
         self.ledger.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

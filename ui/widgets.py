@@ -17,8 +17,8 @@ class CommitTextEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)    # Tab moves on, so the form stays keyboard-reachable
 
     def set_text_if_idle(self, text: str) -> None:
-        """Show ``text`` unless the user is in the middle of an unsaved edit here."""
-        if self.hasFocus() and self.document().isModified():
+        """Show ``text`` unless the user has an unsaved edit here (it is saved on leaving)."""
+        if self.document().isModified():
             return
         if self.toPlainText() != text:
             self.setPlainText(text)

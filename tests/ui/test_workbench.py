@@ -1,0 +1,262 @@
+"""The workbench driven through its real widgets; outcomes checked by reopening the ledger."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from models.ledger import Ledger
+
+
+def select_measure(window, code: str) -> None:
+    row = window.model.row_of(code)
+    assert row >= 0, f"{code} not in the table"
+    window.table.selectRow(row)
+    assert window.panel.code == code
+
+
+def drop_files(widget, mime) -> None:
+    """What a drag from the file manager delivers: DragEnter (must be accepted), then Drop."""
+    with warnings.catch_warnings():
+        # PySide6 6.12 flags the only QDragEnterEvent constructor Qt 6 has as deprecated.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+    assert drop.isAccepted()
+
+
+def when_modal(callback, qtbot):
+    """Run ``callback(dialog)`` as soon as a modal dialog is up (it blocks in exec())."""
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, poll)
+            return
+        callback(dialog)
+    QTimer.singleShot(0, poll)
+
+
+def press_ok(dialog) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    box.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_first_start_dialog_creates_the_ledger(tmp_path, qtbot):
+    from ui.app import open_or_create
+    path = tmp_path / "新台账" / "taskledger.db"
+
+    def fill(dialog):
+        dialog.unit_combo.setCurrentText("南阳市")
+        dialog.user_edit.insert("李四")   # QTest.keyClicks cannot type Chinese
+        press_ok(dialog)
+
+    when_modal(fill, qtbot)
+    ledger = open_or_create(path)
+    assert ledger is not None
+    ledger.close()
+    with Ledger.open(path) as reopened:
+        assert (reopened.unit, reopened.user) == ("南阳市", "李四")
+        assert reopened.plan().year == 2021
+        assert len(reopened.measures()) > 40
+
+
+def test_first_start_cancelled_creates_nothing(tmp_path, qtbot):
+    from ui.app import open_or_create
+    path = tmp_path / "taskledger.db"
+    when_modal(lambda dialog: dialog.reject(), qtbot)
+    assert open_or_create(path) is None
+    assert not path.exists()
+
+
+def test_opening_a_file_that_is_not_a_ledger_shows_a_message(tmp_path, messages):
+    from ui.app import open_or_create
+    path = tmp_path / "notes.db"
+    path.write_text("这不是台账", encoding="utf-8")
+    assert open_or_create(path) is None
+    assert messages and messages[0][0] == "critical"
+    assert "不是台账" in messages[0][2]
+    assert path.read_text(encoding="utf-8") == "这不是台账"
+
+
+def test_edits_made_in_the_window_are_there_after_reopening(ledger_path, tmp_path, qtbot,
+                                                            open_window, close_window, messages):
+    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    window = open_window(ledger_path)
+    select_measure(window, "4.1")
+
+    # Status: keyboard on the combo (未启动 → 推进中), saved at once.
+    combo = window.panel.status_combo
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == "推进中"
+    assert window.panel.detail.row.status == "推进中"
+
+    # A progress entry through the entry dialog.
+    def fill(dialog):
+        dialog.date_edit.setDate(dialog.date_edit.date().fromString("2021-10-12", "yyyy-MM-dd"))
+        dialog.text_edit.insertPlainText("召开专利质量提升推进会")
+        press_ok(dialog)
+
+    when_modal(fill, qtbot)
+    qtbot.mouseClick(window.panel.add_entry_button, Qt.MouseButton.LeftButton)
+    assert window.panel.entries_table.rowCount() == 1
+
+    # Problems typed, then the clerk moves to another measure: the text is saved.
+    window.panel.problems_edit.insertPlainText("高价值专利培育经费不足")
+    edit = window.panel.indicator_edits[window.panel.detail.indicators[0].id]
+    edit.setText("12")
+    edit.editingFinished.emit()
+
+    # A file dropped on the window becomes evidence of the current measure.
+    evidence = tmp_path / "推进会纪要.pdf"
+    evidence.write_bytes(b"%PDF-1.4 minutes")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(evidence))])
+    drop_files(window.table.viewport(), mime)
+    assert window.panel.evidence_table.rowCount() == 1
+
+    select_measure(window, "4.2")         # leaving 4.1 saves the problems text
+    close_window(window)
+    assert not messages
+
+    with Ledger.open(ledger_path) as ledger:
+        detail = ledger.measure("4.1")
+        assert detail.row.status == "推进中"
+        assert [(e.date, e.text) for e in detail.entries] == [("2021-10-12", "召开专利质量提升推进会")]
+        assert detail.row.problems == "高价值专利培育经费不足"
+        assert detail.indicators[0].value == 12
+        assert [e.original_name for e in detail.evidence] == ["推进会纪要.pdf"]
+        stored = ledger.evidence_path(detail.evidence[0].sha256)
+        assert stored.read_bytes() == b"%PDF-1.4 minutes"
+    assert evidence.read_bytes() == b"%PDF-1.4 minutes"      # the original is untouched
+
+
+def test_entries_edit_and_delete_with_confirmation(ledger_path, qtbot, open_window, messages):
+    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+        ledger.add_entry("3.1", "初稿", date="2021-09-01")
+        ledger.add_entry("3.1", "第二条", date="2021-09-02")
+    window = open_window(ledger_path)
+    select_measure(window, "3.1")
+    panel = window.panel
+    panel.entries_table.selectRow(1)          # newest first: row 1 is 初稿
+
+    def change(dialog):
+        dialog.text_edit.setPlainText("修改后的进展")
+        press_ok(dialog)
+
+    when_modal(change, qtbot)
+    panel.edit_entry()
+    panel.entries_table.selectRow(0)          # 第二条
+    panel.delete_entry()
+    assert messages and messages[0][0] == "question" and "第二条" in messages[0][2]
+    with Ledger.open(ledger_path) as reopened:
+        assert [e.text for e in reopened.measure("3.1").entries] == ["修改后的进展"]
+
+
+def test_relevant_measure_confirmation(ledger_path, qtbot, open_window):
+    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    window = open_window(ledger_path)
+    select_measure(window, "2.4")
+    panel = window.panel
+    assert panel.involved_box.isVisibleTo(window)
+    assert not panel.involved_yes.isChecked() and not panel.involved_no.isChecked()
+    qtbot.mouseClick(panel.involved_no, Qt.MouseButton.LeftButton)
+    with Ledger.open(ledger_path) as reopened:
+        row = reopened.measure("2.4").row
+        assert (row.involved, row.status) == (False, "不涉及")
+    select_measure(window, "4.1")
+    assert not panel.involved_box.isVisibleTo(window)
+
+
+def test_a_refused_change_shows_a_message_and_changes_nothing(ledger_path, qtbot, open_window,
+                                                             messages, monkeypatch):
+    import models.ledger as ledger_module
+    from models.errors import InvalidInput
+    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+        ledger.record("5.2", status="推进中", problems="原有问题")
+    window = open_window(ledger_path)
+    select_measure(window, "5.2")
+
+    # Fail at the very end of the transaction, after the UPDATEs ran.
+    def failing_audit(*args, **kwargs):
+        raise InvalidInput("模拟：写入审计记录失败")
+    with monkeypatch.context() as patch:
+        patch.setattr(ledger_module, "_audit", failing_audit)
+        combo = window.panel.status_combo
+        combo.setCurrentText("已完成")
+        combo.activated.emit(combo.currentIndex())
+    assert [m[2] for m in messages] == ["模拟：写入审计记录失败"]
+    assert combo.currentText() == "推进中"            # the view falls back to the ledger
+
+    # A bad figure is refused before anything is written.
+    select_measure(window, "4.1")
+    edit = window.panel.indicator_edits[window.panel.detail.indicators[0].id]
+    edit.setText("十二")
+    edit.editingFinished.emit()
+    assert "不是数字" in messages[-1][2]
+    with Ledger.open(ledger_path) as reopened:
+        assert reopened.measure("5.2").row.status == "推进中"
+        assert reopened.measure("5.2").row.problems == "原有问题"
+        assert reopened.measure("4.1").indicators[0].value is None
+
+
+def test_settings_dialog_saves_into_the_ledger(ledger_path, qtbot, open_window):
+    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    window = open_window(ledger_path)
+
+    def fill(dialog):
+        dialog.edits["unit_full_name"].setText("洛阳市市场监督管理局")
+        dialog.edits["contact_phone"].setText("0379-12345678")
+        dialog.page_combo.setCurrentIndex(dialog.page_combo.findData("center"))
+        press_ok(dialog)
+
+    when_modal(fill, qtbot)
+    window.edit_settings()
+    with Ledger.open(ledger_path) as reopened:
+        settings = reopened.settings()
+    assert settings["unit_full_name"] == "洛阳市市场监督管理局"
+    assert settings["contact_phone"] == "0379-12345678"
+    assert settings["page_number_style"] == "center"
+
+
+def test_window_state_goes_to_qsettings_not_the_ledger(ledger_path, open_window, close_window):
+    from PySide6.QtCore import QSettings
+    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    window = open_window(ledger_path)
+    select_measure(window, "9.1")
+    close_window(window)
+    assert QSettings().value("window/measure") == "9.1"
+    assert QSettings().value("window/geometry") is not None
+    window = open_window(ledger_path)
+    assert window.panel.code == "9.1"
+
+
+def test_dashboard_draws_the_summary(ledger_path, qtbot, open_window):
+    from models.summary import summarize
+    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+        ledger.record("1.2", status="已完成")
+        ledger.record("4.1", status="推进中", value=30)
+        expected = summarize(ledger)
+    window = open_window(ledger_path)
+    window.tabs.setCurrentWidget(window.dashboard)
+    summary = window.dashboard.summary
+    assert summary.counts == expected.counts
+    assert window.dashboard.sentence.text().endswith(expected.sentence())
+    bars = window.dashboard.section_bars.items
+    assert [round(b[1], 3) for b in bars] == [round(s.share, 3) for s in expected.sections]
+    image = window.dashboard.grab().toImage()
+    assert image.width() > 600
+    # A change made in the ledger tab reaches the dashboard through the changed signal.
+    window.tabs.setCurrentIndex(0)
+    select_measure(window, "1.3")
+    window.panel._record(status="已完成")
+    window.tabs.setCurrentWidget(window.dashboard)
+    assert window.dashboard.summary.counts["已完成"] == expected.counts["已完成"] + 1
