@@ -86,7 +86,10 @@ def open_or_create(path: Path, *, interactive: bool = True) -> Ledger | None:
         dialog = FirstStartDialog(load_units(), path)
         if not dialog.exec():
             return None
-        return Ledger.create(path, unit=dialog.unit(), user=dialog.user())
+        # Closing checkpoints the WAL into the file, so the header other connections read
+        # (schema version) is current when a background job opens its own connection.
+        Ledger.create(path, unit=dialog.unit(), user=dialog.user()).close()
+        return Ledger.open(path)
     except LedgerError as error:
         sys.stderr.write(f"错误：{error}\n")
         if interactive:

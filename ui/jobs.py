@@ -32,12 +32,12 @@ class JobSignals(QObject):
 class LedgerJob(QRunnable):
     """Runs ``work(ledger, progress=, cancelled=)`` on a Ledger it opens itself."""
 
-    def __init__(self, ledger_path: Path, work: Callable[..., Any]):
+    def __init__(self, ledger_path: Path, work: Callable[..., Any], signals: JobSignals):
         super().__init__()
         self.setAutoDelete(False)   # the Python side keeps it until the GUI has the result
         self.ledger_path = Path(ledger_path)
         self.work = work
-        self.signals = JobSignals()
+        self.signals = signals      # owned by the GUI-side JobHandle, which outlives the run
         self.cancel_flag = threading.Event()
 
     def run(self) -> None:
@@ -63,7 +63,11 @@ class LedgerJob(QRunnable):
             self.signals.succeeded.emit(result)
 
     def _progress(self, done: int, total: int) -> None:
-        self.signals.progress.emit(int(done), int(total))
+        try:
+            self.signals.progress.emit(int(done), int(total))
+        except RuntimeError:
+            # The window that asked for this work is gone: stop at the next check.
+            self.cancel_flag.set()
 
 
 _running: set["JobHandle"] = set()
@@ -74,12 +78,13 @@ class JobHandle(QObject):
 
     finished = Signal()
 
-    def __init__(self, parent: QWidget | None, job: LedgerJob, label: str,
-                 on_success: Callable[[Any], None] | None,
+    def __init__(self, parent: QWidget | None, ledger_path: Path, work: Callable[..., Any],
+                 label: str, on_success: Callable[[Any], None] | None,
                  on_failure: Callable[[str], None] | None,
                  on_cancel: Callable[[], None] | None):
         super().__init__(parent)
-        self.job = job
+        self.signals = JobSignals(self)
+        self.job = job = LedgerJob(ledger_path, work, self.signals)
         self.on_success, self.on_failure, self.on_cancel = on_success, on_failure, on_cancel
         self.done = False
         self.dialog = QProgressDialog(label, QCoreApplication.translate("Jobs", "取消"), 0, 0, parent)
@@ -154,7 +159,6 @@ def run_job(parent: QWidget | None, ledger_path: Path, work: Callable[..., Any],
 
     ``on_success(result)``, ``on_failure(message)`` and ``on_cancel()`` run on the GUI thread.
     """
-    handle = JobHandle(parent, LedgerJob(ledger_path, work), label, on_success, on_failure,
-                       on_cancel)
+    handle = JobHandle(parent, ledger_path, work, label, on_success, on_failure, on_cancel)
     handle.start()
     return handle

@@ -1,0 +1,54 @@
+"""`python main.py --db X --screenshot F.png` and start-up without heavy imports."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from models.ledger import Ledger
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_main(*args, env_extra=None, timeout=60):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env_extra or {}))
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_screenshot_writes_a_png_of_the_populated_window(ledger_path, tmp_path):
+    from PySide6.QtGui import QImage
+    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+        ledger.record("1.2", status="已完成", note="印发配套文件", date="2021-09-01")
+    out = tmp_path / "shot.png"
+    result = run_main("--db", str(ledger_path), "--screenshot", str(out))
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert image.width() >= 1280 and image.height() >= 800
+    # Not a blank picture: many distinct colours once text and the table are drawn.
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
+               for y in range(0, image.height(), 7)}
+    assert len(colours) > 20
+
+
+def test_screenshot_of_a_missing_ledger_fails_cleanly(tmp_path):
+    result = run_main("--db", str(tmp_path / "nope.db"), "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 2
+    assert "找不到台账文件" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "nope.db").exists()
+
+
+def test_window_start_up_does_not_import_openpyxl_or_reportlab(ledger_path):
+    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    probe = ("import sys, runpy; sys.argv=['main.py','--db',%r];"
+             "import os; os.environ['TASKLEDGER_EXIT_WHEN_PAINTED']='1';"
+             "sys.path.insert(0, %r); import main; rc = main.main(sys.argv[1:]);"
+             "print('heavy', sorted(m for m in ('openpyxl','reportlab') if m in sys.modules))"
+             % (str(ledger_path), str(ROOT)))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "painted" in result.stdout
+    assert "heavy []" in result.stdout
