@@ -5,9 +5,9 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox,
                                QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMainWindow, QMessageBox, QPushButton, QScrollArea, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -18,7 +18,6 @@ from models.scope import SCOPE_LABELS
 from models.status import STATUSES
 
 from . import signals as sig
-from .dashboard import DashboardWidget
 from .dialogs import SettingsDialog
 from .jobs import run_job
 from .measure_panel import MeasurePanel
@@ -62,7 +61,6 @@ class MainWindow(QMainWindow):
         session.signals.changed.connect(self._on_changed)
         self.apply_filter()
         self._restore_state()
-        QApplication.instance().installEventFilter(self)
 
     # ---- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -80,6 +78,7 @@ class MainWindow(QMainWindow):
         self.search_edit.setPlaceholderText(self.tr("搜索举措、进展、佐证材料名称（Ctrl+F）"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(self.tr("搜索"))
+        self.search_edit.setAcceptDrops(False)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -153,13 +152,35 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([300, 640, 470])
         self.tabs.addTab(self.splitter, self.tr("台账(&L)"))
 
-        self.dashboard = DashboardWidget(self.session)
-        self.dashboard.measure_activated.connect(self.open_measure)
-        self.tabs.addTab(self.dashboard, self.tr("概览(&O)"))
+        # The dashboard summarises the whole ledger: built the first time its tab is opened,
+        # so start-up does not pay for it.
+        self._dashboard = None
+        self.tabs.addTab(QWidget(), self.tr("概览(&O)"))
+        self.tabs.currentChanged.connect(self._on_tab)
 
         ledger = self.session.ledger
         self.statusBar().showMessage(self.tr("{0} · 填报人 {1} · {2}").format(
             ledger.unit, ledger.user or self.tr("未填写"), ledger.path))
+
+    @property
+    def dashboard(self):
+        if self._dashboard is None:
+            from .dashboard import DashboardWidget
+            self._dashboard = DashboardWidget(self.session)
+            self._dashboard.measure_activated.connect(self.open_measure)
+            current = self.tabs.currentIndex()
+            self.tabs.blockSignals(True)
+            placeholder = self.tabs.widget(1)
+            self.tabs.removeTab(1)
+            self.tabs.insertTab(1, self._dashboard, self.tr("概览(&O)"))
+            placeholder.deleteLater()
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+        return self._dashboard
+
+    def _on_tab(self, index: int) -> None:
+        if index == 1 and self._dashboard is None:
+            self.tabs.setCurrentWidget(self.dashboard)
 
     def _combo(self, name: str, items) -> QComboBox:
         combo = QComboBox()
@@ -306,18 +327,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("设置已保存"), 3000)
 
     # ---- drops: files dropped anywhere on the window become evidence ----------------------
-    def eventFilter(self, obj, event):
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
-            widget = obj if isinstance(obj, QWidget) else None
-            if widget is not None and widget.window() is self and local_files(event.mimeData()):
-                if kind == QEvent.Type.Drop:
-                    self.dropEvent(event)
-                else:
-                    event.acceptProposedAction()
-                return True
-        return super().eventFilter(obj, event)
-
+    # Drag events climb from the widget under the cursor to the first one accepting drops;
+    # the text fields are told not to accept them, so files reach the window wherever dropped.
     def dragEnterEvent(self, event):
         if local_files(event.mimeData()):
             event.acceptProposedAction()
@@ -450,5 +461,4 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):
         self.panel.commit_pending()
         self.save_state()
-        QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

@@ -101,6 +101,7 @@ class MeasurePanel(QWidget):
         self.problems_edit.setFixedHeight(56)
         self.problems_edit.editing_finished.connect(
             lambda: self._save_text("problems", self.problems_edit))
+        self.problems_edit.setAcceptDrops(False)     # dropped files are evidence, not text
         problems_label = QLabel(self.tr("存在问题(&P)："))
         problems_label.setBuddy(self.problems_edit)
         form.addRow(problems_label, self.problems_edit)
@@ -110,6 +111,7 @@ class MeasurePanel(QWidget):
         self.next_edit.setFixedHeight(56)
         self.next_edit.editing_finished.connect(
             lambda: self._save_text("next_steps", self.next_edit))
+        self.next_edit.setAcceptDrops(False)
         next_label = QLabel(self.tr("下一步打算(&X)："))
         next_label.setBuddy(self.next_edit)
         form.addRow(next_label, self.next_edit)
@@ -233,6 +235,7 @@ class MeasurePanel(QWidget):
             edit.setPlaceholderText(self.tr("本单位完成值（{0}）").format(item.unit))
             edit.setAccessibleName(self.tr("完成值，目标 {0}").format(target))
             edit.setProperty("saved", edit.text())
+            edit.setAcceptDrops(False)
             edit.editingFinished.connect(lambda e=edit, i=item.id: self._save_indicator(i, e))
             self.indicator_form.addRow(self.tr("目标 {0}，本单位：").format(target), edit)
             self.indicator_edits[item.id] = edit

@@ -103,7 +103,7 @@ def test_export_action_writes_the_workbook(ledger_path, tmp_path, open_window, q
                                           monkeypatch):
     pytest.importorskip("exports.xlsx_progress")
     from openpyxl import load_workbook
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QFileDialog
     with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
         ledger.record("1.2", status="已完成", note="印发配套文件", date="2021-09-01")
     window = open_window(ledger_path)

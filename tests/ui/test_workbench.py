@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import warnings
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -122,6 +121,14 @@ def test_edits_made_in_the_window_are_there_after_reopening(ledger_path, tmp_pat
     mime.setUrls([QUrl.fromLocalFile(str(evidence))])
     drop_files(window.table.viewport(), mime)
     assert window.panel.evidence_table.rowCount() == 1
+    # Dropped on a text field it is still evidence, not a path typed into the text.
+    photo = tmp_path / "现场照片.jpg"
+    photo.write_bytes(b"\xff\xd8 photo")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo))])
+    drop_files(window.panel.problems_edit.viewport(), mime)
+    assert window.panel.evidence_table.rowCount() == 2
+    assert "现场照片" not in window.panel.problems_edit.toPlainText()
 
     select_measure(window, "4.2")         # leaving 4.1 saves the problems text
     close_window(window)
@@ -133,8 +140,9 @@ def test_edits_made_in_the_window_are_there_after_reopening(ledger_path, tmp_pat
         assert [(e.date, e.text) for e in detail.entries] == [("2021-10-12", "召开专利质量提升推进会")]
         assert detail.row.problems == "高价值专利培育经费不足"
         assert detail.indicators[0].value == 12
-        assert [e.original_name for e in detail.evidence] == ["推进会纪要.pdf"]
-        stored = ledger.evidence_path(detail.evidence[0].sha256)
+        assert sorted(e.original_name for e in detail.evidence) == ["推进会纪要.pdf", "现场照片.jpg"]
+        minutes = next(e for e in detail.evidence if e.original_name == "推进会纪要.pdf")
+        stored = ledger.evidence_path(minutes.sha256)
         assert stored.read_bytes() == b"%PDF-1.4 minutes"
     assert evidence.read_bytes() == b"%PDF-1.4 minutes"      # the original is untouched
 

@@ -1,0 +1,223 @@
+"""Time the workbench: start-up to a painted, populated window; filters; search; opening a
+measure; peak memory. Each start-up is a fresh process, measured beside an empty PySide6
+window's start-up in the same run.
+
+    python bench/bench_ui.py [--big BIG.db] [--runs 5] [--keep DIR]
+
+Without --big the big ledger is built first with bench/big_ledger.py (about half a minute).
+Targets (issue 3): start-up ≤ 2.5× the empty window on the 2021 ledger, ≤ 3× on the big one;
+a filter or search ≤ 100 ms on the big ledger; memory under 300 MB.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+EMPTY_WINDOW = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setCentralWidget(QLabel("空窗口"))
+window.resize(1400, 860)
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, lambda: (print("painted", flush=True), app.quit()))
+            window.centralWidget().removeEventFilter(self)
+        return False
+watch = Watch()
+window.centralWidget().installEventFilter(watch)
+window.show()
+app.exec()
+"""
+
+
+def child_env() -> dict:
+    env = dict(os.environ)
+    # An installed or frozen program runs from bytecode; this machine's shell may forbid
+    # writing it (PYTHONDONTWRITEBYTECODE), which would time the compiler, not the program.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.setdefault("TASKLEDGER_TODAY", "2021-10-15")
+    return env
+
+
+def time_start(cmd: list[str], env: dict) -> tuple[float, float]:
+    """Seconds from spawning ``cmd`` to its "painted" line, and its peak RSS in MB."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    elapsed = None
+    for line in proc.stdout:
+        if line.startswith("painted") and elapsed is None:
+            elapsed = time.perf_counter() - started
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if elapsed is None or proc.returncode != 0:
+        raise SystemExit(f"start-up run failed ({proc.returncode}): {' '.join(cmd)}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def startup(label: str, cmd: list[str], runs: int) -> dict:
+    env = child_env()
+    env["TASKLEDGER_EXIT_WHEN_PAINTED"] = "1"
+    env["HOME"] = tempfile.mkdtemp(prefix="bench-home-")      # no saved window state
+    times, rss = [], []
+    time_start(cmd, env)                                       # warm the file cache
+    for _ in range(runs):
+        t, m = time_start(cmd, env)
+        times.append(t)
+        rss.append(m)
+    return {"label": label, "median_s": statistics.median(times), "min_s": min(times),
+            "max_rss_mb": max(rss)}
+
+
+def interact(db: str) -> dict:
+    """In this process: open the window on ``db``, time filters, search and opening."""
+    import resource
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from models.deadlines import DUE_SOON, LATE
+    from models.ledger import Ledger
+    from ui.app import make_application
+    from ui.main_window import MainWindow
+    from ui.session import Session
+    app = make_application([])
+    window = MainWindow(Session(Ledger.open(db)))
+    window.show()
+    app.processEvents()
+
+    def timed(action) -> float:
+        start = time.perf_counter()
+        action()
+        window.table.viewport().repaint()       # the answer counts once it is on screen
+        app.processEvents()
+        return (time.perf_counter() - start) * 1000
+
+    def choose(combo, data):
+        return lambda: combo.setCurrentIndex(combo.findData(data))
+
+    results = {}
+    results["filter 状态=推进中"] = timed(choose(window.status_combo, "推进中"))
+    window.clear_filters()
+    section = window.section_combo.itemData(3)
+    results["filter 部分"] = timed(choose(window.section_combo, section))
+    window.clear_filters()
+    results["filter 责任范围=相关地市"] = timed(choose(window.scope_combo, "relevant"))
+    window.clear_filters()
+    os.environ["TASKLEDGER_TODAY"] = "2030-12-05"    # the big ledger's current plan is 2030
+    results["filter 逾期"] = timed(choose(window.deadline_combo, LATE))
+    window.clear_filters()
+    os.environ["TASKLEDGER_TODAY"] = "2030-11-25"
+    results["filter 临期"] = timed(choose(window.deadline_combo, DUE_SOON))
+    window.clear_filters()
+    os.environ["TASKLEDGER_TODAY"] = child_env()["TASKLEDGER_TODAY"]
+    results["filter 已完成无佐证"] = timed(lambda: window.no_evidence_check.setChecked(True))
+    window.clear_filters()
+    results["filter 30天未更新"] = timed(lambda: window.stale_check.setChecked(True))
+    window.clear_filters()
+    results["sort 最近更新"] = timed(lambda: window.table.sortByColumn(5, Qt.SortOrder.DescendingOrder))
+    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    for text in ("质押融资", "召开专题推进会", "专利", "佐证19999", "没有这个词的内容"):
+        def search(text=text):
+            window.search_edit.setText(text)
+            window.apply_filter()
+        results[f"search “{text}”"] = timed(search)
+        results[f"  rows for “{text}”"] = window.model.rowCount()
+    window.clear_filters()
+    opened = []
+    for row in (0, window.model.rowCount() // 2, window.model.rowCount() - 1):
+        opened.append(timed(lambda row=row: window.table.selectRow(row)))
+    results["open a measure (mean of 3)"] = sum(opened) / len(opened)
+    results["dashboard (summarize + draw)"] = timed(
+        lambda: window.tabs.setCurrentWidget(window.dashboard))
+    results["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    window.close()
+    window.session.close()
+    QApplication.processEvents()
+    return results
+
+
+def small_ledger(path: Path) -> Path:
+    """The 2021 ledger with a little real-looking work in it."""
+    from models.ledger import Ledger
+    with Ledger.create(path, unit="洛阳市", user="基准测试") as ledger:
+        for i, row in enumerate(ledger.measures()):
+            if row.scope == "relevant":
+                continue
+            ledger.record(row.id, status=("已完成", "推进中", "未启动")[i % 3],
+                          note="召开专题推进会，印发工作方案。", date="2021-09-01")
+    return path
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--big", type=Path, help="a ledger built by bench/big_ledger.py")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="folder for the generated ledgers")
+    parser.add_argument("--interact", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.interact:
+        os.environ.update({k: v for k, v in child_env().items() if k not in os.environ})
+        print(json.dumps(interact(args.interact), ensure_ascii=False), flush=True)
+        # Skip interpreter teardown: PySide6 can crash while finalising, after the figures.
+        os._exit(0)
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="taskledger-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("TASKLEDGER_TODAY", "2021-10-15")
+    small = work / "ledger-2021.db"
+    if not small.exists():
+        small_ledger(small)
+    big = args.big or work / "big.db"
+    if not big.exists():
+        print(f"building {big} …", flush=True)
+        subprocess.run([sys.executable, str(ROOT / "bench" / "big_ledger.py"), str(big)],
+                       check=True, env=child_env())
+
+    py = sys.executable
+    subprocess.run([py, "-m", "compileall", "-q", *(str(ROOT / d) for d in
+                                                 ("main.py", "cli", "models", "ui", "exports"))],
+                   env=child_env(), check=False)
+    rows = [startup("empty PySide6 window", [py, "-c", EMPTY_WINDOW], args.runs),
+            startup("TaskLedger, 2021 ledger", [py, str(ROOT / "main.py"), "--db", str(small)], args.runs),
+            startup("TaskLedger, big ledger", [py, str(ROOT / "main.py"), "--db", str(big)], args.runs)]
+    base = rows[0]["median_s"]
+    print(f"\nStart-up to a painted, populated window (median of {args.runs}, offscreen):")
+    for row in rows:
+        print(f"  {row['label']:<26} {row['median_s'] * 1000:7.0f} ms  ×{row['median_s'] / base:4.2f}"
+              f"   peak RSS {row['max_rss_mb']:5.0f} MB")
+    print("  targets: 2021 ≤ ×2.50, big ≤ ×3.00")
+
+    for label, db in (("2021 ledger", small), ("big ledger", big)):
+        out = subprocess.run([py, str(Path(__file__).resolve()), "--interact", str(db)],
+                             cwd=ROOT, env=child_env(), capture_output=True, text=True, check=True)
+        results = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"\nInteractions on the {label} (ms, until repainted):")
+        for key, value in results.items():
+            if key == "max_rss_mb":
+                print(f"  peak RSS of this session: {value:.0f} MB (target < 300 MB)")
+            elif key.startswith("  rows"):
+                print(f"    {key.strip()}: {value}")
+            else:
+                print(f"  {key:<32} {value:7.1f}")
+    print(f"\nledgers in {work}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
