@@ -18,8 +18,6 @@ from models.scope import SCOPE_LABELS
 from models.status import STATUSES
 
 from . import signals as sig
-from .dialogs import SettingsDialog
-from .jobs import run_job
 from .measure_panel import MeasurePanel
 from .measure_table import MeasureTableModel
 from .plan_tree import PlanTreeWidget
@@ -348,7 +346,8 @@ class MainWindow(QMainWindow):
                 self.panel.code, attached), 5000)
 
     # ---- background work ---------------------------------------------------------------
-    def _start_job(self, work, label: str, on_success) -> None:
+    def _start_job(self, work, label: str, on_success):
+        from .jobs import run_job
         self.panel.commit_pending()
         handle = run_job(self, self.session.path, work, label=label, on_success=on_success,
                          on_failure=lambda message: QMessageBox.warning(
@@ -416,6 +415,7 @@ class MainWindow(QMainWindow):
 
     # ---- settings and print preview ----------------------------------------------------
     def edit_settings(self) -> None:
+        from .dialogs import SettingsDialog
         dialog = SettingsDialog(self.session.ledger.settings(), self)
         if dialog.exec():
             ledger = self.session.ledger
@@ -445,7 +445,12 @@ class MainWindow(QMainWindow):
         splitter = settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        last = settings.value("window/measure")
+        # The measure panel fills right after the first paint: the window shows sooner.
+        QTimer.singleShot(0, lambda: self._select_initial(settings.value("window/measure")))
+
+    def _select_initial(self, last: str | None) -> None:
+        if self.panel.code:
+            return
         if last and self.model.row_of(last) >= 0:
             self.open_measure(last)
         elif self.model.rowCount():

@@ -22,7 +22,6 @@ from models.scope import RELEVANT, SCOPE_LABELS
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
 from . import signals as sig
-from .dialogs import EntryDialog
 from .session import show_error
 from .widgets import CommitTextEdit, human_size
 
@@ -319,6 +318,7 @@ class MeasurePanel(QWidget):
     def add_entry(self) -> None:
         if not self.code:
             return
+        from .dialogs import EntryDialog
         dialog = EntryDialog(self, title=self.tr("添加进展 — 举措 {0}").format(self.code))
         if dialog.exec():
             ledger = self.session.ledger
@@ -330,6 +330,7 @@ class MeasurePanel(QWidget):
         if entry_id is None:
             return
         entry = next(e for e in self.detail.entries if e.id == entry_id)
+        from .dialogs import EntryDialog
         dialog = EntryDialog(self, title=self.tr("修改进展 — 举措 {0}").format(self.code),
                              date=entry.date, text=entry.text)
         if dialog.exec():

@@ -54,6 +54,8 @@ def open_window(qtbot):
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        # The panel fills just after the first paint (ui.main_window._select_initial).
+        qtbot.waitUntil(lambda: window.panel.code is not None or window.model.rowCount() == 0)
         opened.append(window)
         return window
 
