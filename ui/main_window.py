@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from models.deadlines import DUE_SOON, LATE
+from models.errors import LedgerError
 from models.queries import MeasureFilter
 from models.scope import SCOPE_LABELS
 from models.status import STATUSES
@@ -392,7 +393,10 @@ class MainWindow(QMainWindow):
 
         def work(ledger, progress, cancelled):
             # Imported here: openpyxl and ReportLab stay out of start-up.
-            module = importlib.import_module(module_name)
+            try:
+                module = importlib.import_module(module_name)
+            except ModuleNotFoundError as error:
+                raise LedgerError(f"此导出功能在本版本中不可用（缺少模块 {error.name}）") from None
             getattr(module, function_name)(ledger, out_path, unit=None, progress=progress,
                                            cancelled=cancelled)
             return out_path

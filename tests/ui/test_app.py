@@ -52,3 +52,13 @@ def test_window_start_up_does_not_import_openpyxl_or_reportlab(ledger_path):
     assert result.returncode == 0, result.stderr
     assert "painted" in result.stdout
     assert "heavy []" in result.stdout
+
+
+def test_a_ledger_open_elsewhere_is_refused_with_a_message(ledger_path, tmp_path):
+    from models import lock
+    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    with lock.acquire(ledger_path, program="命令行"):
+        result = run_main("--db", str(ledger_path), "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 2
+    assert "已被" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.png").exists()

@@ -99,24 +99,35 @@ def test_failure_in_a_job_is_reported_not_raised(ledger_path, qtbot):
     assert failures == ["模拟：导出失败"]
 
 
-def test_export_action_writes_the_workbook(ledger_path, tmp_path, open_window, qtbot, messages,
-                                          monkeypatch):
-    pytest.importorskip("exports.xlsx_progress")
-    from openpyxl import load_workbook
+@pytest.mark.parametrize("kind, name", [("xlsx", "进展表.xlsx"), ("work_pdf", "工作报告.pdf"),
+                                        ("status_pdf", "进度报告.pdf")])
+def test_export_actions_write_their_files(kind, name, ledger_path, tmp_path, open_window, qtbot,
+                                          messages, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
+
+    from ui.main_window import EXPORTS
+    pytest.importorskip(EXPORTS[kind][0])
     with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
         ledger.record("1.2", status="已完成", note="印发配套文件", date="2021-09-01")
     window = open_window(ledger_path)
-    out = tmp_path / "导出" / "进展表.xlsx"
+    out = tmp_path / "导出" / name
     out.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     offered = []
     monkeypatch.setattr(type(window), "_offer_open", lambda self, path: offered.append(path))
-    handle = window.export("xlsx")
-    with qtbot.waitSignal(handle.finished, timeout=60000):
+    handle = window.export(kind)
+    with qtbot.waitSignal(handle.finished, timeout=120000):
         pass
     assert not messages, messages
     assert offered == [out]
-    sheet = load_workbook(out).worksheets[0]
-    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
-    assert any("印发配套文件" in c for c in cells)
+    if kind == "xlsx":
+        from openpyxl import load_workbook
+        sheet = load_workbook(out).worksheets[0]
+        cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+        assert any("印发配套文件" in c for c in cells)
+    else:
+        from pypdf import PdfReader
+        reader = PdfReader(out)
+        assert len(reader.pages) >= 1
+        text = "".join(page.extract_text() or "" for page in reader.pages)
+        assert "洛阳市" in text

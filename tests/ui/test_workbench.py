@@ -268,3 +268,26 @@ def test_dashboard_draws_the_summary(ledger_path, qtbot, open_window):
     window.panel._record(status="已完成")
     window.tabs.setCurrentWidget(window.dashboard)
     assert window.dashboard.summary.counts["已完成"] == expected.counts["已完成"] + 1
+
+
+def test_print_preview_renders_the_status_report(ledger_path, tmp_path, open_window, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from pypdf import PdfReader
+    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+        ledger.record("1.2", status="已完成")
+    window = open_window(ledger_path)
+    out = tmp_path / "preview.pdf"
+
+    def exec_to_pdf(dialog):
+        # What the preview draws, sent to a PDF instead of the screen.
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        dialog.paintRequested.emit(printer)
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", exec_to_pdf)
+    window.print_preview()
+    text = "".join(page.extract_text() for page in PdfReader(out).pages).replace("\n", "")
+    assert "工作进度报告" in text
+    assert "已完成1项" in text.replace(" ", "")
