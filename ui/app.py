@@ -23,9 +23,6 @@ SCREENSHOT_SIZE = (1440, 900)
 EXIT_WHEN_PAINTED = "TASKLEDGER_EXIT_WHEN_PAINTED"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
 
 def parse_window_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="taskledger", add_help=False)
@@ -42,7 +39,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication([sys.argv[0] if sys.argv else "taskledger", *(argv or [])])
     app.setOrganizationName("TaskLedger")
     app.setApplicationName("TaskLedger")
-    app.setApplicationDisplayName(tr("任务台账"))
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "任务台账"))
     _prefer_cjk_sans(app)
     translator = QTranslator(app)
     # Source strings are Chinese; a .qm for another locale (e.g. taskledger_en.qm) replaces them.
@@ -79,7 +76,7 @@ def open_or_create(path: Path, *, interactive: bool = True) -> Ledger | None:
         if path.exists():
             return Ledger.open(path)
         if not interactive:
-            raise LedgerError(tr("找不到台账文件：{0}").format(path))
+            raise LedgerError(QCoreApplication.translate("App", "找不到台账文件：{0}").format(path))
         from models.plan_def import load_units
 
         from .dialogs import FirstStartDialog
@@ -93,7 +90,7 @@ def open_or_create(path: Path, *, interactive: bool = True) -> Ledger | None:
     except LedgerError as error:
         sys.stderr.write(f"错误：{error}\n")
         if interactive:
-            QMessageBox.critical(None, tr("无法打开台账"), str(error))
+            QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开台账"), str(error))
         return None
 
 
@@ -133,7 +130,7 @@ def run_window(argv: list[str]) -> int:
         ledger.close()
         sys.stderr.write(f"错误：{error}\n")
         if args.screenshot is None:
-            QMessageBox.critical(None, tr("无法打开台账"), str(error))
+            QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开台账"), str(error))
         return 2
     session = Session(ledger, lock=held)
     window = MainWindow(session)

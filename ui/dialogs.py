@@ -1,7 +1,7 @@
 """Dialogs: first start, a progress entry, business settings."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QVBoxLayout)
 
@@ -92,14 +92,17 @@ class EntryDialog(QDialog):
         return self.text_edit.toPlainText()
 
 
-PAGE_STYLES = (("outer", "外侧（单页右、双页左）"), ("center", "居中"))
+PAGE_STYLES = (("outer", QT_TRANSLATE_NOOP("SettingsDialog", "外侧（单页右、双页左）")),
+               ("center", QT_TRANSLATE_NOOP("SettingsDialog", "居中")))
 
 
 class SettingsDialog(QDialog):
     """Business settings that travel with the ledger (not window state)."""
 
-    FIELDS = (("unit_full_name", "单位全称(&F)："), ("addressee", "报送对象(&A)："),
-              ("contact_person", "联系人(&C)："), ("contact_phone", "联系电话(&P)："))
+    FIELDS = (("unit_full_name", QT_TRANSLATE_NOOP("SettingsDialog", "单位全称(&F)：")),
+              ("addressee", QT_TRANSLATE_NOOP("SettingsDialog", "报送对象(&A)：")),
+              ("contact_person", QT_TRANSLATE_NOOP("SettingsDialog", "联系人(&C)：")),
+              ("contact_phone", QT_TRANSLATE_NOOP("SettingsDialog", "联系电话(&P)：")))
 
     def __init__(self, settings: dict[str, str], parent=None):
         super().__init__(parent)

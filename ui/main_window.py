@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox,
                                QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -28,12 +28,12 @@ EXPORT_FOLDER_KEY = "paths/last_export_folder"
 
 # (module, function, file filter, default file name pattern, menu text)
 EXPORTS = {
-    "xlsx": ("exports.xlsx_progress", "write_progress_workbook", "Excel 工作簿 (*.xlsx)",
-             "{unit}{year}年工作进展表.xlsx", "导出工作进展表（Excel）(&E)…"),
-    "work_pdf": ("exports.pdf_report", "write_work_report", "PDF 文件 (*.pdf)",
-                 "{unit}{year}年工作报告.pdf", "导出工作报告（PDF）(&W)…"),
-    "status_pdf": ("exports.pdf_status", "write_status_report", "PDF 文件 (*.pdf)",
-                   "{unit}{year}年进展情况报告.pdf", "导出进展情况报告（PDF）(&R)…"),
+    "xlsx": ("exports.xlsx_progress", "write_progress_workbook", QT_TRANSLATE_NOOP("MainWindow", "Excel 工作簿 (*.xlsx)"),
+             "{unit}{year}年工作进展表.xlsx", QT_TRANSLATE_NOOP("MainWindow", "导出工作进展表（Excel）(&E)…")),
+    "work_pdf": ("exports.pdf_report", "write_work_report", QT_TRANSLATE_NOOP("MainWindow", "PDF 文件 (*.pdf)"),
+                 "{unit}{year}年工作报告.pdf", QT_TRANSLATE_NOOP("MainWindow", "导出工作报告（PDF）(&W)…")),
+    "status_pdf": ("exports.pdf_status", "write_status_report", QT_TRANSLATE_NOOP("MainWindow", "PDF 文件 (*.pdf)"),
+                   "{unit}{year}年进展情况报告.pdf", QT_TRANSLATE_NOOP("MainWindow", "导出进展情况报告（PDF）(&R)…")),
 }
 
 

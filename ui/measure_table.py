@@ -5,7 +5,7 @@ the view paints them, so a long list costs what is on screen.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from models import queries
@@ -19,17 +19,17 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 2      # the measure code of the row
 BLOCK = 100                                   # rows fetched per query
 
 # (key for models.queries sorting, header source text)
+_C = "MeasureTableModel"
 COLUMNS = (
-    ("id", "编号"), ("task", "任务"), ("text", "落实举措"), ("scope", "责任范围"),
-    ("status", "状态"), ("updated", "最近更新"), ("evidence", "佐证"), ("deadline", "期限"),
+    ("id", QT_TRANSLATE_NOOP(_C, "编号")), ("task", QT_TRANSLATE_NOOP(_C, "任务")),
+    ("text", QT_TRANSLATE_NOOP(_C, "落实举措")), ("scope", QT_TRANSLATE_NOOP(_C, "责任范围")),
+    ("status", QT_TRANSLATE_NOOP(_C, "状态")), ("updated", QT_TRANSLATE_NOOP(_C, "最近更新")),
+    ("evidence", QT_TRANSLATE_NOOP(_C, "佐证")), ("deadline", QT_TRANSLATE_NOOP(_C, "期限")),
 )
 STATUS_COLORS = {DONE: "#1e7b34", IN_PROGRESS: "#1f5fa8", NOT_STARTED: "#7a7a7a",
                  NOT_INVOLVED: "#9a9a9a"}
 DEADLINE_BACKGROUND = {LATE: "#fbe3e1", DUE_SOON: "#fff3d6"}
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MeasureTableModel", text)
 
 
 class MeasureTableModel(QAbstractTableModel):
@@ -91,7 +91,7 @@ class MeasureTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section][1])
+            return QCoreApplication.translate("MeasureTableModel", COLUMNS[section][1])
         return None
 
     def sort(self, column, order=Qt.SortOrder.AscendingOrder):
@@ -121,7 +121,7 @@ class MeasureTableModel(QAbstractTableModel):
             if key == "task":
                 return f"{row.task_no}. {row.task_content}"
             if key == "deadline":
-                return tr("截止日期：") + (row.deadline or tr("无"))
+                return QCoreApplication.translate("MeasureTableModel", "截止日期：") + (row.deadline or QCoreApplication.translate("MeasureTableModel", "无"))
             return None
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             return QBrush(QColor(STATUS_COLORS.get(row.status, "#000000")))
@@ -143,10 +143,10 @@ class MeasureTableModel(QAbstractTableModel):
         if key == "text":
             return row.text
         if key == "scope":
-            return tr(SCOPE_LABELS.get(row.scope, row.scope))
+            return QCoreApplication.translate("MeasureTableModel", SCOPE_LABELS.get(row.scope, row.scope))
         if key == "status":
             if row.scope == "relevant" and row.involved is None:
-                return row.status + tr("（待确认）")
+                return row.status + QCoreApplication.translate("MeasureTableModel", "（待确认）")
             return row.status
         if key == "updated":
             return queries.last_touch(row) or "—"

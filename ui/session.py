@@ -14,14 +14,11 @@ from models.ledger import Ledger
 from .signals import LedgerSignals
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Session", text)
-
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
     """A LedgerError's one-line message in a box; anything else with its type for support."""
     message = str(error) if isinstance(error, LedgerError) else f"{type(error).__name__}: {error}"
-    QMessageBox.warning(parent, title or tr("操作未完成"), message)
+    QMessageBox.warning(parent, title or QCoreApplication.translate("Session", "操作未完成"), message)
 
 
 class Session(QObject):
