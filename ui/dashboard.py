@@ -68,15 +68,17 @@ class StatusChart(QWidget):
         p.drawEllipse(hole)
         p.setPen(self.palette().windowText().color())
         font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         p.setFont(font)
         done_share = s.share(DONE) * 100
-        p.drawText(hole, Qt.AlignmentFlag.AlignCenter, f"{done_share:.0f}%")
-        small = QFont(self.font())
-        p.setFont(small)
-        p.drawText(hole.adjusted(0, hole.height() * 0.55, 0, 0),
-                   Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.tr("已完成"))
+        # Share on the upper part of the hole, its caption below: they must not overlap.
+        upper = QRectF(hole.left(), hole.top(), hole.width(), hole.height() * 0.62)
+        p.drawText(upper, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                   f"{done_share:.0f}%")
+        p.setFont(self.font())
+        lower = QRectF(hole.left(), upper.bottom(), hole.width(), hole.height() - upper.height())
+        p.drawText(lower, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.tr("已完成"))
         # Legend: count and share per status (share among the measures the unit carries).
         x = ring.right() + 24
         line = max(26, self.fontMetrics().height() + 10)

@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 52), (1, 150), (3, 72), (4, 104), (5, 92), (6, 46), (7, 56)):
+        for col, width in ((0, 48), (1, 112), (3, 70), (4, 96), (5, 86), (6, 40), (7, 50)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         column.addWidget(self.table, 1)
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([300, 640, 470])
+        self.splitter.setSizes([270, 740, 430])
         self.tabs.addTab(self.splitter, self.tr("台账(&L)"))
 
         # The dashboard summarises the whole ledger: built the first time its tab is opened,

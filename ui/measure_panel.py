@@ -97,7 +97,7 @@ class MeasurePanel(QWidget):
         self.problems_edit = CommitTextEdit()
         self.problems_edit.setAccessibleName(self.tr("存在问题"))
         self.problems_edit.setPlaceholderText(self.tr("存在的问题（离开此框即保存）"))
-        self.problems_edit.setFixedHeight(56)
+        self.problems_edit.setFixedHeight(50)
         self.problems_edit.editing_finished.connect(
             lambda: self._save_text("problems", self.problems_edit))
         self.problems_edit.setAcceptDrops(False)     # dropped files are evidence, not text
@@ -107,7 +107,7 @@ class MeasurePanel(QWidget):
         self.next_edit = CommitTextEdit()
         self.next_edit.setAccessibleName(self.tr("下一步打算"))
         self.next_edit.setPlaceholderText(self.tr("下一步工作打算（离开此框即保存）"))
-        self.next_edit.setFixedHeight(56)
+        self.next_edit.setFixedHeight(50)
         self.next_edit.editing_finished.connect(
             lambda: self._save_text("next_steps", self.next_edit))
         self.next_edit.setAcceptDrops(False)
@@ -139,6 +139,9 @@ class MeasurePanel(QWidget):
         self.evidence_table = self._table([self.tr("文件名"), self.tr("日期"), self.tr("大小"),
                                            self.tr("SHA-256")])
         self.evidence_table.doubleClicked.connect(self.open_evidence)
+        header = self.evidence_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)   # the file name
         evidence.addWidget(self.evidence_table)
         buttons = QHBoxLayout()
         self.add_evidence_button = QPushButton(self.tr("添加文件(&F)…"))
@@ -165,7 +168,7 @@ class MeasurePanel(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        table.setMinimumHeight(110)
+        table.setMinimumHeight(96)
         return table
 
     # ---- showing a measure ---------------------------------------------------------------
@@ -259,7 +262,7 @@ class MeasurePanel(QWidget):
             r = table.rowCount()
             table.insertRow(r)
             values = (item.original_name, item.evidence_date, human_size(item.size),
-                      item.sha256[:12] + "…")
+                      item.sha256[:10] + "…")
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(ID_ROLE, item.id)

@@ -120,6 +120,9 @@ class MeasureTableModel(QAbstractTableModel):
                 return row.text
             if key == "task":
                 return f"{row.task_no}. {row.task_content}"
+            if key == "status" and row.scope == "relevant" and row.involved is None:
+                return QCoreApplication.translate(
+                    "MeasureTableModel", "相关地市举措：尚未确认本单位是否涉及（状态：{0}）").format(row.status)
             if key == "deadline":
                 return QCoreApplication.translate("MeasureTableModel", "截止日期：") + (row.deadline or QCoreApplication.translate("MeasureTableModel", "无"))
             return None
@@ -146,7 +149,7 @@ class MeasureTableModel(QAbstractTableModel):
             return QCoreApplication.translate("MeasureTableModel", SCOPE_LABELS.get(row.scope, row.scope))
         if key == "status":
             if row.scope == "relevant" and row.involved is None:
-                return row.status + QCoreApplication.translate("MeasureTableModel", "（待确认）")
+                return QCoreApplication.translate("MeasureTableModel", "待确认")
             return row.status
         if key == "updated":
             return queries.last_touch(row) or "—"
