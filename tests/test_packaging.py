@@ -205,3 +205,11 @@ def test_spec_builds_translations_from_their_sources(tmp_path):
     translator = QTranslator()
     assert translator.load(str(qm))
     assert translator.translate("MainWindow", "任务台账") == "Task ledger"
+
+
+def test_ci_builds_the_bundle_and_runs_its_selftest_after_the_tests():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.index('bash -c "$test_command"') < ci.index("tools/build_and_selftest.sh")
+    script = (ROOT / "tools" / "build_and_selftest.sh").read_text(encoding="utf-8")
+    assert "build.spec" in script and "--clean" in script
+    assert "taskledger-cli\" --selftest" in script and "--version" in script
