@@ -133,7 +133,17 @@ def run_window(argv: list[str]) -> int:
             QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开台账"), str(error))
         return 2
     session = Session(ledger, lock=held)
-    window = MainWindow(session)
+    try:
+        if ledger.role != "city":
+            raise LedgerError(QCoreApplication.translate("App", "这是省级汇总台账：窗口界面目前只用于地市台账，请使用命令行处理省级台账"
+                                 "（python main.py --help）。"))
+        window = MainWindow(session)
+    except LedgerError as error:
+        session.close()
+        sys.stderr.write(f"错误：{error}\n")
+        if args.screenshot is None:
+            QMessageBox.critical(None, tr("无法打开台账"), str(error))
+        return 2
     if args.screenshot:
         return _screenshot(app, window, args.screenshot)
     if os.environ.get(EXIT_WHEN_PAINTED):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QItemSelectionModel, QSettings, Qt, QThreadPool,
+                            QTimer, QUrl)
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox,
                                QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -470,4 +471,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):
         self.panel.commit_pending()
         self.save_state()
+        # Running exports or checks stop; their own connections close before the ledger does.
+        for handle in list(self.jobs):
+            handle.cancel()
+        if self.jobs:
+            QThreadPool.globalInstance().waitForDone(10000)
         super().closeEvent(event)

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFileDialog,
                                QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QRadioButton, QTableWidget,
@@ -39,6 +39,7 @@ class MeasurePanel(QWidget):
         self.session = session
         self.code: str | None = None
         self.detail = None
+        self.indicator_edits: dict = {}
         self._open_dir: Path | None = None
         self._build()
         session.signals.changed.connect(self._on_changed)
@@ -119,7 +120,9 @@ class MeasurePanel(QWidget):
         self.entries_box = QGroupBox(self.tr("工作进展"))
         entries = QVBoxLayout(self.entries_box)
         self.entries_table = self._table([self.tr("日期"), self.tr("填报人"), self.tr("进展内容")])
-        self.entries_table.doubleClicked.connect(self.edit_entry)
+        self.entries_table.activated.connect(self.edit_entry)      # double-click or Enter
+        QShortcut(QKeySequence.StandardKey.Delete, self.entries_table, self.delete_entry,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         entries.addWidget(self.entries_table)
         buttons = QHBoxLayout()
         self.add_entry_button = QPushButton(self.tr("添加进展(&A)…"))
@@ -138,7 +141,7 @@ class MeasurePanel(QWidget):
         evidence = QVBoxLayout(self.evidence_box)
         self.evidence_table = self._table([self.tr("文件名"), self.tr("日期"), self.tr("大小"),
                                            self.tr("SHA-256")])
-        self.evidence_table.doubleClicked.connect(self.open_evidence)
+        self.evidence_table.activated.connect(self.open_evidence)
         header = self.evidence_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)   # the file name
@@ -279,6 +282,8 @@ class MeasurePanel(QWidget):
         if self.code and self.detail is not None:
             self.problems_edit.commit()
             self.next_edit.commit()
+            for indicator_id, edit in list(self.indicator_edits.items()):
+                self._save_indicator(indicator_id, edit)
 
     def _record(self, **changes) -> bool:
         ledger = self.session.ledger

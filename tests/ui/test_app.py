@@ -62,3 +62,11 @@ def test_a_ledger_open_elsewhere_is_refused_with_a_message(ledger_path, tmp_path
     assert result.returncode == 2
     assert "已被" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_a_provincial_ledger_is_refused_with_a_message(tmp_path):
+    path = tmp_path / "province.db"
+    Ledger.create(path, unit="河南省知识产权局", role="province").close()
+    result = run_main("--db", str(path), "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 2
+    assert "省级" in result.stderr and "Traceback" not in result.stderr

@@ -291,3 +291,25 @@ def test_print_preview_renders_the_status_report(ledger_path, tmp_path, open_win
     text = "".join(page.extract_text() for page in PdfReader(out).pages).replace("\n", "")
     assert "工作进度报告" in text
     assert "已完成1项" in text.replace(" ", "")
+
+
+def test_keyboard_delete_and_unsaved_figure_on_close(ledger_path, qtbot, open_window,
+                                                     close_window, messages):
+    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+        ledger.add_entry("4.1", "要删除的进展", date="2021-09-01")
+    window = open_window(ledger_path)
+    select_measure(window, "4.1")
+    table = window.panel.entries_table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert messages and messages[-1][0] == "question"
+    assert table.rowCount() == 0
+    # A figure typed and never left is still saved when the window closes.
+    edit = window.panel.indicator_edits[window.panel.detail.indicators[0].id]
+    edit.setText("7")
+    close_window(window)
+    with Ledger.open(ledger_path) as reopened:
+        detail = reopened.measure("4.1")
+        assert detail.entries == []
+        assert detail.indicators[0].value == 7
