@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QItemSelectionModel, QSettings, Qt, QThreadPool,
                             QTimer, QUrl)
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox,
                                QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMainWindow, QMessageBox, QPushButton, QScrollArea, QSplitter,
@@ -212,6 +212,11 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        # A ledger can hold several years' plans; the one worked on is a ledger setting.
+        self.plan_menu = self.menuBar().addMenu(self.tr("方案(&P)"))
+        self.plan_menu.aboutToShow.connect(self._fill_plan_menu)
+        self._fill_plan_menu()
+
         tools = self.menuBar().addMenu(self.tr("工具(&T)"))
         self.verify_action = QAction(self.tr("校验佐证材料(&V)"), self)
         self.verify_action.triggered.connect(self.verify_evidence)
@@ -228,6 +233,39 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
         view.addAction(find)
+
+    def _fill_plan_menu(self) -> None:
+        self.plan_menu.clear()
+        group = QActionGroup(self.plan_menu)
+        current = self.session.ledger.plan_id
+        for info in self.session.ledger.plans():
+            action = QAction(self.tr("{0}年　{1}").format(info.year, info.title), self.plan_menu)
+            action.setCheckable(True)
+            action.setChecked(info.id == current)
+            action.setData(info.id)
+            action.triggered.connect(lambda _=False, plan_id=info.id: self.switch_plan(plan_id))
+            group.addAction(action)
+            self.plan_menu.addAction(action)
+
+    def switch_plan(self, plan_id: int) -> None:
+        """Work on another of the ledger's plans (saved in the ledger)."""
+        ledger = self.session.ledger
+        if plan_id == ledger.plan_id:
+            return
+        self.panel.show_measure(None)          # saves pending edits of the old plan's measure
+        self.session.write(self, sig.ALL, [], ledger.switch_plan, plan_id)
+
+    def _reload_plan(self) -> None:
+        ledger = self.session.ledger
+        self.plan = ledger.plan()
+        self.setWindowTitle(self.tr("任务台账 — {0} — {1}").format(ledger.unit, self.plan.title))
+        self.section_combo.blockSignals(True)
+        self.section_combo.clear()
+        self.section_combo.addItem(self.tr("全部部分"), None)
+        for section in self.plan.sections:
+            self.section_combo.addItem(section.title, section.title)
+        self.section_combo.blockSignals(False)
+        self._fill_plan_menu()
 
     def _focus_search(self):
         self.tabs.setCurrentIndex(0)
@@ -319,6 +357,12 @@ class MainWindow(QMainWindow):
             self.table.setFocus()
 
     def _on_changed(self, kind: str, codes: list) -> None:
+        if kind == sig.ALL and self.plan.id != self.session.ledger.plan_id:
+            self._reload_plan()
+            self.clear_filters()
+            if self.model.rowCount():
+                self.table.selectRow(0)
+            return
         if kind in (sig.MEASURE, sig.ENTRIES, sig.EVIDENCE, sig.ALL):
             keep = self.panel.code
             self.model.reload()

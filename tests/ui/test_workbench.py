@@ -313,3 +313,25 @@ def test_keyboard_delete_and_unsaved_figure_on_close(ledger_path, qtbot, open_wi
         detail = reopened.measure("4.1")
         assert detail.entries == []
         assert detail.indicators[0].value == 7
+
+
+def test_switching_to_another_years_plan(ledger_path, open_window, close_window):
+    from models.plan_def import load_builtin_plan
+    plan = load_builtin_plan()
+    plan.update(year=2022, title=plan["title"].replace("2021", "2022"), deadline="2022-11-30")
+    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+        ledger.record("4.1", status="已完成")
+        new_id = ledger.add_plan(plan, make_current=False)
+    window = open_window(ledger_path)
+    select_measure(window, "4.1")
+    assert "已完成" in window.model.data(window.model.index(window.model.row_of("4.1"), 4))
+    actions = [a for a in window.plan_menu.actions() if a.data() == new_id]
+    assert len(actions) == 1 and not actions[0].isChecked()
+    actions[0].trigger()
+    assert window.plan.year == 2022 and "2022" in window.windowTitle()
+    row = window.model.row_of("4.1")
+    assert window.model.data(window.model.index(row, 4)) == "未启动"   # a new year starts afresh
+    assert window.panel.code == window.model.code_at(0)
+    close_window(window)
+    with Ledger.open(ledger_path) as reopened:
+        assert reopened.plan_id == new_id
