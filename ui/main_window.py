@@ -3,6 +3,7 @@ dashboard, and the File menu (exports, settings, print preview, verify)."""
 from __future__ import annotations
 
 import importlib
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QItemSelectionModel, QSettings, Qt, QThreadPool,
@@ -161,6 +162,10 @@ class MainWindow(QMainWindow):
         ledger = self.session.ledger
         self.statusBar().showMessage(self.tr("{0} · 填报人 {1} · {2}").format(
             ledger.unit, ledger.user or self.tr("未填写"), ledger.path))
+        # There is no Save button: say plainly that every change is already in the ledger.
+        self.saved_label = QLabel(self.tr("修改即时保存"))
+        self.saved_label.setStyleSheet("color: #555; padding-right: 6px;")
+        self.statusBar().addPermanentWidget(self.saved_label)
 
     @property
     def dashboard(self):
@@ -215,7 +220,6 @@ class MainWindow(QMainWindow):
         # A ledger can hold several years' plans; the one worked on is a ledger setting.
         self.plan_menu = self.menuBar().addMenu(self.tr("方案(&P)"))
         self.plan_menu.aboutToShow.connect(self._fill_plan_menu)
-        self._fill_plan_menu()
 
         tools = self.menuBar().addMenu(self.tr("工具(&T)"))
         self.verify_action = QAction(self.tr("校验佐证材料(&V)"), self)
@@ -265,7 +269,6 @@ class MainWindow(QMainWindow):
         for section in self.plan.sections:
             self.section_combo.addItem(section.title, section.title)
         self.section_combo.blockSignals(False)
-        self._fill_plan_menu()
 
     def _focus_search(self):
         self.tabs.setCurrentIndex(0)
@@ -289,14 +292,17 @@ class MainWindow(QMainWindow):
         self._after_reload(keep)
 
     def _after_reload(self, keep: str | None) -> None:
-        self.count_label.setText(self.tr("显示 {0} 项").format(self.model.rowCount()))
+        self.count_label.setText(self.tr("显示 {0} / {1} 项").format(self.model.rowCount(),
+                                                                self.tree.total))
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
+            index = self.model.index(row, 0)
             self.table.selectionModel().blockSignals(True)
             self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
             self.table.selectionModel().blockSignals(False)
+            self.table.scrollTo(index)
 
     def clear_filters(self) -> None:
         for combo in (self.status_combo, self.section_combo, self.scope_combo, self.deadline_combo):
@@ -363,6 +369,7 @@ class MainWindow(QMainWindow):
             if self.model.rowCount():
                 self.table.selectRow(0)
             return
+        self.saved_label.setText(self.tr("已保存 {0}").format(datetime.now().strftime("%H:%M:%S")))
         if kind in (sig.MEASURE, sig.ENTRIES, sig.EVIDENCE, sig.ALL):
             keep = self.panel.code
             self.model.reload()

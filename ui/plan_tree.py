@@ -18,6 +18,7 @@ class PlanTreeWidget(QTreeWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
+        self.total = 0                 # measures the unit sees in the current plan
         self.setColumnCount(3)
         self.setHeaderLabels([self.tr("任务清单"), self.tr("举措"), self.tr("完成")])
         self.setAccessibleName(self.tr("任务清单"))
@@ -39,6 +40,7 @@ class PlanTreeWidget(QTreeWidget):
         """Counts come from the unit's measure rows (one query); the node selection stays."""
         selected = self.current_node()
         rows = self.session.ledger.measures()
+        self.total = len(rows)
         sections: dict[str, dict] = {}
         for row in rows:
             section = sections.setdefault(row.section, {"tasks": {}, "rows": []})

@@ -325,6 +325,7 @@ def test_switching_to_another_years_plan(ledger_path, open_window, close_window)
     window = open_window(ledger_path)
     select_measure(window, "4.1")
     assert "已完成" in window.model.data(window.model.index(window.model.row_of("4.1"), 4))
+    window.plan_menu.aboutToShow.emit()             # what opening the menu does
     actions = [a for a in window.plan_menu.actions() if a.data() == new_id]
     assert len(actions) == 1 and not actions[0].isChecked()
     actions[0].trigger()
