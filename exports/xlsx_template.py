@@ -21,7 +21,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from models.errors import LedgerError, PlanFormatError
-from models.plan_grid import cn_number, find_header, normalize_header, split_task_number
+from models.plan_grid import (cn_number, find_header, no_column_numbers_tasks, normalize_header,
+                              split_task_number)
 from models.plan_xlsx import check_office_zip, sheet_grid
 from models.status import STATUSES
 from models.summary import evidence_numbers
@@ -134,6 +135,7 @@ def fill_province_template(ledger, template_path: Path, out_path: Path, *,
         numbers.setdefault(item.measure_id, []).append(item.package_name)
 
     cols = header.columns
+    use_no_column = no_column_numbers_tasks(grid, header)
     last_row = header.columns.get("_skip", header.index)
     current_task = None
     seen: set[str] = set()
@@ -152,7 +154,7 @@ def fill_province_template(ledger, template_path: Path, out_path: Path, *,
             continue
         text = measure_cell.text.strip()
         if starts_task:
-            current_task = _task_of(grow, cols)
+            current_task = _task_of(grow, cols, use_no_column)
         measure_id, reason = _match(current_task, text, by_task, plan)
         if measure_id is None:
             report.unmatched.append(UnmatchedRow(grow.where, text, reason))
@@ -177,7 +179,7 @@ def fill_province_template(ledger, template_path: Path, out_path: Path, *,
         for name, col in columns.items():
             target = ws.cell(r, col)
             if isinstance(target, MergedCell):
-                report.unmatched.append(UnmatchedRow(grow.where, text, f"“{name}”单元格是合并单元格，未填写"))
+                report.unmatched.append(UnmatchedRow(grow.where, text, f"“{PROGRESS_FIELDS[name][0]}”单元格是合并单元格，未填写"))
                 continue
             _write(target, values[name], style_from)
         status_rows.append(r)
@@ -312,13 +314,13 @@ def _dropdown(ws, col: int, rows: list[int]) -> None:
     ws.add_data_validation(dv)
 
 
-def _task_of(grow, cols):
+def _task_of(grow, cols, use_no_column: bool):
     """(task number or None, normalized task content) of a row that starts a task."""
     cells = grow.cells
     text = cells[cols["task"]].text
     number, content = split_task_number(text)
     no_col = cols.get("no")
-    if no_col is not None and no_col < len(cells) and not cells[no_col].cont \
+    if use_no_column and no_col is not None and no_col < len(cells) and not cells[no_col].cont \
             and cells[no_col].text.strip():
         explicit = cn_number(cells[no_col].text)
         if explicit is not None:

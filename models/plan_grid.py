@@ -251,7 +251,7 @@ def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
     for line in title_lines:
         year = year or year_in(line)
 
-    no_numbers_tasks = _no_column_numbers_tasks(rows, header)
+    no_numbers_tasks = no_column_numbers_tasks(rows, header)
     sections: list[dict] = []
     implicit: dict | None = None     # tasks seen before any section row
     task: dict | None = None
@@ -436,18 +436,27 @@ def _year_from_deadlines(sections: list[dict]) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _no_column_numbers_tasks(rows: list[GridRow], header: Header) -> bool:
-    """False when 序号 numbers rows (measures) rather than tasks: a 序号 is written on a row
-    whose task cell continues the merge from above."""
+def no_column_numbers_tasks(rows: list[GridRow], header: Header) -> bool:
+    """Whether the 序号 column numbers tasks (True) or rows/measures (False).
+
+    It numbers rows when a 序号 is written on a row whose task cell continues the merge from
+    above, or on consecutive rows that repeat the same task text (a flat table).
+    """
     no_col, task_col = header.columns.get("no"), header.columns["task"]
     if no_col is None:
         return False
+    previous_task = None
     for row in rows[header.index + 1:]:
         if max(no_col, task_col) >= len(row.cells):
             continue
         no_cell, task_cell = row.cells[no_col], row.cells[task_col]
-        if task_cell.cont == DOWN and not no_cell.cont and no_cell.text.strip():
+        numbered = not no_cell.cont and bool(no_cell.text.strip())
+        if numbered and task_cell.cont == DOWN:
             return False
+        task_text = "" if task_cell.cont else clean_cell_text(task_cell.text)
+        if numbered and task_text and task_text == previous_task:
+            return False
+        previous_task = task_text or previous_task
     return True
 
 

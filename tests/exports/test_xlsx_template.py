@@ -134,3 +134,20 @@ def test_nothing_matching_is_refused(ledger, tmp_path):
     with pytest.raises(TemplateError, match="没有一行能与本单位的举措对应"):
         fill_province_template(ledger, tmp_path / "别的.xlsx", tmp_path / "out.xlsx")
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_flat_table_whose_number_column_counts_rows(recorded, tmp_path):
+    """序号 1, 2, 3 … per row and the task repeated on each row: matched by the task text."""
+    plan = recorded.plan()
+    task1, task2 = plan.sections[0].tasks[0], plan.sections[0].tasks[1]
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "任务内容", "落实举措", "责任地市", "工作进展"])
+    ws.append([1, task1.content, task1.measures[1].text, ALL, None])
+    ws.append([2, task1.content, task1.measures[2].text, None, None])
+    ws.append([3, task2.content, task2.measures[0].text, ALL, None])
+    wb.save(tmp_path / "flat.xlsx")
+    report = fill_province_template(recorded, tmp_path / "flat.xlsx", tmp_path / "out.xlsx")
+    assert [mid for _, mid in report.filled] == ["1.2", "1.3", "2.1"] and not report.unmatched
+    out = load_workbook(tmp_path / "out.xlsx").active
+    assert out["E2"].value == "2021年5月1日：=印发配套文件" and out["F2"].value == "已完成"
