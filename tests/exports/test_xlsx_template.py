@@ -151,3 +151,14 @@ def test_flat_table_whose_number_column_counts_rows(recorded, tmp_path):
     assert [mid for _, mid in report.filled] == ["1.2", "1.3", "2.1"] and not report.unmatched
     out = load_workbook(tmp_path / "out.xlsx").active
     assert out["E2"].value == "2021年5月1日：=印发配套文件" and out["F2"].value == "已完成"
+
+
+def test_cancel_writes_nothing(recorded, tmp_path):
+    from exports.xlsx_style import ExportCancelled
+    template = province_workbook(tmp_path / "省表.xlsx")
+    seen = []
+    with pytest.raises(ExportCancelled):
+        fill_province_template(recorded, template, tmp_path / "out.xlsx",
+                               progress=lambda d, t: seen.append(d), cancelled=lambda: len(seen) >= 2)
+    assert len(seen) == 2 and not (tmp_path / "out.xlsx").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
