@@ -137,9 +137,8 @@ def print_setup(ws: Worksheet, *, title_rows: str | None, landscape: bool = True
     if title_rows:
         ws.print_title_rows = title_rows
     ws.oddFooter.center.text = "— &P —"
-    ws.oddFooter.center.font = BODY_FONT_NAME
+    ws.oddFooter.center.font = f"{BODY_FONT_NAME},常规"   # "name,style" as Chinese Excel writes it
     ws.oddFooter.center.size = 12
-    ws.evenFooter.center.text = "— &P —"
 
 
 def save_atomically(wb, out_path: Path) -> Path:
