@@ -18,10 +18,11 @@ from models.plan_xlsx import TASKLIST_IDENTIFIER
 
 from .text_width import MAX_ROW_HEIGHT_PT, height_for
 from .xlsx_style import (BODY_SIZE, HEAD_FONT, HEAD_SIZE, SECTION_FONT, TITLE_FONT, WRAP_CENTER,
-                         WRAP_LEFT_MIDDLE, check_cancel, merge, print_setup,
+                         WRAP_LEFT_MIDDLE, check_cancel, chinese_date, merge, print_setup,
                          put_text, save_atomically, set_widths)
 
 TASKLIST_COLUMNS = (("任务内容", 28), ("落实举措", 66), ("责任地市", 22))
+DEADLINE_COLUMN = ("完成时限", 16)
 TITLE_ROW, HEADER_ROW = 1, 2
 
 
@@ -36,15 +37,18 @@ def write_tasklist(plan, out_path: Path, *, units: list | None = None,
     wb = Workbook()
     ws = wb.active
     ws.title = "任务清单"
-    widths = [w for _, w in TASKLIST_COLUMNS]
+    # A plan whose measures carry their own deadlines (an imported 完成时限 column) keeps them.
+    own_deadline = any(m.deadline and m.deadline != plan.deadline for m in plan.measures())
+    columns = TASKLIST_COLUMNS + ((DEADLINE_COLUMN,) if own_deadline else ())
+    widths = [w for _, w in columns]
     set_widths(ws, widths)
-    ncols = len(TASKLIST_COLUMNS)
+    ncols = len(columns)
 
     title = plan.annex_title or f"{plan.year}年{plan.subject}任务清单"
     put_text(ws.cell(TITLE_ROW, 1), title, font=TITLE_FONT, alignment=WRAP_CENTER, border=False)
     ws.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=ncols)
     ws.row_dimensions[TITLE_ROW].height = max(40, height_for(title, sum(widths), 18))
-    for col, (name, _) in enumerate(TASKLIST_COLUMNS, 1):
+    for col, (name, _) in enumerate(columns, 1):
         put_text(ws.cell(HEADER_ROW, col), name, font=HEAD_FONT, alignment=WRAP_CENTER)
     ws.row_dimensions[HEADER_ROW].height = height_for("任务内容", widths[0], HEAD_SIZE) + 6
 
@@ -72,6 +76,9 @@ def write_tasklist(plan, out_path: Path, *, units: list | None = None,
                     # An empty cell with nothing above it in this section cannot be merged:
                     # write the responsibility it stands for.
                     put_text(ws.cell(row, 3), raw or measure.responsibility, alignment=WRAP_CENTER)
+                if own_deadline:
+                    when = measure.deadline if measure.deadline != plan.deadline else ""
+                    put_text(ws.cell(row, 4), chinese_date(when), alignment=WRAP_CENTER)
                 heights.append(max(height_for(measure.text, widths[1], BODY_SIZE),
                                    height_for(raw, widths[2], BODY_SIZE)))
                 row += 1

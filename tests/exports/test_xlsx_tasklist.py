@@ -104,3 +104,18 @@ def test_import_plan_refuses_a_list_without_our_unit(ledger_path, ledger, tmp_pa
         tmp_path / "2023.docx")
     assert run(["--db", str(other), "import-plan", str(annex)]) == 2
     assert "省司法厅" in capsys.readouterr().err
+
+
+def test_measure_deadlines_survive_the_round_trip(tmp_path):
+    from tests.models.test_plan_import_xlsx import department_sheet
+    plan = read_plan_file(department_sheet(tmp_path / "分工.xlsx"))
+    with Ledger.create(tmp_path / "d.db", unit="郑州市", plan=plan) as ledger:
+        out = write_tasklist(ledger.plan(), tmp_path / "back.xlsx", units=ledger.units())
+        ws = load_workbook(out).active
+        assert ws.cell(2, 4).value == "完成时限" and ws["D4"].value == "2022年6月30日"
+        again = read_plan_file(out)
+        deadlines = lambda p: [m.get("deadline") for s in p["sections"] for t in s["tasks"]
+                               for m in t["measures"]]
+        assert deadlines(again) == deadlines(plan) == [
+            "2022-06-30", "2022-06-30", None, "2022-04-26", "2022-06-30"]
+        assert [u["name"] for u in again["units"]] == [u["name"] for u in plan["units"]]
