@@ -31,38 +31,37 @@ def read_plan_docx(path: Path) -> dict:
     except Exception as exc:  # python-docx/lxml raise many kinds on a damaged file
         raise PlanFormatError(f"{path.name}：无法读取 Word 文档（{type(exc).__name__}: {exc}）") from None
 
-    paragraphs_before: list[str] = []
+    paragraphs: list[str] = []       # every paragraph so far, in order
     all_text: list[str] = []
-    grids: list[tuple[list[GridRow], object]] = []
+    grids: list[tuple[list[GridRow], object, int]] = []   # (rows, header, paragraphs before)
     table_no = 0
     for element in document.element.body.iterchildren():
         if element.tag == f"{_W}p":
             text = _text_of(element)
             all_text.append(text)
-            if not grids:
-                paragraphs_before.append(text)
+            paragraphs.append(text)
         elif element.tag == f"{_W}tbl":
             table_no += 1
             rows = table_grid(element, table_no)
-            grids.append((rows, find_header(rows)))
+            grids.append((rows, find_header(rows), len(paragraphs)))
 
-    main = next((i for i, (_, header) in enumerate(grids) if header is not None), None)
+    main = next((i for i, (_, header, _) in enumerate(grids) if header is not None), None)
     if main is None:
         raise PlanFormatError(
             f"{path.name}：不是任务清单：文档的{len(grids)}个表格中都找不到表头"
             "（需要“任务内容/重点任务”和“落实举措/工作措施”两列）")
-    rows, header = grids[main]
+    rows, header, before = grids[main]
     rows = list(rows)
     width = len(rows[header.index].cells)
     # A long annex is sometimes split into several tables; later ones continue the first.
-    for more, more_header in grids[main + 1:]:
+    for more, more_header, _ in grids[main + 1:]:
         if more_header is not None and more_header.columns == header.columns:
             rows.extend(more[more_header.index + 1:])
         elif more_header is None and more and len(more[0].cells) == width:
             rows.extend(more)
         else:
             break
-    titles = [t for t in paragraphs_before if t.strip()][-3:]
+    titles = [t for t in paragraphs[:before] if t.strip()][-3:]
     meta = _notice_facts("\n".join(all_text))
     return plan_from_grid(rows, header, source=path.name, title_lines=titles, meta=meta)
 

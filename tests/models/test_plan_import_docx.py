@@ -146,3 +146,23 @@ def test_the_2021_annex_as_a_word_table_reads_back_exactly(tmp_path):
              "measures": [{"text": m["text"], "responsibility": m["responsibility"]}
                           for m in t["measures"]]} for t in s["tasks"]]}
         for s in builtin["sections"]]
+
+
+def test_an_unrelated_table_before_the_annex_is_passed_over(tmp_path):
+    document = docx.Document()
+    info = document.add_table(rows=1, cols=2)
+    info.cell(0, 0).text, info.cell(0, 1).text = "签发人", "张三"
+    document.add_paragraph("附件")
+    document.add_paragraph("2026年推动知识产权高质量发展任务清单")
+    table = document.add_table(rows=3, cols=3)
+    for col, name in enumerate(("重点任务", "工作措施", "责任单位")):
+        table.cell(0, col).text = name
+    for col, text in enumerate(("1.加强保护", "开展专项行动", "郑州市")):
+        table.cell(1, col).text = text
+    table.cell(1, 0).merge(table.cell(2, 0))
+    table.cell(2, 1).text = "建设保护中心"
+    path = tmp_path / "2026.docx"
+    document.save(path)
+    plan = read_plan_file(path)
+    assert plan["year"] == 2026 and plan["title"] == "2026年推动知识产权高质量发展任务清单"
+    assert [m["responsibility"] for m in plan["sections"][0]["tasks"][0]["measures"]] == ["郑州市", ""]
