@@ -15,6 +15,7 @@ from models.indicators import Indicator
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 from models.summary import summarize
 
+
 STATUS_COLORS = {DONE: QColor("#2e9e4f"), IN_PROGRESS: QColor("#2f7bd1"),
                  NOT_STARTED: QColor("#c9ccd1"), NOT_INVOLVED: QColor("#8f969e")}
 MET, UNMET, EMPTY = QColor("#2e9e4f"), QColor("#e08a1e"), QColor("#d5d8dc")

@@ -8,6 +8,7 @@ appears only if the work takes longer than ~500 ms, and its cancel button is hon
 from __future__ import annotations
 
 import threading
+import time
 import traceback
 from pathlib import Path
 from typing import Any, Callable
@@ -16,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from models.errors import LedgerError
+
 
 SHOW_AFTER_MS = 500
 
@@ -39,6 +41,7 @@ class LedgerJob(QRunnable):
         self.work = work
         self.signals = signals      # owned by the GUI-side JobHandle, which outlives the run
         self.cancel_flag = threading.Event()
+        self._last_progress = 0.0
 
     def run(self) -> None:
         from models.ledger import Ledger
@@ -63,6 +66,12 @@ class LedgerJob(QRunnable):
             self.signals.succeeded.emit(result)
 
     def _progress(self, done: int, total: int) -> None:
+        # Work functions may report per item (20,000 evidence files); the dialog needs a few
+        # updates a second, not a queued event per item.
+        now = time.monotonic()
+        if done < total and now - self._last_progress < 0.05:
+            return
+        self._last_progress = now
         try:
             self.signals.progress.emit(int(done), int(total))
         except RuntimeError:

@@ -14,6 +14,7 @@ from models.queries import MeasureFilter
 from models.scope import SCOPE_LABELS
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1      # raw value for sorting (numbers stay numbers)
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2      # the measure code of the row
 BLOCK = 100                                   # rows fetched per query

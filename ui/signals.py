@@ -12,11 +12,11 @@ MEASURE = "measure"        # status, problems, next steps, involvement, indicato
 ENTRIES = "entries"        # progress entries
 EVIDENCE = "evidence"      # evidence files and links
 SETTINGS = "settings"      # business settings (unit full name, contacts…)
-ALL = "all"                # anything else: reload everything
+ALL = "all"                # anything else (e.g. another plan): reload everything
 
 
 class LedgerSignals(QObject):
-    """Carries ``changed(kind, codes)`` after every successful write."""
+    """Carries ``changed(kind, codes)`` after every write through Session.write."""
 
     changed = Signal(str, list)
 

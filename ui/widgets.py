@@ -5,6 +5,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPlainTextEdit
 
 
+
 class CommitTextEdit(QPlainTextEdit):
     """A multi-line field that says when the user is done with it (focus leaves after an
     edit), the way QLineEdit.editingFinished does: the window saves then, not on a button.

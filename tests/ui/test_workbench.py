@@ -336,3 +336,4 @@ def test_switching_to_another_years_plan(ledger_path, open_window, close_window)
     close_window(window)
     with Ledger.open(ledger_path) as reopened:
         assert reopened.plan_id == new_id
+
