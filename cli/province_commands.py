@@ -20,6 +20,8 @@ def register(sub) -> None:
 
     p = sub.add_parser("import-package", help="（省级台账）导入各单位的报送材料包 .zip，可一次多个")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--max-file-mb", type=int, default=256, help="单个文件解压后的上限（MB，默认 256）")
+    p.add_argument("--max-total-mb", type=int, default=2048, help="整个材料包解压后的上限（MB，默认 2048）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import_package)
 
@@ -66,7 +68,8 @@ def cmd_check(args, ledger) -> int:
 
 def cmd_import_package(args, ledger) -> int:
     from models.province import PackageRefused, import_packages
-    results = import_packages(ledger, args.files)
+    results = import_packages(ledger, args.files, max_member_bytes=args.max_file_mb * 2**20,
+                              max_total_bytes=args.max_total_mb * 2**20)
     refused = [r for r in results if isinstance(r, PackageRefused)]
     if args.json:
         emit_json([{"error": str(r)} if isinstance(r, PackageRefused) else asdict(r)
