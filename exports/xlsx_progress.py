@@ -21,7 +21,8 @@ from models.deadlines import today
 from models.status import NOT_INVOLVED, STATUSES
 from models.summary import EvidenceNumber, Summary, evidence_numbers, summarize
 
-from .text_width import MAX_ROW_HEIGHT_PT, height_for
+from .text_width import (LINE_FACTOR, MAX_ROW_HEIGHT_PT, ROW_PADDING_PT, column_pixels, height_for,
+                         line_count)
 from .xlsx_style import (WRAP_TOP_CENTER, BODY_FONT, BODY_SIZE, HEAD_FONT, HEAD_SIZE, SECTION_FONT, TITLE_FONT,
                          WRAP_CENTER, WRAP_LEFT_MIDDLE, WRAP_TOP_LEFT, check_cancel,
                          chinese_date, merge, print_setup, put_number, put_text,
@@ -239,28 +240,32 @@ def _chunks(text: str, width: float, limit: float) -> list[str]:
     each fit a row of at most ``limit`` points."""
     if height_for(text, width, BODY_SIZE) <= limit:
         return [text]
-    pieces: list[str] = []
+    pixels = column_pixels(width)
+    most = max(1, int((limit - ROW_PADDING_PT) / (BODY_SIZE * LINE_FACTOR)))
+    pieces: list[tuple[str, int]] = []          # (paragraph or part of one, its line count)
     for paragraph in text.split("\n"):
-        while height_for(paragraph, width, BODY_SIZE) > limit:
+        while line_count(paragraph, pixels, BODY_SIZE, limit=most + 1) > most:
             low, high = 1, len(paragraph)          # longest prefix that still fits
             while low < high:
                 mid = (low + high + 1) // 2
-                if height_for(paragraph[:mid], width, BODY_SIZE) <= limit:
+                if line_count(paragraph[:mid], pixels, BODY_SIZE, limit=most + 1) <= most:
                     low = mid
                 else:
                     high = mid - 1
-            pieces.append(paragraph[:low])
+            pieces.append((paragraph[:low], most))
             paragraph = paragraph[low:]
-        pieces.append(paragraph)
-    chunks, current = [], None
-    for piece in pieces:
-        candidate = piece if current is None else f"{current}\n{piece}"
-        if current is not None and height_for(candidate, width, BODY_SIZE) > limit:
-            chunks.append(current)
-            current = piece
-        else:
-            current = candidate
-    chunks.append(current or "")
+        pieces.append((paragraph, line_count(paragraph, pixels, BODY_SIZE)))
+    # Paragraphs wrap independently, so a chunk's line count is the sum of its pieces'.
+    chunks: list[str] = []
+    current: list[str] = []
+    used = 0
+    for piece, lines in pieces:
+        if current and used + lines > most:
+            chunks.append("\n".join(current))
+            current, used = [], 0
+        current.append(piece)
+        used += lines
+    chunks.append("\n".join(current))
     return chunks
 
 

@@ -107,13 +107,37 @@ def merge(ws: Worksheet, first_row: int, first_col: int, last_row: int, last_col
     Excel draws a merged cell's outline from the border of each covered cell; styling only the
     top-left one leaves gaps on paper.
     """
+    start = ws.cell(row=first_row, column=first_col)
     if first_row != last_row or first_col != last_col:
+        # openpyxl's merge copies the start cell's border onto the block's edges cell by cell
+        # (slow on tall blocks) and we overwrite it anyway: merge with no border on the start.
+        saved = copy(start._style)
+        start._style.borderId = 0
         ws.merge_cells(start_row=first_row, start_column=first_col,
                        end_row=last_row, end_column=last_col)
-    # After merging: openpyxl's merge gives the covered cells only the outer edges.
+        start._style = saved
+    start.border = THIN_BORDER
+    covered = _border_only_style(ws.parent)
     for row in range(first_row, last_row + 1):
         for col in range(first_col, last_col + 1):
-            ws.cell(row=row, column=col).border = THIN_BORDER
+            cell = ws.cell(row=row, column=col)
+            if cell is start:
+                continue
+            if cell.has_style:
+                cell.border = THIN_BORDER
+            else:
+                cell._style = copy(covered)
+
+
+def _border_only_style(wb):
+    """The style array of a cell that has only the thin border (cached per workbook)."""
+    cache = _STYLE_CACHE.setdefault(wb, {})
+    if "border-only" not in cache:
+        from openpyxl.styles.cell_style import StyleArray
+        array = StyleArray()
+        array.borderId = wb._borders.add(THIN_BORDER)
+        cache["border-only"] = array
+    return cache["border-only"]
 
 
 def set_widths(ws: Worksheet, widths: list[float]) -> None:

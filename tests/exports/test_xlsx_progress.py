@@ -296,8 +296,10 @@ def test_progress_too_long_for_one_row_continues_on_more_rows(ledger, tmp_path):
     first, after = rows["2.1"], rows["2.2"]
     assert after - first >= 2                                   # continued on extra rows
     merged = {str(r) for r in ws.merged_cells.ranges}
+    thin = _file_borders(out)
     for col in "CDEJ":                                          # short columns merged down
         assert f"{col}{first}:{col}{after - 1}" in merged
+        assert all(thin[f"{col}{r}"] for r in range(first, after))
     assert f"A{first}:A{rows['2.5']}" in merged and f"B{first}:B{rows['2.5']}" in merged
     pieces = [ws.cell(r, 6).value or "" for r in range(first, after)]
     expected = "\n".join(f"2021年{k}月1日：{note}" for k, note in enumerate(notes, 1))
