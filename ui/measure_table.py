@@ -30,6 +30,9 @@ COLUMNS = (
 STATUS_COLORS = {DONE: "#1e7b34", IN_PROGRESS: "#1f5fa8", NOT_STARTED: "#7a7a7a",
                  NOT_INVOLVED: "#9a9a9a"}
 DEADLINE_BACKGROUND = {LATE: "#fbe3e1", DUE_SOON: "#fff3d6"}
+_ROLES = {Qt.ItemDataRole.DisplayRole, SORT_ROLE, CODE_ROLE, Qt.ItemDataRole.ToolTipRole,
+          Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
+          Qt.ItemDataRole.TextAlignmentRole}
 
 
 
@@ -104,7 +107,8 @@ class MeasureTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # The view asks ~10 roles per cell on every paint; answer the unused ones at once.
+        if role not in _ROLES or not index.isValid():
             return None
         row = self._row(index.row())
         if row is None:
