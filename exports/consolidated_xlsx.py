@@ -2,8 +2,9 @@
 
 Sheet 全省汇总: the measures × units matrix of status with colour fills, a row of completion
 shares, then the indicator totals (each unit's figure, the provincial total as a number, the
-target, whether it is met) and the late units. Sheet 报送情况: who handed in and when. Then
-one sheet per unit that handed in, in the 完成情况表 layout (exports.xlsx_progress).
+target, whether it is met) and the late units. Sheet 分任务完成情况: units × tasks (done/carried).
+Sheet 报送情况: who handed in and when. Then one sheet per unit that handed in, in the
+完成情况表 layout (exports.xlsx_progress).
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ STATUS_FILLS = {
     NOT_INVOLVED: PatternFill("solid", fgColor="D9D9D9"),
 }
 NOT_APPLICABLE = "—"
-SUMMARY_SHEET, SUBMISSION_SHEET = "全省汇总", "报送情况"
+SUMMARY_SHEET, TASK_SHEET, SUBMISSION_SHEET = "全省汇总", "分任务完成情况", "报送情况"
 INDICATOR_HEADING = "量化指标汇总"
 LATE_HEADING = "逾期情况"
 # Matrix columns before the units: 编号 | 任务 | 落实举措; after them: 已完成单位数.
@@ -54,6 +55,7 @@ def write_consolidated_workbook(ledger, out_path: Path, *, on: date | None = Non
     summary_ws = wb.active
     summary_ws.title = SUMMARY_SHEET
     write_summary_sheet(summary_ws, view)
+    write_task_sheet(wb.create_sheet(TASK_SHEET), view)
     write_submission_sheet(wb.create_sheet(SUBMISSION_SHEET), view)
     contacts = _contacts(ledger)
     units = [u for u in view.units if u.submitted_at or _has_reports(ledger, u.unit)]
@@ -199,6 +201,37 @@ def _late_block(ws, view: Consolidation, row: int, ncols: int) -> int:
         merge(ws, row, 3, row, ncols)
         row += 1
     return row
+
+
+def write_task_sheet(ws, view: Consolidation) -> None:
+    """Sheet 分任务完成情况: units × tasks, "已完成/承担" per cell, coloured by share."""
+    tasks = view.tasks
+    set_widths(ws, [14] + [7.5] * len(tasks))
+    put_text(ws.cell(1, 1), "单位", font=HEAD_FONT, alignment=WRAP_CENTER)
+    for c, (no, content, _) in enumerate(tasks, 2):
+        put_text(ws.cell(1, c), f"任务{no}", font=HEAD_FONT, alignment=WRAP_CENTER)
+    for r, line in enumerate(view.units, 2):
+        put_text(ws.cell(r, 1), line.unit, alignment=WRAP_CENTER)
+        for c, (no, _, _) in enumerate(tasks, 2):
+            cell = ws.cell(r, c)
+            tp = line.tasks.get(no)
+            if view.is_province and line.submitted_at is None:
+                put_text(cell, "", alignment=WRAP_CENTER)
+            elif tp is None or not tp.carried:
+                put_text(cell, NOT_APPLICABLE, alignment=WRAP_CENTER)
+                if tp is not None:
+                    cell.fill = STATUS_FILLS[NOT_INVOLVED]
+            else:
+                put_text(cell, f"{tp.done}/{tp.carried}", alignment=WRAP_CENTER)
+                cell.fill = STATUS_FILLS[DONE if tp.done == tp.carried else
+                                         IN_PROGRESS if tp.done or tp.in_progress else NOT_STARTED]
+    note_row = len(view.units) + 3
+    put_text(ws.cell(note_row, 1), "任务：" + "；".join(f"{no}. {content}" for no, content, _ in tasks),
+             alignment=WRAP_TOP_LEFT, border=False)
+    ws.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=len(tasks) + 1)
+    ws.row_dimensions[note_row].height = 150
+    ws.freeze_panes = "B2"
+    print_setup(ws, title_rows="1:1")
 
 
 def write_submission_sheet(ws, view: Consolidation) -> None:

@@ -29,7 +29,14 @@ def test_totals_equal_sum_of_unit_figures(filled_province, tmp_path):
     province.close()
     assert run(["--db", str(path), "export", "consolidated-xlsx", "--out", str(out)]) == 0
     wb = load_workbook(out)
-    assert wb.sheetnames == ["全省汇总", "报送情况", "郑州市", "洛阳市", "兰考县"]
+    assert wb.sheetnames == ["全省汇总", "分任务完成情况", "报送情况", "郑州市", "洛阳市", "兰考县"]
+    tasks = wb["分任务完成情况"]
+    task_col = {tasks.cell(1, c).value: c for c in range(1, tasks.max_column + 1)}
+    unit_row = {tasks.cell(r, 1).value: r for r in range(2, 30)}
+    done4 = sum(1 for m, s in cities["洛阳市"].items() if m.startswith("4.") and s == "已完成")
+    carried4 = sum(1 for m, s in cities["洛阳市"].items() if m.startswith("4.") and s != "不涉及")
+    assert tasks.cell(unit_row["洛阳市"], task_col["任务4"]).value == f"{done4}/{carried4}"
+    assert tasks.cell(unit_row["开封市"], task_col["任务4"]).value is None
     ws = wb["全省汇总"]
     units, rows = _indicator_rows(ws)
     total_col = units["全省合计"]
