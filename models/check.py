@@ -40,9 +40,11 @@ class Gap:
 
     @property
     def label(self) -> str:
+        """The kind as the clerk reads it (未启动, 已完成但无佐证…)."""
         return KIND_LABELS.get(self.kind, self.kind)
 
     def to_dict(self) -> dict:
+        """JSON-ready, with the label."""
         return dict(asdict(self), label=self.label)
 
 

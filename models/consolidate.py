@@ -42,6 +42,7 @@ class TaskProgress:
 
     @property
     def share(self) -> float | None:
+        """Done / carried, None when the unit carries no measure of the task."""
         return self.done / self.carried if self.carried else None
 
 
@@ -70,6 +71,7 @@ class IndicatorTotal:
 
     @property
     def met(self) -> bool | None:
+        """Whether the provincial figure reaches the target (None with no figures)."""
         return Indicator(self.raw, self.min, self.max, self.unit, self.comparator).met_by(self.total)
 
 
@@ -87,10 +89,12 @@ class UnitLine:
 
     @property
     def carried(self) -> int:
+        """Measures the unit carries (不涉及 excluded)."""
         return sum(self.counts.values()) - self.counts.get(NOT_INVOLVED, 0)
 
     @property
     def share_done(self) -> float:
+        """Share of carried measures that are done."""
         return self.counts.get(DONE, 0) / self.carried if self.carried else 0.0
 
 
@@ -115,6 +119,7 @@ class Consolidation:
 
     @property
     def submitted(self) -> list[UnitLine]:
+        """Units with a current (not superseded) package."""
         return [u for u in self.units if u.submitted_at is not None]
 
     def status_of(self, unit: str, measure_id: str) -> str | None:
