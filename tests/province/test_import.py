@@ -172,8 +172,9 @@ def test_truncated_package_refused(province, package, tmp_path):
         _refused(province, short, "zip")
 
 
-def test_zip_slip_refused(province, package, tmp_path):
-    bad = rewrite_zip(package, tmp_path / "slip.zip", extra=[("佐证材料/../../evil.txt", b"x")])
+@pytest.mark.parametrize("name", ["佐证材料/../../evil.txt", "..\\..\\evil.txt", "a/./../../b"])
+def test_zip_slip_refused(province, package, tmp_path, name):
+    bad = rewrite_zip(package, tmp_path / "slip.zip", extra=[(name, b"x")])
     _refused(province, bad, "..")
 
 
