@@ -41,6 +41,7 @@ EVIDENCE_COLUMNS = (("编号", 12), ("所属举措", 9), ("文件名", 44), ("�
 SHEET_TITLES = ("完成情况表", "量化指标", "佐证材料清单")
 TITLE_ROW, INFO_ROW, HEADER_ROW = 1, 2, 3
 STATUS_COLUMN = 5
+TALL_BLOCK_PT = 400     # about a page of rows at the usual fit-to-width scale
 _COLS = {name: index for index, (name, _) in enumerate(PROGRESS_COLUMNS, 1)}
 _WIDTHS = [width for _, width in PROGRESS_COLUMNS]
 _CLAUSE_SPLIT = re.compile(r"[，。；;,]")
@@ -140,6 +141,11 @@ def write_progress_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
         merge(ws, task_start, 1, end_row, 1)
         merge(ws, task_start, 2, end_row, 2)
         _fit_merged(heights, task_start, end_row, height_for(task_content, _WIDTHS[1], BODY_SIZE))
+        if sum(heights.get(r, 0) for r in range(task_start, end_row + 1)) > TALL_BLOCK_PT:
+            # Centred in a block longer than a page, the task would print pages away from its
+            # first measure; start it at the top instead.
+            ws.cell(task_start, 1).alignment = WRAP_TOP_CENTER
+            ws.cell(task_start, 2).alignment = WRAP_TOP_LEFT
 
     for done, row in enumerate(rows, 1):
         check_cancel(cancelled)

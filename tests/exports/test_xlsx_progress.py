@@ -312,3 +312,12 @@ def test_progress_too_long_for_one_row_continues_on_more_rows(ledger, tmp_path):
     plan = read_plan_file(out)
     texts = [m["text"] for s in plan["sections"] for t in s["tasks"] for m in t["measures"]]
     assert texts == [r.text for r in ledger.measures()]
+
+
+def test_a_task_taller_than_a_page_starts_at_the_top(ledger, tmp_path):
+    for k in range(1, 9):
+        ledger.record("2.1", note=f"第{k}次：" + "开展知识产权强企培育现场辅导，" * 20, date=f"2021-0{k}-01")
+    ws = load_workbook(write_progress_workbook(ledger, tmp_path / "t.xlsx"))[SHEET_TITLES[0]]
+    rows = _rows_by_id(ws)
+    assert ws.cell(rows["2.1"], 2).alignment.vertical == "top"       # task 2: many pages
+    assert ws.cell(rows["3.1"], 2).alignment.vertical == "center"    # task 3: a few rows
