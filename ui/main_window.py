@@ -380,12 +380,16 @@ class MainWindow(QMainWindow):
     # ---- drops: files dropped anywhere on the window become evidence ----------------------
     # Drag events climb from the widget under the cursor to the first one accepting drops;
     # the text fields are told not to accept them, so files reach the window wherever dropped.
+    def _takes_files(self, event) -> bool:
+        # Only where the measure they will back is in view (the 台账 tab).
+        return self.tabs.currentIndex() == 0 and bool(local_files(event.mimeData()))
+
     def dragEnterEvent(self, event):
-        if local_files(event.mimeData()):
+        if self._takes_files(event):
             event.acceptProposedAction()
 
     def dragMoveEvent(self, event):
-        if local_files(event.mimeData()):
+        if self._takes_files(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event):

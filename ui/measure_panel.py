@@ -228,10 +228,19 @@ class MeasurePanel(QWidget):
         self._fill_evidence()
 
     def _fill_indicators(self) -> None:
+        indicators = self.detail.indicators
+        if [i.id for i in indicators] == list(self.indicator_edits):
+            # Same measure refreshed: keep the fields (and a figure being typed) in place.
+            for item in indicators:
+                edit = self.indicator_edits[item.id]
+                value = "" if item.value is None else f"{item.value:g}"
+                if edit.text().strip() == (edit.property("saved") or ""):
+                    edit.setText(value)
+                edit.setProperty("saved", value)
+            return
         while self.indicator_form.rowCount():
             self.indicator_form.removeRow(0)
         self.indicator_edits = {}
-        indicators = self.detail.indicators
         self.indicator_label.setVisible(bool(indicators))
         self.indicator_box.setVisible(bool(indicators))
         for item in indicators:

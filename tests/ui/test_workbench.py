@@ -111,8 +111,7 @@ def test_edits_made_in_the_window_are_there_after_reopening(ledger_path, tmp_pat
     # Problems typed, then the clerk moves to another measure: the text is saved.
     window.panel.problems_edit.insertPlainText("高价值专利培育经费不足")
     edit = window.panel.indicator_edits[window.panel.detail.indicators[0].id]
-    edit.setText("12")
-    edit.editingFinished.emit()
+    edit.setText("12")                    # typed, not yet left: a refresh must keep it
 
     # A file dropped on the window becomes evidence of the current measure.
     evidence = tmp_path / "推进会纪要.pdf"
@@ -129,6 +128,7 @@ def test_edits_made_in_the_window_are_there_after_reopening(ledger_path, tmp_pat
     drop_files(window.panel.problems_edit.viewport(), mime)
     assert window.panel.evidence_table.rowCount() == 2
     assert "现场照片" not in window.panel.problems_edit.toPlainText()
+    assert window.panel.indicator_edits[window.panel.detail.indicators[0].id].text() == "12"
 
     select_measure(window, "4.2")         # leaving 4.1 saves the problems text
     close_window(window)
