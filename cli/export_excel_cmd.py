@@ -15,6 +15,8 @@ def register(sub) -> None:
     p.add_argument("--unit", help="单位（默认本台账的单位）")
     p.add_argument("--template", type=Path,
                    help="省里发来的任务清单工作簿：复制一份并填入本单位的完成情况")
+    p.add_argument("--by", default="", help="填报人（默认设置中的联系人或台账用户）")
+    p.add_argument("--date", help="填报日期 YYYY-MM-DD（默认今天）")
     p.set_defaults(func=cmd_export_xlsx)
 
     p = sub.add_parser("tasklist", help="只导出任务清单（附件表格，可作为下一年度的空白模板）")
@@ -52,7 +54,11 @@ def cmd_export_xlsx(args, ledger) -> int:
     from exports.xlsx_progress import write_progress_workbook
     from models.summary import summarize
     unit = ledger.check_unit(args.unit)
-    path = write_progress_workbook(ledger, args.out, unit=unit)
+    from datetime import date as _date
+    from models.ledger import parse_date
+    fill_date = _date.fromisoformat(parse_date(args.date, what="填报日期")) if args.date else None
+    path = write_progress_workbook(ledger, args.out, unit=unit, filled_by=args.by,
+                                   fill_date=fill_date)
     print(f"已导出任务完成情况表：{path}")
     print(summarize(ledger, unit=unit).sentence())
     return 0

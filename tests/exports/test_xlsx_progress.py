@@ -258,11 +258,16 @@ def test_cli_export_xlsx(ledger_path, filled, tmp_path, capsys):
     assert run(["--db", str(ledger_path), "export", "xlsx", "--out", str(out)]) == 0
     assert "共承担落实举措48项" in capsys.readouterr().out
     assert load_workbook(out)[SHEET_TITLES[0]]["A1"].value.startswith("洛阳市")
+    assert run(["--db", str(ledger_path), "export", "xlsx", "--out", str(out), "--by", "赵六",
+                "--date", "2021-11-30"]) == 0
+    info = load_workbook(out)[SHEET_TITLES[0]]["A2"].value
+    assert "填报人：赵六" in info and info.endswith("填报日期：2021年11月30日")
+    assert run(["--db", str(ledger_path), "export", "xlsx", "--out", str(out), "--date", "11/30"]) == 2
     assert run(["--db", str(ledger_path), "export", "xlsx", "--out", str(tmp_path / "no" / "x.xlsx")]) == 2
     assert run(["--db", str(ledger_path), "export", "xlsx", "--unit", "火星市",
                 "--out", str(tmp_path / "y.xlsx")]) == 2
     err = capsys.readouterr().err
-    assert err.count("错误：") == 2 and "火星市" in err
+    assert err.count("错误：") == 3 and "火星市" in err and "填报日期" in err
     assert not (tmp_path / "no").exists() and not (tmp_path / "y.xlsx").exists()
 
 
