@@ -73,7 +73,7 @@ class MeasurePanel(QWidget):
         self.involved_box = QGroupBox(self.tr("本单位是否涉及（相关地市举措需确认）"))
         row = QHBoxLayout(self.involved_box)
         self.involved_yes = QRadioButton(self.tr("本单位涉及(&Y)"))
-        self.involved_no = QRadioButton(self.tr("不涉及(&O)"))
+        self.involved_no = QRadioButton(self.tr("不涉及(&J)"))
         self.involved_group = QButtonGroup(self)
         self.involved_group.addButton(self.involved_yes, 1)
         self.involved_group.addButton(self.involved_no, 0)
@@ -102,7 +102,7 @@ class MeasurePanel(QWidget):
         self.problems_edit.editing_finished.connect(
             lambda: self._save_text("problems", self.problems_edit))
         self.problems_edit.setAcceptDrops(False)     # dropped files are evidence, not text
-        problems_label = QLabel(self.tr("存在问题(&P)："))
+        problems_label = QLabel(self.tr("存在问题(&Q)："))
         problems_label.setBuddy(self.problems_edit)
         form.addRow(problems_label, self.problems_edit)
         self.next_edit = CommitTextEdit()
@@ -147,8 +147,8 @@ class MeasurePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)   # the file name
         evidence.addWidget(self.evidence_table)
         buttons = QHBoxLayout()
-        self.add_evidence_button = QPushButton(self.tr("添加文件(&F)…"))
-        self.open_evidence_button = QPushButton(self.tr("打开(&V)"))
+        self.add_evidence_button = QPushButton(self.tr("添加文件(&I)…"))
+        self.open_evidence_button = QPushButton(self.tr("打开(&K)"))
         self.unlink_evidence_button = QPushButton(self.tr("取消关联(&R)"))
         self.add_evidence_button.clicked.connect(self.choose_evidence)
         self.open_evidence_button.clicked.connect(self.open_evidence)

@@ -337,3 +337,17 @@ def test_switching_to_another_years_plan(ledger_path, open_window, close_window)
     with Ledger.open(ledger_path) as reopened:
         assert reopened.plan_id == new_id
 
+
+
+def test_a_ledger_from_a_newer_program_is_refused_untouched(ledger_path, messages):
+    import sqlite3
+
+    from ui.app import open_or_create
+    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    conn = sqlite3.connect(ledger_path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = ledger_path.read_bytes()
+    assert open_or_create(ledger_path) is None
+    assert messages[-1][0] == "critical" and "更新版本" in messages[-1][2]
+    assert ledger_path.read_bytes() == before
