@@ -480,12 +480,17 @@ def _is_header_repeat(row: GridRow, cols: dict[str, int]) -> bool:
 def _section_title(row: GridRow, origins: list, cols: dict[str, int]) -> str | None:
     """The section title if ``row`` is a section row, else None."""
     measure_col = cols["measure"]
-    texts = [c.text for _, c in origins]
     spans = any(c.cont == LEFT for c in row.cells)
     no_col = cols.get("no")
-    if len(origins) == 2 and no_col is not None and origins[0][0] == no_col and spans:
-        # 序号 "一" + title merged across the rest of the row
+    if len(origins) == 2 and no_col is not None and origins[0][0] == no_col:
+        # 序号 "一" + the title merged across the rest of the row, or standing in the task
+        # column of a row without a measure
         number, (col, title_cell) = origins[0][1].text.strip(), origins[1]
+        measure_cell = row.cells[measure_col] if measure_col < len(row.cells) else Cell()
+        chinese = re.fullmatch(rf"{_CN_NUM}\s*[、.．]?", number) is not None
+        bare = col != measure_col and not measure_cell.cont and not measure_cell.text.strip()
+        if not (spans or (chinese and bare)):
+            return None
         title = clean_cell_text(title_cell.text).replace("\n", "")
         if cn_number(number) is not None and not _SECTION_RE.match(title):
             return f"{number.rstrip('、.．')}、{title}"

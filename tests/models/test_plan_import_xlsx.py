@@ -161,3 +161,19 @@ def test_two_row_header_with_lead_and_partner_units(tmp_path):
     plan = read_plan_file(path)
     measure = plan["sections"][0]["tasks"][0]["measures"][0]
     assert measure == {"text": "建设保护中心", "responsibility": "郑州市", "deadline": "2022-10-31"}
+
+
+def test_section_number_in_the_number_column_without_merges(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2022年任务清单"])
+    ws.append(["序号", "任务内容", "落实举措", "责任地市"])
+    ws.append(["一", "强化保护", None, None])
+    ws.append([1, "完善制度", "修订办法", "郑州市"])
+    ws.append(["二", "促进运用", None, None])
+    ws.append([2, "推进转化", "建设平台", "洛阳市"])
+    path = tmp_path / "n.xlsx"
+    wb.save(path)
+    plan = read_plan_file(path)
+    assert [s["title"] for s in plan["sections"]] == ["一、强化保护", "二、促进运用"]
+    assert [t["no"] for s in plan["sections"] for t in s["tasks"]] == [1, 2]
