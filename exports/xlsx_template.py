@@ -119,7 +119,8 @@ def fill_province_template(ledger, template_path: Path, out_path: Path, *,
     _refuse_drawings(template_path)
     from openpyxl import load_workbook
     try:
-        wb = load_workbook(template_path, keep_vba=template_path.suffix.lower() == ".xlsm")
+        # Written as .xlsx: macros of an .xlsm are not carried into the copy.
+        wb = load_workbook(template_path)
     except Exception as exc:
         raise TemplateError(f"{template_path.name}：无法读取工作簿（{type(exc).__name__}: {exc}）") from None
 
