@@ -515,6 +515,7 @@ class MainWindow(QMainWindow):
             self.open_measure(last)
         elif self.model.rowCount():
             self.table.selectRow(0)
+            self.table.setFocus()             # arrow keys move through the measures at once
 
     def save_state(self) -> None:
         settings = QSettings()
