@@ -45,7 +45,11 @@ JOIN sections s ON s.id = t.section_id
 JOIN plans p ON p.id = m.plan_id
 LEFT JOIN reports r ON r.measure_id = m.id AND r.unit = :unit
 WHERE m.plan_id = :plan
-  AND (m.scope IN ('all', 'relevant')
+  AND ((m.scope IN ('all', 'relevant')
+        -- 各省辖市… and 相关地市 mean the listed units; a department the plan names
+        -- elsewhere (kind "other") reports only on what names it.
+        AND EXISTS (SELECT 1 FROM units u WHERE u.plan_id = m.plan_id AND u.name = :unit
+                    AND u.kind != 'other'))
        OR (m.scope = 'named' AND EXISTS (SELECT 1 FROM measure_units mu
                                          WHERE mu.measure_id = m.id AND mu.unit = :unit)))
 """
@@ -246,6 +250,11 @@ class Ledger:
             raise UnknownMeasure(f"没有编号为“{code}”的落实举措（编号形如 8.5：第8项任务的第5条举措）")
         return row[0]
 
+    def _unit_kind(self, unit: str) -> str:
+        row = self.db.execute("SELECT kind FROM units WHERE plan_id = ? AND name = ?",
+                              [self.plan_id, unit]).fetchone()
+        return row[0] if row else "other"
+
     def _reportable(self, code: str, unit: str) -> tuple[int, str]:
         """(measure pk, scope) if ``unit`` reports on ``code``; raise otherwise."""
         mid = self._measure_pk(code)
@@ -254,6 +263,8 @@ class Ledger:
             " FROM measures m WHERE id = ?", [unit, mid]).fetchone()
         if scope == "province":
             raise UnknownMeasure(f"举措 {code} 由省级负责（责任地市为“--”），地市只能查看、无需填报")
+        if scope in ("all", "relevant") and self._unit_kind(unit) == "other":
+            raise UnknownMeasure(f"举措 {code} 由各地市负责，{unit}不在地市名单中，无需填报")
         if scope == "named" and not named:
             raise UnknownMeasure(f"举措 {code} 的责任地市不含{unit}，本单位无需填报")
         return mid, scope

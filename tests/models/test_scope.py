@@ -89,5 +89,7 @@ def test_names_missing_from_the_list_become_other_units(tmp_path):
         kinds = {u.name: u.kind for u in ledger.units()}
         assert kinds["省高院"] == "other"
         assert "1.1" in _visible(ledger, "洛阳市")
-        assert _visible(ledger, "省高院") == {"1.1"} | {
-            m.id for m in ledger.plan().measures() if m.scope in (ALL, RELEVANT)}
+        # A department the plan names sees only what names it, not what every city carries.
+        assert _visible(ledger, "省高院") == {"1.1"}
+        with pytest.raises(UnknownMeasure, match="不在地市名单"):
+            ledger.record("1.2", status="推进中", unit="省高院")
