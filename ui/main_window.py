@@ -58,7 +58,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.model = MeasureTableModel(session, self)
         self._build()
-        self._build_menus()
+        self._build_menu_titles()
+        # Menu items and their shortcuts arrive right after the first paint.
+        QTimer.singleShot(0, self._build_menus)
         session.signals.changed.connect(self._on_changed)
         self.apply_filter()
         self._restore_state()
@@ -197,8 +199,21 @@ class MainWindow(QMainWindow):
         combo.currentIndexChanged.connect(self._on_combo)
         return combo
 
+    def _build_menu_titles(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("文件(&F)"))
+        # A ledger can hold several years' plans; the one worked on is a ledger setting.
+        self.plan_menu = bar.addMenu(self.tr("方案(&P)"))
+        self.plan_menu.aboutToShow.connect(self._fill_plan_menu)
+        self.tools_menu = bar.addMenu(self.tr("工具(&T)"))
+        self.view_menu = bar.addMenu(self.tr("视图(&V)"))
+        self._menus_built = False
+
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        if self._menus_built:
+            return
+        self._menus_built = True
+        file_menu = self.file_menu
         for kind, spec in EXPORTS.items():
             action = QAction(self.tr(spec[4]), self)
             action.triggered.connect(lambda _=False, k=kind: self.export(k))
@@ -217,16 +232,12 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        # A ledger can hold several years' plans; the one worked on is a ledger setting.
-        self.plan_menu = self.menuBar().addMenu(self.tr("方案(&P)"))
-        self.plan_menu.aboutToShow.connect(self._fill_plan_menu)
-
-        tools = self.menuBar().addMenu(self.tr("工具(&T)"))
+        tools = self.tools_menu
         self.verify_action = QAction(self.tr("校验佐证材料(&V)"), self)
         self.verify_action.triggered.connect(self.verify_evidence)
         tools.addAction(self.verify_action)
 
-        view = self.menuBar().addMenu(self.tr("视图(&V)"))
+        view = self.view_menu
         for index, (text, key) in enumerate(((self.tr("台账"), "Ctrl+1"),
                                              (self.tr("概览"), "Ctrl+2"))):
             action = QAction(text, self)

@@ -64,10 +64,18 @@ class MeasurePanel(QWidget):
         for widget in (self.title, self.task_label, self.text_label, self.info_label):
             outer.addWidget(widget)
 
+        # The editing part is built when the first measure is shown: the window paints
+        # sooner, and with nothing chosen there is nothing to edit.
+        self._outer = outer
+        self.body = None
+        outer.addStretch(1)
+
+    def _build_body(self) -> None:
+        self._outer.takeAt(self._outer.count() - 1)      # the placeholder stretch
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.body, 1)
+        self._outer.addWidget(self.body, 1)
 
         # 相关地市: the unit first says whether it is involved at all.
         self.involved_box = QGroupBox(self.tr("本单位是否涉及（相关地市举措需确认）"))
@@ -189,9 +197,12 @@ class MeasurePanel(QWidget):
             self.title.setText(self.tr("请在左侧表格中选择一条落实举措"))
             for widget in (self.task_label, self.text_label, self.info_label):
                 widget.clear()
-            self.body.setEnabled(False)
-            self.body.setVisible(False)
+            if self.body is not None:
+                self.body.setEnabled(False)
+                self.body.setVisible(False)
             return
+        if self.body is None:
+            self._build_body()
         try:
             self.detail = self.session.ledger.measure(self.code)
         except LedgerError as error:

@@ -351,3 +351,15 @@ def test_a_ledger_from_a_newer_program_is_refused_untouched(ledger_path, message
     assert open_or_create(ledger_path) is None
     assert messages[-1][0] == "critical" and "更新版本" in messages[-1][2]
     assert ledger_path.read_bytes() == before
+
+
+def test_menus_and_shortcuts_are_there_once_the_window_is_up(ledger_path, open_window):
+    from PySide6.QtGui import QAction, QKeySequence
+    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    window = open_window(ledger_path)
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert any("导出工作进展表" in t for t in texts) and any("台账设置" in t for t in texts)
+    shortcuts = {a.shortcut().toString() for a in window.findChildren(QAction)}
+    assert QKeySequence(QKeySequence.StandardKey.Find).toString() in shortcuts
+    assert {"Ctrl+1", "Ctrl+2"} <= shortcuts
+    assert [a.text() for a in window.tools_menu.actions()] == ["校验佐证材料(&V)"]
