@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 import zipfile
 from pathlib import Path
 from typing import Callable
 
+from .atomic import atomic_output
 from models.handin import (DATA_NAME, MANIFEST_NAME, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION,
                            ROLE_DATA, ROLE_EVIDENCE, ROLE_REPORT, ROLE_XLSX, now_stamp,
                            package_file_name, plan_identity, program_version, safe_member_name,
@@ -69,12 +69,10 @@ def write_package(ledger, out_zip: Path, *, unit: str | None = None,
     xlsx_name = safe_member_name(f"{stem}任务完成情况表.xlsx")
     report_name = safe_member_name(f"{stem}工作情况报告.pdf")
     files: list[dict] = []
-    fd, part_name = tempfile.mkstemp(prefix=f".{out_zip.name}.", suffix=".part", dir=out_zip.parent)
-    os.close(fd)
-    part = Path(part_name)
     workdir = Path(tempfile.mkdtemp(prefix="taskledger-package-"))
     try:
-        with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        with atomic_output(out_zip, suffix=".part") as part, \
+                zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
             xlsx_path = workdir / "progress.xlsx"
             write_progress_workbook(ledger, xlsx_path, unit=unit, cancelled=cancelled)
             step()
@@ -120,9 +118,6 @@ def write_package(ledger, out_zip: Path, *, unit: str | None = None,
             }
             zf.writestr(_info(MANIFEST_NAME),
                         json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
-        with open(part, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(part, out_zip)
         if progress:
             progress(total, total)
         return out_zip
@@ -130,8 +125,6 @@ def write_package(ledger, out_zip: Path, *, unit: str | None = None,
         from models.errors import InvalidInput
         raise InvalidInput(f"打包时找不到文件：{exc.filename}（佐证材料可能已缺失，请先运行 verify）") from None
     finally:
-        if part.exists():
-            part.unlink()
         shutil.rmtree(workdir, ignore_errors=True)
 
 

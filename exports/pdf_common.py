@@ -3,13 +3,12 @@ writing to a temporary file that only becomes ``out_path`` once the PDF is compl
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from .atomic import atomic_output
 from models.errors import LedgerError
 
 # Closing punctuation that must not start a line (GB/T 15834 and common typesetting rules).
@@ -222,38 +221,9 @@ def check_cancel(cancelled: Cancelled) -> None:
 
 
 def build_atomically(out_path: Path, build: Callable[[str], int]) -> int:
-    """Run ``build(temp_file_name)`` and move the result to ``out_path`` only if it succeeds.
-
-    A failed or cancelled export leaves no half-written file, and an existing ``out_path``
-    stays as it was until the new one is complete.
-    """
-    out_path = Path(out_path)
-    folder = out_path.parent if str(out_path.parent) else Path(".")
-    if not folder.is_dir():
-        raise LedgerError(f"输出文件夹不存在：{folder}")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.stem}-", suffix=".pdf.tmp",
-                                         dir=folder)
-    os.close(handle)
-    try:
-        pages = build(temp_name)
-        with open(temp_name, "rb") as written:
-            os.fsync(written.fileno())
-        os.replace(temp_name, out_path)
-    except PermissionError:
-        _remove(temp_name)
-        raise LedgerError(f"无法写入 {out_path}：文件可能正被其他程序（如 PDF 阅读器）打开，"
-                          "请关闭后重试") from None
-    except BaseException:
-        _remove(temp_name)
-        raise
-    return pages
-
-
-def _remove(name: str) -> None:
-    try:
-        os.unlink(name)
-    except OSError:
-        pass
+    """Run ``build(temp_file_name)`` and move the result to ``out_path`` only if it succeeds."""
+    with atomic_output(out_path, suffix=".pdf.tmp") as temp:
+        return build(str(temp))
 
 
 def progress_hook(progress: Progress, cancelled: Cancelled, *, start: int, span: int,

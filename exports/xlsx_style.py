@@ -5,9 +5,7 @@ them substitutes, which is why row heights are computed with room to spare (text
 """
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import weakref
 from copy import copy
 from pathlib import Path
@@ -18,6 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .atomic import atomic_output
 from .pdf_common import ExportCancelled  # one cancel type for every export (no ReportLab import)
 
 BODY_FONT_NAME = "仿宋"
@@ -166,24 +165,10 @@ def print_setup(ws: Worksheet, *, title_rows: str | None, landscape: bool = True
 
 
 def save_atomically(wb, out_path: Path) -> Path:
-    """Save to a temporary file beside ``out_path`` and rename it into place on success.
-
-    A crash or a cancelled export never leaves a half-written workbook under the real name.
-    """
-    out_path = Path(out_path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out_path.stem}.", suffix=".xlsx.tmp",
-                                    dir=out_path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp_name)
-        with open(tmp_name, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, out_path)
-    except BaseException:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-        raise
-    return out_path
+    """Save the workbook so that a crash or a cancel never leaves half a file (exports.atomic)."""
+    with atomic_output(out_path, suffix=".xlsx.tmp") as temp:
+        wb.save(temp)
+    return Path(out_path)
 
 
 def check_cancel(cancelled: Callable[[], bool] | None) -> None:
