@@ -23,7 +23,6 @@ SCREENSHOT_SIZE = (1440, 900)
 EXIT_WHEN_PAINTED = "TASKLEDGER_EXIT_WHEN_PAINTED"
 
 
-
 def parse_window_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="taskledger", add_help=False)
     parser.add_argument("--db", type=Path)
@@ -135,14 +134,15 @@ def run_window(argv: list[str]) -> int:
     session = Session(ledger, lock=held)
     try:
         if ledger.role != "city":
-            raise LedgerError(QCoreApplication.translate("App", "这是省级汇总台账：窗口界面目前只用于地市台账，请使用命令行处理省级台账"
-                                 "（python main.py --help）。"))
+            raise LedgerError(QCoreApplication.translate(
+                "App", "这是省级汇总台账：窗口界面目前只用于地市台账，请使用命令行处理省级台账"
+                       "（python main.py --help）。"))
         window = MainWindow(session)
     except LedgerError as error:
         session.close()
         sys.stderr.write(f"错误：{error}\n")
         if args.screenshot is None:
-            QMessageBox.critical(None, tr("无法打开台账"), str(error))
+            QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开台账"), str(error))
         return 2
     if args.screenshot:
         return _screenshot(app, window, args.screenshot)

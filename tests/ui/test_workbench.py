@@ -363,3 +363,13 @@ def test_menus_and_shortcuts_are_there_once_the_window_is_up(ledger_path, open_w
     assert QKeySequence(QKeySequence.StandardKey.Find).toString() in shortcuts
     assert {"Ctrl+1", "Ctrl+2"} <= shortcuts
     assert [a.text() for a in window.tools_menu.actions()] == ["校验佐证材料(&V)"]
+
+
+def test_the_window_refuses_a_provincial_ledger_with_a_message_box(tmp_path, messages):
+    from ui.app import run_window
+    path = tmp_path / "province.db"
+    Ledger.create(path, unit="河南省知识产权局", role="province").close()
+    assert run_window(["--db", str(path)]) == 2
+    assert messages[-1][0] == "critical" and "省级" in messages[-1][2]
+    from models import lock
+    lock.acquire(path).release()                 # the window let the ledger go again
