@@ -29,13 +29,18 @@ SEARCH_DELAY_MS = 250
 EXPORT_FOLDER_KEY = "paths/last_export_folder"
 
 # (module, function, file filter, default file name pattern, menu text)
+_XLSX = QT_TRANSLATE_NOOP("MainWindow", "Excel 工作簿 (*.xlsx)")
+_PDF = QT_TRANSLATE_NOOP("MainWindow", "PDF 文件 (*.pdf)")
 EXPORTS = {
-    "xlsx": ("exports.xlsx_progress", "write_progress_workbook", QT_TRANSLATE_NOOP("MainWindow", "Excel 工作簿 (*.xlsx)"),
-             "{unit}{year}年工作进展表.xlsx", QT_TRANSLATE_NOOP("MainWindow", "导出工作进展表（Excel）(&E)…")),
-    "work_pdf": ("exports.pdf_report", "write_work_report", QT_TRANSLATE_NOOP("MainWindow", "PDF 文件 (*.pdf)"),
-                 "{unit}{year}年工作报告.pdf", QT_TRANSLATE_NOOP("MainWindow", "导出工作报告（PDF）(&W)…")),
-    "status_pdf": ("exports.pdf_status", "write_status_report", QT_TRANSLATE_NOOP("MainWindow", "PDF 文件 (*.pdf)"),
-                   "{unit}{year}年进展情况报告.pdf", QT_TRANSLATE_NOOP("MainWindow", "导出进展情况报告（PDF）(&R)…")),
+    "xlsx": ("exports.xlsx_progress", "write_progress_workbook", _XLSX,
+             "{unit}{year}年工作进展表.xlsx",
+             QT_TRANSLATE_NOOP("MainWindow", "导出工作进展表（Excel）(&E)…")),
+    "work_pdf": ("exports.pdf_report", "write_work_report", _PDF,
+                 "{unit}{year}年工作报告.pdf",
+                 QT_TRANSLATE_NOOP("MainWindow", "导出工作报告（PDF）(&W)…")),
+    "status_pdf": ("exports.pdf_status", "write_status_report", _PDF,
+                   "{unit}{year}年进展情况报告.pdf",
+                   QT_TRANSLATE_NOOP("MainWindow", "导出进展情况报告（PDF）(&R)…")),
 }
 
 

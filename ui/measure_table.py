@@ -127,9 +127,11 @@ class MeasureTableModel(QAbstractTableModel):
                 return f"{row.task_no}. {row.task_content}"
             if key == "status" and row.scope == "relevant" and row.involved is None:
                 return QCoreApplication.translate(
-                    "MeasureTableModel", "相关地市举措：尚未确认本单位是否涉及（状态：{0}）").format(row.status)
+                    "MeasureTableModel", "相关地市举措：尚未确认本单位是否涉及（状态：{0}）"
+                ).format(row.status)
             if key == "deadline":
-                return QCoreApplication.translate("MeasureTableModel", "截止日期：") + (row.deadline or QCoreApplication.translate("MeasureTableModel", "无"))
+                return QCoreApplication.translate("MeasureTableModel", "截止日期：{0}").format(
+                    row.deadline or QCoreApplication.translate("MeasureTableModel", "无"))
             return None
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             return QBrush(QColor(STATUS_COLORS.get(row.status, "#000000")))
@@ -151,7 +153,9 @@ class MeasureTableModel(QAbstractTableModel):
         if key == "text":
             return row.text
         if key == "scope":
-            return QCoreApplication.translate("MeasureTableModel", SCOPE_LABELS.get(row.scope, row.scope))
+            # Scope labels come from models (data); a translation may still provide them.
+            label = SCOPE_LABELS.get(row.scope, row.scope)
+            return QCoreApplication.translate("MeasureTableModel", label)
         if key == "status":
             if row.scope == "relevant" and row.involved is None:
                 return QCoreApplication.translate("MeasureTableModel", "待确认")
