@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -373,3 +374,42 @@ def test_the_window_refuses_a_provincial_ledger_with_a_message_box(tmp_path, mes
     assert messages[-1][0] == "critical" and "省级" in messages[-1][2]
     from models import lock
     lock.acquire(path).release()                 # the window let the ledger go again
+
+
+def test_evidence_opens_as_a_named_copy_and_unlinks_after_confirmation(
+        ledger_path, tmp_path, open_window, messages, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+    source = tmp_path / "验收报告.pdf"
+    source.write_bytes(b"%PDF-1.4 acceptance")
+    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+        ledger.attach("5.2", source)
+        sha = ledger.evidence_for("5.2")[0].sha256
+        stored = ledger.evidence_path(sha)
+    window = open_window(ledger_path)
+    select_measure(window, "5.2")
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    window.panel.evidence_table.selectRow(0)
+    window.panel.open_evidence()
+    shown = Path(opened[0])
+    assert shown.name == "验收报告.pdf" and shown.read_bytes() == stored.read_bytes()
+    assert shown != stored
+    window.panel.unlink_evidence()
+    assert messages[-1][0] == "question" and "验收报告.pdf" in messages[-1][2]
+    assert window.panel.evidence_table.rowCount() == 0
+    with Ledger.open(ledger_path) as reopened:
+        assert reopened.evidence_for("5.2") == []
+    assert stored.is_file()                       # the stored copy stays in the ledger
+
+
+def test_dashboard_lists_open_their_measure(ledger_path, open_window, monkeypatch):
+    monkeypatch.setenv("TASKLEDGER_TODAY", "2021-12-05")      # everything not done is late
+    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    window = open_window(ledger_path)
+    window.tabs.setCurrentWidget(window.dashboard)
+    late = window.dashboard.late_list
+    assert late.count() > 10
+    item = late.item(3)
+    code = item.data(Qt.ItemDataRole.UserRole + 1)
+    late.itemActivated.emit(item)
+    assert window.tabs.currentIndex() == 0 and window.panel.code == code
