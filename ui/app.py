@@ -48,7 +48,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _prefer_cjk_sans(app: QApplication) -> None:
-    """On Linux the default font may resolve Chinese to a Song/Kai face; prefer a sans one.
+    """On Linux the default font may resolve Chinese to a Song/Kai face (or to nothing);
+    prefer a sans one, the bundled WenQuanYi Micro Hei when the system has none.
 
     Windows and macOS already default to a CJK sans UI font (Microsoft YaHei, PingFang).
     """
@@ -58,6 +59,11 @@ def _prefer_cjk_sans(app: QApplication) -> None:
     available = set(QFontDatabase.families())
     preferred = [f for f in ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
                              "WenQuanYi Zen Hei", "Droid Sans Fallback") if f in available]
+    if not preferred:
+        # A PC (or CI machine) without Chinese fonts: use the one shipped in resources/fonts.
+        bundled = resource_path("fonts", "wqy-microhei.ttc")
+        if bundled.is_file() and QFontDatabase.addApplicationFont(str(bundled)) >= 0:
+            preferred = [f for f in ("WenQuanYi Micro Hei",) if f in QFontDatabase.families()]
     if preferred:
         font = app.font()
         font.setFamilies(preferred + [font.family()])
