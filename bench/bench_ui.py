@@ -191,6 +191,7 @@ def main(argv=None) -> int:
     parser.add_argument("--big", type=Path, help="a ledger built by bench/big_ledger.py")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="folder for the generated ledgers")
+    parser.add_argument("--startup-only", action="store_true", help="skip the interactions")
     parser.add_argument("--interact", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.interact:
@@ -228,7 +229,7 @@ def main(argv=None) -> int:
               f"   {row['max_rss_mb']:5.0f} MB")
     print("  targets: 2021 ≤ ×2.50, big ≤ ×3.00")
 
-    for label, db in (("2021 ledger", small), ("big ledger", big)):
+    for label, db in (() if args.startup_only else (("2021 ledger", small), ("big ledger", big))):
         out = subprocess.run([py, str(Path(__file__).resolve()), "--interact", str(db)],
                              cwd=ROOT, env=child_env(), capture_output=True, text=True, check=True)
         results = json.loads(out.stdout.strip().splitlines()[-1])
