@@ -3,6 +3,7 @@ the one way the window writes: ``session.write(...)``.
 """
 from __future__ import annotations
 
+import traceback
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -12,7 +13,6 @@ from models.errors import LedgerError
 from models.ledger import Ledger
 
 from .signals import LedgerSignals
-
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
@@ -45,6 +45,11 @@ class Session(QObject):
         try:
             action(*args, **kwargs)
         except LedgerError as error:
+            show_error(parent, error)
+            self.signals.notify(kind, *codes)
+            return False
+        except Exception as error:  # noqa: BLE001 — e.g. a disk error: say so, keep the window
+            traceback.print_exc()
             show_error(parent, error)
             self.signals.notify(kind, *codes)
             return False

@@ -417,3 +417,24 @@ def test_dashboard_lists_open_their_measure(ledger_path, open_window, monkeypatc
     code = item.data(Qt.ItemDataRole.UserRole + 1)
     late.itemActivated.emit(item)
     assert window.tabs.currentIndex() == 0 and window.panel.code == code
+
+
+def test_an_unexpected_failure_is_shown_too_and_rolls_back(ledger_path, open_window, messages,
+                                                          monkeypatch):
+    import sqlite3
+
+    import models.ledger as ledger_module
+    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    window = open_window(ledger_path)
+    select_measure(window, "5.2")
+
+    def disk_full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+    with monkeypatch.context() as patch:
+        patch.setattr(ledger_module, "_audit", disk_full)
+        window.panel.status_combo.setCurrentText("已完成")
+        window.panel.status_combo.activated.emit(window.panel.status_combo.currentIndex())
+    assert "disk is full" in messages[-1][2]
+    assert window.panel.status_combo.currentText() == "未启动"
+    with Ledger.open(ledger_path) as reopened:
+        assert reopened.measure("5.2").row.status == "未启动"
