@@ -32,9 +32,27 @@ def read_schema_version(path: Path) -> int:
         raise NotALedger(f"{path} 不是台账文件（不是 SQLite 数据库，或已损坏）")
     app_id = int.from_bytes(header[68:72], "big")
     version = int.from_bytes(header[60:64], "big")
+    wal = path.with_name(path.name + "-wal")
+    if wal.is_file() and wal.stat().st_size > 0:
+        # Pages not yet checkpointed (another connection has the ledger open, or a crash left
+        # the WAL) may hold a newer header than the file: ask SQLite, read-only.
+        app_id, version = _header_through_sqlite(path)
     if app_id != APPLICATION_ID:
         raise NotALedger(f"{path} 是 SQLite 数据库，但不是 TaskLedger 台账")
     return version
+
+
+def _header_through_sqlite(path: Path) -> tuple[int, int]:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotALedger(f"台账 {path} 已损坏或无法打开：{exc}") from None
+    return app_id, version
 
 
 def connect(path: Path) -> sqlite_utils.Database:
@@ -92,6 +110,8 @@ def create_ledger_db(path: Path) -> sqlite_utils.Database:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute("PRAGMA journal_mode = WAL")
     migrate(db, 0)
+    # Move the new schema into the main file so that its header is current from the start.
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return db
 
 

@@ -86,3 +86,24 @@ def test_failed_migration_leaves_previous_version(tmp_path, monkeypatch):
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'ok_table'").fetchone()[0] == 0
+
+
+def test_a_ledger_open_elsewhere_can_be_opened_again(ledger, ledger_path):
+    """Its header may still sit in the WAL while the first connection is open."""
+    ledger.record("8.5", status="推进中")
+    with Ledger.open(ledger_path) as second:
+        assert second.measure("8.5").row.status == "推进中"
+        assert second.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+
+
+def test_version_is_read_from_an_uncheckpointed_wal(ledger_path):
+    from models.db import read_schema_version
+    first = Ledger.create(ledger_path, unit="洛阳市")
+    first.db.execute("PRAGMA wal_autocheckpoint = 0")
+    first.db.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    try:
+        assert read_schema_version(ledger_path) == LATEST_VERSION + 1
+        with pytest.raises(SchemaTooNew):
+            Ledger.open(ledger_path)
+    finally:
+        first.close()
