@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from models.errors import LedgerError
+from models.fsutil import ordinary_file_mode
 
 
 @contextlib.contextmanager
@@ -26,8 +27,7 @@ def atomic_output(out_path: Path, *, suffix: str = ".tmp"):
         yield Path(temp_name)
         with open(temp_name, "rb") as written:
             os.fsync(written.fileno())
-        # mkstemp makes the file private (0600); an exported file is an ordinary document.
-        os.chmod(temp_name, 0o666 & ~_umask())
+        os.chmod(temp_name, ordinary_file_mode())
         os.replace(temp_name, out_path)
     except PermissionError:
         _remove(temp_name)
@@ -36,12 +36,6 @@ def atomic_output(out_path: Path, *, suffix: str = ".tmp"):
     except BaseException:
         _remove(temp_name)
         raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def _remove(name: str) -> None:

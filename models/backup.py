@@ -37,6 +37,7 @@ from typing import Callable
 
 from .db import read_schema_version
 from .errors import LedgerError
+from .fsutil import fsync_dir
 from .evidence_store import CHUNK, evidence_dir_for, sha256_of
 from .paths import user_data_dir
 from .schema import APPLICATION_ID, LATEST_VERSION
@@ -156,7 +157,7 @@ def backup_ledger(ledger_path: Path, dest_dir: Path | None = None, *, kind: str 
                             compress_type=zipfile.ZIP_DEFLATED)
             _fsync_file(tmp_name)
             os.replace(tmp_name, final)
-            _fsync_dir(dest_dir)
+            fsync_dir(dest_dir)
         except BaseException as exc:
             if os.path.exists(tmp_name):
                 os.unlink(tmp_name)
@@ -284,7 +285,7 @@ def restore_backup(backup_file: Path, ledger_path: Path, *, lock=None) -> Restor
                 if side.exists():
                     side.unlink()
             os.replace(staging / DB_MEMBER, ledger_path)
-            _fsync_dir(ledger_path.parent)
+            fsync_dir(ledger_path.parent)
         finally:
             lockmod.release(own_lock)
     except OSError as exc:
@@ -473,7 +474,7 @@ def _merge_evidence(staged: Path, store: Path) -> int:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(file, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
         added += 1
     return added
 
@@ -535,13 +536,3 @@ def _report(progress, done: int, total: int) -> None:
 def _fsync_file(path) -> None:
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import InvalidInput
+from .fsutil import fsync_dir, ordinary_file_mode
 
 CHUNK = 1 << 20
 OK, MISSING, ALTERED = "ok", "missing", "altered"
@@ -59,7 +60,7 @@ class EvidenceStore:
                 out.flush()
                 os.fsync(out.fileno())
             # mkstemp makes the file private (0600); stored evidence is ordinary user data.
-            os.chmod(tmp_name, 0o644 & ~_umask())
+            os.chmod(tmp_name, ordinary_file_mode())
             sha = digest.hexdigest()
             final = self.path_for(sha)
             if final.is_file() and self.check(sha) == OK:
@@ -67,7 +68,7 @@ class EvidenceStore:
             else:
                 final.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(tmp_name, final)
-                _fsync_dir(final.parent)
+                fsync_dir(final.parent)
         except OSError as exc:
             if os.path.exists(tmp_name):
                 os.unlink(tmp_name)
@@ -80,19 +81,3 @@ class EvidenceStore:
         if not path.is_file():
             return MISSING
         return OK if sha256_of(path) == sha256 else ALTERED
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
