@@ -30,6 +30,15 @@ class FirstStartDialog(QDialog):
         unit_label.setBuddy(self.unit_combo)
         user_label = QLabel(self.tr("填报人(&N)："))
         user_label.setBuddy(self.user_edit)
+        # The provincial office runs the same program on a ledger that receives the packages.
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem(self.tr("地市台账（本单位填报）"), "city")
+        self.kind_combo.addItem(self.tr("省级台账（汇总各地市报送）"), "province")
+        self.kind_combo.currentIndexChanged.connect(
+            lambda _i: self.unit_combo.setEnabled(self.role() == "city"))
+        kind_label = QLabel(self.tr("台账类型(&K)："))
+        kind_label.setBuddy(self.kind_combo)
+        form.addRow(kind_label, self.kind_combo)
         form.addRow(unit_label, self.unit_combo)
         form.addRow(user_label, self.user_edit)
         layout.addLayout(form)
@@ -44,6 +53,10 @@ class FirstStartDialog(QDialog):
 
     def unit(self) -> str:
         return self.unit_combo.currentText()
+
+    def role(self) -> str:
+        """"city" (the default) or "province"."""
+        return self.kind_combo.currentData()
 
     def user(self) -> str:
         return self.user_edit.text().strip()
