@@ -90,7 +90,11 @@ def open_or_create(path: Path, *, interactive: bool = True) -> Ledger | None:
             return None
         # Closing checkpoints the WAL into the file, so the header other connections read
         # (schema version) is current when a background job opens its own connection.
-        Ledger.create(path, unit=dialog.unit(), user=dialog.user()).close()
+        if getattr(dialog, "role", lambda: "city")() == "province":
+            from models.province import create_province_ledger
+            create_province_ledger(path, user=dialog.user()).close()
+        else:
+            Ledger.create(path, unit=dialog.unit(), user=dialog.user()).close()
         return Ledger.open(path)
     except LedgerError as error:
         sys.stderr.write(f"错误：{error}\n")
@@ -139,11 +143,16 @@ def run_window(argv: list[str]) -> int:
         return 2
     session = Session(ledger, lock=held)
     try:
-        if ledger.role != "city":
+        if ledger.role == "province":
+            # The provincial office's ledger: hand-ins and the consolidated view.
+            from .province_window import ProvinceWindow
+            window = ProvinceWindow(session)
+        elif ledger.role != "city":
             raise LedgerError(QCoreApplication.translate(
                 "App", "这是省级汇总台账：窗口界面目前只用于地市台账，请使用命令行处理省级台账"
                        "（python main.py --help）。"))
-        window = MainWindow(session)
+        else:
+            window = MainWindow(session)
     except LedgerError as error:
         session.close()
         sys.stderr.write(f"错误：{error}\n")
