@@ -64,9 +64,13 @@ def test_a_ledger_open_elsewhere_is_refused_with_a_message(ledger_path, tmp_path
     assert not (tmp_path / "x.png").exists()
 
 
-def test_a_provincial_ledger_is_refused_with_a_message(tmp_path):
+def test_a_provincial_ledger_opens_the_province_window(tmp_path):
+    from PySide6.QtGui import QImage
     path = tmp_path / "province.db"
     Ledger.create(path, unit="河南省知识产权局", role="province").close()
-    result = run_main("--db", str(path), "--screenshot", str(tmp_path / "x.png"))
-    assert result.returncode == 2
-    assert "省级" in result.stderr and "Traceback" not in result.stderr
+    out = tmp_path / "x.png"
+    result = run_main("--db", str(path), "--screenshot", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    image = QImage(str(out))
+    assert image.width() >= 1280 and image.height() >= 800
