@@ -2,7 +2,7 @@
 the late units — all from models.consolidate.consolidate()."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel,
                                QListWidget, QRadioButton, QSplitter, QStyledItemDelegate,
@@ -39,6 +39,8 @@ class ShareBarDelegate(QStyledItemDelegate):
 class ConsolidatedWidget(QWidget):
     """Units × tasks (or × measures) matrix, indicator totals, late units."""
 
+    unit_activated = Signal(str)        # a unit's row double-clicked: show its hand-in
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -56,7 +58,8 @@ class ConsolidatedWidget(QWidget):
         bar.addWidget(self.by_measure)
         bar.addSpacing(24)
         for status in (DONE, IN_PROGRESS, NOT_STARTED, NOT_INVOLVED):
-            bar.addWidget(self._swatch(CELL_COLORS[status].name(), status))
+            bar.addWidget(self._swatch(CELL_COLORS[status].name(),
+                                       QCoreApplication.translate("Model", status)))
         bar.addWidget(self._swatch(None, self.tr("未报送")))
         bar.addStretch(1)
         self.summary_label = QLabel()
@@ -73,6 +76,8 @@ class ConsolidatedWidget(QWidget):
         self.table.horizontalHeader().setMinimumSectionSize(30)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setShowGrid(True)
+        self.table.doubleClicked.connect(
+            lambda index: self.unit_activated.emit(self.model.view.units[index.row()].unit))
 
         self.indicator_model = IndicatorModel(self)
         self.indicators = QTableView()

@@ -141,7 +141,8 @@ class MatrixModel(QAbstractTableModel):
                 progress.carried, progress.done, progress.in_progress, progress.not_started,
                 progress.not_involved))
         else:
-            lines.append(QCoreApplication.translate("ProvinceMatrix", "状态：{0}").format(state))
+            lines.append(QCoreApplication.translate("ProvinceMatrix", "状态：{0}").format(
+                QCoreApplication.translate("Model", state)))
         lines.append(QCoreApplication.translate(
             "ProvinceMatrix", "进展记录 {0} 条，佐证材料 {1} 个").format(entries, evidence))
         late = [i for i in ids if i in line.late]

@@ -106,6 +106,9 @@ class SubmissionsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 4 <= section < 8:
+                # Stored status labels are translated for display in the "Model" context.
+                return QCoreApplication.translate("Model", _UNIT_HEADERS[section])
             return _tr(_UNIT_HEADERS[section])
         return None
 

@@ -58,6 +58,7 @@ class ProvinceWindow(QMainWindow):
         self.consolidated = ConsolidatedWidget(session)
         self.tabs.addTab(self.submissions, self.tr("报送情况(&S)"))
         self.tabs.addTab(self.consolidated, self.tr("汇总矩阵(&M)"))
+        self.consolidated.unit_activated.connect(self.show_unit)
         # ui.app's paint watch and screenshot look for a table with rows.
         self.table, self.model = self.submissions.table, self.submissions.model
         self._build_menus()
@@ -95,6 +96,14 @@ class ProvinceWindow(QMainWindow):
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
             view.addAction(action)
+
+    def show_unit(self, unit: str) -> None:
+        """Open the 报送情况 tab on ``unit``."""
+        row = self.submissions.model.row_of(unit)
+        if row >= 0:
+            self.tabs.setCurrentWidget(self.submissions)
+            self.submissions.table.selectRow(row)
+            self.submissions.table.setFocus()
 
     # ---- refresh ---------------------------------------------------------------------------
     def _on_changed(self, _kind: str, _codes: list) -> None:

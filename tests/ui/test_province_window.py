@@ -181,6 +181,29 @@ def test_tampered_package_is_refused_with_its_message_and_changes_nothing(provin
         window.submissions.model.rowCount()) if window.submissions.model.submission_at(r)]
 
 
+def test_one_refused_package_does_not_stop_the_others(province_window, qtbot, packages,
+                                                     tmp_path):
+    window = province_window
+    note = tmp_path / "说明.txt"
+    note.write_text("不是材料包", encoding="utf-8")
+    dialog = drop(window, qtbot, [packages["tampered"], note, packages["zips"]["兰考县"]])
+    assert sorted(outcome for outcome, _m in dialog.lines) == ["imported", "refused", "refused"]
+    messages = [m for _o, m in dialog.lines]
+    assert any("说明.txt" in m and "不是 zip 压缩包" in m for m in messages)
+    assert "3 个材料包：导入 1 个" in dialog.summary.text()
+    handed_in = [window.submissions.model.unit_at(r) for r in range(
+        window.submissions.model.rowCount()) if window.submissions.model.submission_at(r)]
+    assert handed_in == ["兰考县"]
+    # Double-clicking the unit's row in the matrix shows its hand-in.
+    matrix = window.consolidated
+    window.tabs.setCurrentWidget(matrix)
+    row = next(i for i, line in enumerate(matrix.model.view.units) if line.unit == "兰考县")
+    matrix.table.doubleClicked.emit(matrix.model.index(row, 0))
+    assert window.tabs.currentWidget() is window.submissions
+    assert window.submissions.current_unit() == "兰考县"
+    assert window.submissions.history_model.rowCount() == 1
+
+
 def test_menu_import_reimport_and_newer_package_keep_history(province_window, qtbot, packages,
                                                              monkeypatch):
     window = province_window
