@@ -149,7 +149,10 @@ class ConsolidatedWidget(QWidget):
             if line.submitted_at is None:
                 self.late_list.addItem(self.tr("{0}：截止日期已过，尚未报送").format(line.unit))
             else:
+                shown = "、".join(line.late[:6]) + ("……" if len(line.late) > 6 else "")
                 self.late_list.addItem(self.tr("{0}：逾期举措 {1} 项（{2}）").format(
-                    line.unit, len(line.late), "、".join(line.late)))
+                    line.unit, len(line.late), shown))
+                # Every late measure, for the clerk who calls the unit.
+                self.late_list.item(self.late_list.count() - 1).setToolTip("、".join(line.late))
         if not view.late_units:
             self.late_list.addItem(self.tr("没有逾期单位"))

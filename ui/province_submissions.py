@@ -4,6 +4,7 @@ selected unit's packages, superseded ones included; opening a package's 完成�
 from __future__ import annotations
 
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication,
@@ -42,8 +43,16 @@ def _tr(text: str) -> str:
 
 
 def _when(stamp: str | None) -> str:
-    """"2021-10-15T09:30:12+08:00" → "2021-10-15 09:30"."""
-    return (stamp or "").replace("T", " ")[:16]
+    """"2021-10-15T01:30:12+00:00" → "2021-10-15 09:30" in the PC's own time zone."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp.replace("T", " ")[:16]
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 class SubmissionsModel(QAbstractTableModel):
