@@ -320,3 +320,38 @@ def test_screenshot_of_the_province_window(province_window, qtbot, packages):
         image = window.grab()
         assert image.save(f"/tmp/province-window-{name}.png")
         assert image.width() >= 1280
+
+
+def test_late_units_after_the_deadline(province_window, qtbot, packages, monkeypatch):
+    window = province_window
+    drop(window, qtbot, [packages["zips"]["郑州市"]])
+    late = window.consolidated.late_list
+    assert [late.item(i).text() for i in range(late.count())] == ["没有逾期单位"]
+    monkeypatch.setenv("TASKLEDGER_TODAY", "2021-12-05")     # past the plan's 2021-11-30
+    window.consolidated.reload()
+    lines = [late.item(i).text() for i in range(late.count())]
+    view = window.consolidated.view
+    assert len(lines) == len(view.late_units) > 20
+    zhengzhou = next(line for line in view.units if line.unit == "郑州市")
+    row = next(i for i, text in enumerate(lines) if text.startswith("郑州市："))
+    assert lines[row].startswith(f"郑州市：逾期举措 {len(zhengzhou.late)} 项")
+    assert late.item(row).toolTip() == "、".join(zhengzhou.late)
+    assert "开封市：截止日期已过，尚未报送" in lines
+
+
+def test_a_missing_stored_copy_is_reported_not_opened(province_window, qtbot, packages,
+                                                      monkeypatch, messages):
+    from models.province import submission_files
+    window = province_window
+    drop(window, qtbot, [packages["zips"]["兰考县"]])
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
+    subs = window.submissions
+    subs.table.selectRow(subs.model.row_of("兰考县"))
+    sub = subs.selected_submission()
+    stored = next(Path(f["stored"]) for f in submission_files(window.session.ledger, sub.id)
+                  if f["role"] == "report_pdf")
+    stored.unlink()
+    assert subs.open_file("report_pdf") is None
+    assert opened == []
+    assert messages and "存档副本已缺失" in messages[-1][2]
