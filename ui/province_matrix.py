@@ -42,7 +42,8 @@ class MatrixModel(QAbstractTableModel):
         super().__init__(parent)
         self.view = None
         self.mode = TASKS
-        self.details: dict[str, dict[str, tuple[int, int]]] = {}   # unit → measure → (entries, evidence)
+        # unit → measure → (progress entries, evidence files)
+        self.details: dict[str, dict[str, tuple[int, int]]] = {}
 
     # ---- data ----------------------------------------------------------------------------
     def load(self, view, details: dict[str, dict[str, tuple[int, int]]]) -> None:

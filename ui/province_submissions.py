@@ -92,7 +92,9 @@ class SubmissionsModel(QAbstractTableModel):
             if column == 0:
                 return unit
             if column == 1:
-                return _tr("已报送") if sub else _tr("未报送")
+                if sub:
+                    return QCoreApplication.translate("ProvinceSubmissions", "已报送")
+                return QCoreApplication.translate("ProvinceSubmissions", "未报送")
             if sub is None:
                 return ""
             if column == 2:
@@ -104,7 +106,9 @@ class SubmissionsModel(QAbstractTableModel):
             if column == 8:
                 return str(sub.files)
             if column == 9:
-                return _tr("{0} 次").format(older) if older else ""
+                if not older:
+                    return ""
+                return QCoreApplication.translate("ProvinceSubmissions", "{0} 次").format(older)
             if column == 10:
                 return sub.package_name
         if role == Qt.ItemDataRole.BackgroundRole and sub is None:
@@ -145,8 +149,10 @@ class HistoryModel(QAbstractTableModel):
             return None
         sub = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (sub.package_name, _when(sub.made_at), _when(sub.imported_at),
-                    _tr("当前") if sub.superseded_by is None else _tr("已被替换（历史）"),
+            state = (QCoreApplication.translate("ProvinceSubmissions", "当前")
+                     if sub.superseded_by is None
+                     else QCoreApplication.translate("ProvinceSubmissions", "已被替换（历史）"))
+            return (sub.package_name, _when(sub.made_at), _when(sub.imported_at), state,
                     str(sub.files), sub.package_sha256[:16])[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and sub.superseded_by is not None:
             return QColor("#6b7280")

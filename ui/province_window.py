@@ -162,7 +162,8 @@ class ProvinceWindow(QMainWindow):
         settings = QSettings()
         folder = settings.value(EXPORT_FOLDER_KEY, str(Path.home()))
         default = Path(folder) / pattern.format(year=self.plan.year)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出"), str(default), self.tr(file_filter))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出"), str(default),
+                                              self.tr(file_filter))
         if not path:
             return None
         out_path = Path(path)

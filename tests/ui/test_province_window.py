@@ -244,7 +244,8 @@ def test_handed_in_files_open_as_copies(province_window, qtbot, packages, monkey
     window = province_window
     drop(window, qtbot, [packages["zips"]["兰考县"]])
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(Path(url.toLocalFile())))
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: opened.append(Path(url.toLocalFile())))
     subs = window.submissions
     subs.table.selectRow(subs.model.row_of("兰考县"))
     assert subs.open_xlsx.isEnabled()
