@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.errors import LedgerError
@@ -38,12 +38,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication([sys.argv[0] if sys.argv else "taskledger", *(argv or [])])
     app.setOrganizationName("TaskLedger")
     app.setApplicationName("TaskLedger")
+    # Source strings are Chinese; the user's choice (视图 → 语言, QSettings) may load English.
+    # Installed before any text is translated, the display name included.
+    from .i18n import install_translator
+    install_translator(app)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "任务台账"))
     _prefer_cjk_sans(app)
-    translator = QTranslator(app)
-    # Source strings are Chinese; a .qm for another locale (e.g. taskledger_en.qm) replaces them.
-    if translator.load(QLocale(), "taskledger", "_", str(resource_path("translations"))):
-        app.installTranslator(translator)
     return app
 
 

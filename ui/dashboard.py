@@ -15,6 +15,8 @@ from models.indicators import Indicator
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 from models.summary import summarize
 
+from . import i18n
+
 
 STATUS_COLORS = {DONE: QColor("#2e9e4f"), IN_PROGRESS: QColor("#2f7bd1"),
                  NOT_STARTED: QColor("#c9ccd1"), NOT_INVOLVED: QColor("#8f969e")}
@@ -95,7 +97,7 @@ class StatusChart(QWidget):
                 s.share(status) * 100)
             p.drawText(QRectF(x + 22, y, self.width() - x - 22, line),
                        Qt.AlignmentFlag.AlignVCenter, self.tr("{0} {1} 项{2}").format(
-                           status, count, share))
+                           i18n.label(status), count, share))
             y += line
         p.drawText(QRectF(x, y, self.width() - x, line), Qt.AlignmentFlag.AlignVCenter,
                    self.tr("共承担 {0} 项").format(s.carried))
@@ -273,7 +275,7 @@ class DashboardWidget(QScrollArea):
     def refresh(self) -> None:
         self._dirty = False
         s = self.summary = summarize(self.session.ledger)
-        self.sentence.setText(self.tr("{0}：{1}").format(s.unit, s.sentence()))
+        self.sentence.setText(self.tr("{0}：{1}").format(s.unit, i18n.summary_sentence(s)))
         self.status_chart.set_summary(s)
         self.days_left.set_summary(s)
         self.section_bars.set_items([
@@ -309,6 +311,6 @@ class DashboardWidget(QScrollArea):
         for row in rows:
             item = QListWidgetItem(f"{row.id}　{row.text}")
             item.setToolTip(self.tr("{0}\n截止：{1}　状态：{2}").format(row.text, row.deadline,
-                                                                    row.status))
+                                                                    i18n.label(row.status)))
             item.setData(CODE_ROLE, row.id)
             lst.addItem(item)

@@ -20,6 +20,7 @@ from models.queries import MeasureFilter
 from models.scope import SCOPE_LABELS
 from models.status import STATUSES
 
+from . import i18n
 from . import signals as sig
 from .measure_panel import MeasurePanel
 from .measure_table import MeasureTableModel
@@ -95,12 +96,12 @@ class MainWindow(QMainWindow):
         self.search_edit.returnPressed.connect(self.apply_filter)
         bar.addWidget(self.search_edit, 2)
         self.status_combo = self._combo(self.tr("状态"), [(self.tr("全部状态"), None)]
-                                        + [(s, s) for s in STATUSES])
+                                        + [(i18n.label(s), s) for s in STATUSES])
         self.section_combo = self._combo(self.tr("部分"), [(self.tr("全部部分"), None)]
                                          + [(s.title, s.title) for s in self.plan.sections])
         self.section_combo.setMaximumWidth(220)
         self.scope_combo = self._combo(self.tr("责任范围"), [(self.tr("全部范围"), None)]
-                                       + [(self.tr(label), key) for key, label in SCOPE_LABELS.items()
+                                       + [(i18n.label(label), key) for key, label in SCOPE_LABELS.items()
                                           if key != "province"])
         self.deadline_combo = self._combo(self.tr("期限"), [(self.tr("全部期限"), None),
                                                           (self.tr("逾期"), LATE),
@@ -139,8 +140,14 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Widths suit the Chinese labels; a translation's longer header or label widens them.
+        metrics = self.fontMetrics()
+        fits = {3: [i18n.label(label) for label in SCOPE_LABELS.values()],
+                7: [i18n.label(LATE), i18n.label(DUE_SOON)]}
         for col, width in ((0, 48), (1, 112), (3, 70), (4, 96), (5, 86), (6, 40), (7, 50)):
-            self.table.setColumnWidth(col, width)
+            needed = max([metrics.horizontalAdvance(t) + 14 for t in fits.get(col, [])]
+                         + [header.sectionSizeHint(col)])
+            self.table.setColumnWidth(col, max(width, needed))
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         column.addWidget(self.table, 1)
 
@@ -253,6 +260,9 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
         view.addAction(find)
+        from .i18n import add_language_menu
+        view.addSeparator()
+        add_language_menu(self, view)
 
     def _fill_plan_menu(self) -> None:
         self.plan_menu.clear()

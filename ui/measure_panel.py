@@ -21,6 +21,7 @@ from models.indicators import Indicator
 from models.scope import RELEVANT, SCOPE_LABELS
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
+from . import i18n
 from . import signals as sig
 from .session import show_error
 from .widgets import CommitTextEdit, human_size
@@ -213,13 +214,13 @@ class MeasurePanel(QWidget):
         self.body.setVisible(True)
         self.body.setEnabled(True)
         row = self.detail.row
-        self.title.setText(self.tr("举措 {0}　{1}").format(row.id, row.status))
+        self.title.setText(self.tr("举措 {0}　{1}").format(row.id, i18n.label(row.status)))
         self.task_label.setText(self.tr("任务 {0}：{1}").format(row.task_no, row.task_content))
         self.text_label.setText(row.text)
         self.info_label.setText(self.tr("责任地市：{0}　范围：{1}　截止：{2}{3}").format(
-            row.responsibility, self.tr(SCOPE_LABELS.get(row.scope, row.scope)),
+            row.responsibility, i18n.label(SCOPE_LABELS.get(row.scope, row.scope)),
             row.deadline or self.tr("无"),
-            f"　【{row.deadline_state}】" if row.deadline_state else ""))
+            self.tr("　【{0}】").format(i18n.label(row.deadline_state)) if row.deadline_state else ""))
         relevant = row.scope == RELEVANT
         self.involved_box.setVisible(relevant)
         self.involved_group.setExclusive(False)
@@ -229,8 +230,9 @@ class MeasurePanel(QWidget):
         statuses = [NOT_STARTED, IN_PROGRESS, DONE] + ([NOT_INVOLVED] if relevant else [])
         self.status_combo.blockSignals(True)
         self.status_combo.clear()
-        self.status_combo.addItems(statuses)
-        self.status_combo.setCurrentText(row.status)
+        for status in statuses:             # shown translated, stored as the Chinese label
+            self.status_combo.addItem(i18n.label(status), status)
+        self.status_combo.setCurrentIndex(self.status_combo.findData(row.status))
         self.status_combo.blockSignals(False)
         self._fill_indicators()
         self.problems_edit.set_text_if_idle(row.problems)
@@ -311,7 +313,7 @@ class MeasurePanel(QWidget):
                                   **changes)
 
     def _on_status(self, _index: int) -> None:
-        status = self.status_combo.currentText()
+        status = self.status_combo.currentData()
         if self.detail and status != self.detail.row.status:
             self._record(status=status)
 

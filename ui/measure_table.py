@@ -14,18 +14,19 @@ from models.queries import MeasureFilter
 from models.scope import SCOPE_LABELS
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
+from . import i18n
+
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1      # raw value for sorting (numbers stay numbers)
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2      # the measure code of the row
 BLOCK = 100                                   # rows fetched per query
 
-# (key for models.queries sorting, header source text)
-_C = "MeasureTableModel"
+# (key for models.queries sorting, header source text; lupdate needs the context literal)
 COLUMNS = (
-    ("id", QT_TRANSLATE_NOOP(_C, "编号")), ("task", QT_TRANSLATE_NOOP(_C, "任务")),
-    ("text", QT_TRANSLATE_NOOP(_C, "落实举措")), ("scope", QT_TRANSLATE_NOOP(_C, "责任范围")),
-    ("status", QT_TRANSLATE_NOOP(_C, "状态")), ("updated", QT_TRANSLATE_NOOP(_C, "最近更新")),
-    ("evidence", QT_TRANSLATE_NOOP(_C, "佐证")), ("deadline", QT_TRANSLATE_NOOP(_C, "期限")),
+    ("id", QT_TRANSLATE_NOOP("MeasureTableModel", "编号")), ("task", QT_TRANSLATE_NOOP("MeasureTableModel", "任务")),
+    ("text", QT_TRANSLATE_NOOP("MeasureTableModel", "落实举措")), ("scope", QT_TRANSLATE_NOOP("MeasureTableModel", "责任范围")),
+    ("status", QT_TRANSLATE_NOOP("MeasureTableModel", "状态")), ("updated", QT_TRANSLATE_NOOP("MeasureTableModel", "最近更新")),
+    ("evidence", QT_TRANSLATE_NOOP("MeasureTableModel", "佐证")), ("deadline", QT_TRANSLATE_NOOP("MeasureTableModel", "期限")),
 )
 STATUS_COLORS = {DONE: "#1e7b34", IN_PROGRESS: "#1f5fa8", NOT_STARTED: "#7a7a7a",
                  NOT_INVOLVED: "#9a9a9a"}
@@ -128,7 +129,7 @@ class MeasureTableModel(QAbstractTableModel):
             if key == "status" and row.scope == "relevant" and row.involved is None:
                 return QCoreApplication.translate(
                     "MeasureTableModel", "相关地市举措：尚未确认本单位是否涉及（状态：{0}）"
-                ).format(row.status)
+                ).format(i18n.label(row.status))
             if key == "deadline":
                 return QCoreApplication.translate("MeasureTableModel", "截止日期：{0}").format(
                     row.deadline or QCoreApplication.translate("MeasureTableModel", "无"))
@@ -154,18 +155,17 @@ class MeasureTableModel(QAbstractTableModel):
             return row.text
         if key == "scope":
             # Scope labels come from models (data); a translation may still provide them.
-            label = SCOPE_LABELS.get(row.scope, row.scope)
-            return QCoreApplication.translate("MeasureTableModel", label)
+            return i18n.label(SCOPE_LABELS.get(row.scope, row.scope))
         if key == "status":
             if row.scope == "relevant" and row.involved is None:
                 return QCoreApplication.translate("MeasureTableModel", "待确认")
-            return row.status
+            return i18n.label(row.status)
         if key == "updated":
             return queries.last_touch(row) or "—"
         if key == "evidence":
             return str(row.evidence_count)
         if key == "deadline":
-            return row.deadline_state or (row.deadline or "")[5:]
+            return i18n.label(row.deadline_state) or (row.deadline or "")[5:]
         return None
 
     def _raw(self, row, key):

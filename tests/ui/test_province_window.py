@@ -67,17 +67,20 @@ def province_window(tmp_path, qtbot):
 
 
 def drop(window, qtbot, paths):
-    """Drag ``paths`` onto the window as a file manager would, and wait for the import."""
+    """Drag ``paths`` onto the window as a file manager would, and wait for the import.
+
+    Sent to the table under the cursor: Qt hands it up to the window, as on a real drop."""
+    target = window.tabs.currentWidget().table.viewport()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(window.rect().center(), Qt.DropAction.CopyAction, mime,
+    enter = QDragEnterEvent(target.rect().center(), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, enter)
+    QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
-    event = QDropEvent(QPointF(window.rect().center()), Qt.DropAction.CopyAction, mime,
+    event = QDropEvent(QPointF(target.rect().center()), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     window.last_results = None
-    QApplication.sendEvent(window, event)
+    QApplication.sendEvent(target, event)
     assert event.isAccepted()
     qtbot.waitUntil(lambda: window.last_results is not None and not window.jobs, timeout=30000)
     return window.result_dialog
@@ -169,6 +172,7 @@ def test_tampered_package_is_refused_with_its_message_and_changes_nothing(provin
                                                                           qtbot, packages):
     window = province_window
     before = dump_tables(window.session.path)
+    window.tabs.setCurrentWidget(window.consolidated)       # dropped on the matrix this time
     dialog = drop(window, qtbot, [packages["tampered"]])
     assert len(dialog.lines) == 1
     outcome, message = dialog.lines[0]

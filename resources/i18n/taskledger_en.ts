@@ -1,0 +1,1754 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于任务台账</source>
+        <translation>About TaskLedger</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;任务台账：地市年度重点任务落实情况的台账、报表与报送材料，离线使用。</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;TaskLedger: the ledger, reports and submission materials of a city&apos;s yearly key tasks, for offline use.</translation>
+    </message>
+    <message>
+        <source>许可</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>随程序附带的字体</source>
+        <translation>Fonts shipped with the program</translation>
+    </message>
+    <message>
+        <source>许可证全文见程序目录：{0}</source>
+        <translation>Full licence texts are in the program folder: {0}</translation>
+    </message>
+    <message>
+        <source>使用的开源软件库</source>
+        <translation>Open-source libraries used</translation>
+    </message>
+    <message>
+        <source>Qt 与 PySide6 以 LGPLv3 许可动态链接使用，可替换为其他兼容版本。</source>
+        <translation>Qt and PySide6 are used under the LGPLv3, dynamically linked, and can be replaced by other compatible versions.</translation>
+    </message>
+    <message>
+        <source>关于任务台账(&amp;A)…</source>
+        <translation>&amp;About TaskLedger…</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>任务台账</source>
+        <translation>TaskLedger</translation>
+    </message>
+    <message>
+        <source>找不到台账文件：{0}</source>
+        <translation>Ledger file not found: {0}</translation>
+    </message>
+    <message>
+        <source>无法打开台账</source>
+        <translation>Cannot open the ledger</translation>
+    </message>
+    <message>
+        <source>这是省级汇总台账：窗口界面目前只用于地市台账，请使用命令行处理省级台账（python main.py --help）。</source>
+        <translation>This is a provincial consolidated ledger. The window works with city ledgers only; use the command line for provincial ledgers (python main.py --help).</translation>
+    </message>
+    <message>
+        <source>自动备份未完成</source>
+        <translation>Automatic backup failed</translation>
+    </message>
+    <message>
+        <source>台账已保存并关闭，但自动备份失败：
+</source>
+        <translation>The ledger was saved and closed, but the automatic backup failed:
+</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>备份时间：{0}
+单位：{1}&#x3000;填报人：{2}
+方案：{3}
+佐证材料：{4} 个&#x3000;程序版本：{5}</source>
+        <translation>Backed up: {0}
+Unit: {1}  Reporter: {2}
+Plan: {3}
+Evidence: {4} files  Program version: {5}</translation>
+    </message>
+    <message>
+        <source>
+注意：备份时已有 {0} 个佐证材料文件缺失或被改动，恢复后仍缺。</source>
+        <translation>
+Note: {0} evidence files were already missing or altered when this backup was made; they stay missing after restoring.</translation>
+    </message>
+    <message>
+        <source>立即备份(&amp;B)…</source>
+        <translation>&amp;Back up now…</translation>
+    </message>
+    <message>
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>已备份（含 {0} 个佐证材料，{1}）：
+{2}</source>
+        <translation>Backed up ({0} evidence files, {1}):
+{2}</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>正在备份台账…</source>
+        <translation>Backing up the ledger…</translation>
+    </message>
+    <message>
+        <source>正在检查备份 {0}…</source>
+        <translation>Checking backup {0}…</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>还有导出或检查在进行，请等它完成后再恢复。</source>
+        <translation>An export or check is still running; wait for it to finish before restoring.</translation>
+    </message>
+    <message>
+        <source>备份完好。确定用它替换当前台账吗？
+
+{0}
+
+当前台账会先另存为“恢复前自动”备份。</source>
+        <translation>The backup is intact. Replace the current ledger with it?
+
+{0}
+
+The current ledger is first saved as a “before restore” backup.</translation>
+    </message>
+    <message>
+        <source>未能恢复</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <source>已从备份恢复：{0}</source>
+        <translation>Restored from backup: {0}</translation>
+    </message>
+    <message>
+        <source>
+恢复前的台账已另存为：{0}</source>
+        <translation>
+The ledger as it was before is saved as: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupListDialog</name>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>备份保存在：{0}
+请选择要恢复的备份。恢复前会先把当前台账另存为一份“恢复前自动”备份。</source>
+        <translation>Backups are kept in: {0}
+Choose the backup to restore. The current ledger is first saved as a “before restore” backup.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>方案</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>备份列表</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>还没有备份。关闭窗口时每天自动备份一次，也可用“工具 → 立即备份”。</source>
+        <translation>No backups yet. The ledger is backed up once a day when the window closes, or use Tools → Back up now.</translation>
+    </message>
+    <message>
+        <source>恢复所选备份(&amp;R)…</source>
+        <translation>&amp;Restore selected backup…</translation>
+    </message>
+    <message>
+        <source>选择其他备份文件(&amp;O)…</source>
+        <translation>&amp;Other backup file…</translation>
+    </message>
+    <message>
+        <source>打开备份文件夹(&amp;F)</source>
+        <translation>Open backup &amp;folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>台账备份 (*.zip)</source>
+        <translation>Ledger backups (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>报送前检查 — 缺项清单</source>
+        <translation>Pre-submission check — missing items</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>举措</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>如何补齐</source>
+        <translation>How to fix</translation>
+    </message>
+    <message>
+        <source>缺项清单</source>
+        <translation>Missing items</translation>
+    </message>
+    <message>
+        <source>仍然导出(&amp;E)</source>
+        <translation>&amp;Export anyway</translation>
+    </message>
+    <message>
+        <source>取消，先去补齐</source>
+        <translation>Cancel and fix first</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>没有发现缺项：各项举措、佐证材料和联系信息均已齐全。</source>
+        <translation>Nothing is missing: all measures, evidence and contact details are complete.</translation>
+    </message>
+    <message>
+        <source>发现 {0} 处缺项。可以先补齐再导出；确实要按现状报送，请点“仍然导出”。（双击一行可转到该举措）</source>
+        <translation>{0} missing items found. Fix them before exporting, or click “Export anyway” to submit as is. (Double-click a row to go to its measure.)</translation>
+    </message>
+    <message>
+        <source>发现 {0} 处缺项，建议报送前补齐。双击一行可转到该举措。</source>
+        <translation>{0} missing items found; fix them before submitting. Double-click a row to go to its measure.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidatedWidget</name>
+    <message>
+        <source>单位 × 任务(&amp;K)</source>
+        <translation>Units × tas&amp;ks</translation>
+    </message>
+    <message>
+        <source>单位 × 举措(&amp;J)</source>
+        <translation>Units × measures (&amp;J)</translation>
+    </message>
+    <message>
+        <source>未报送</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>汇总矩阵</source>
+        <translation>Consolidated matrix</translation>
+    </message>
+    <message>
+        <source>指标汇总</source>
+        <translation>Indicator totals</translation>
+    </message>
+    <message>
+        <source>逾期单位</source>
+        <translation>Overdue units</translation>
+    </message>
+    <message>
+        <source>指标完成情况（各单位合计与全省目标）</source>
+        <translation>Indicators (units&apos; total against the provincial target)</translation>
+    </message>
+    <message>
+        <source>已报送 {0} / {1} 个单位</source>
+        <translation>{0} of {1} units submitted</translation>
+    </message>
+    <message>
+        <source>{0}：截止日期已过，尚未报送</source>
+        <translation>{0}: deadline passed, not submitted</translation>
+    </message>
+    <message>
+        <source>{0}：逾期举措 {1} 项（{2}）</source>
+        <translation>{0}: {1} overdue measures ({2})</translation>
+    </message>
+    <message>
+        <source>没有逾期单位</source>
+        <translation>No overdue units</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <source>按状态统计</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <source>报送期限</source>
+        <translation>Submission deadline</translation>
+    </message>
+    <message>
+        <source>各部分完成情况</source>
+        <translation>Progress by section</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>量化指标完成情况（竖线为目标）</source>
+        <translation>Indicators (the line marks the target)</translation>
+    </message>
+    <message>
+        <source>临期（7天内到期）</source>
+        <translation>Due soon (within 7 days)</translation>
+    </message>
+    <message>
+        <source>已完成但无佐证材料</source>
+        <translation>Done but without evidence</translation>
+    </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0}/{1}&#x3000;{2:.0f}%</source>
+        <translation>{0}/{1}  {2:.0f}%</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>未填报</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;目标{1}</source>
+        <translation>{0}  target {1}</translation>
+    </message>
+    <message>
+        <source>本单位承担的举措中没有量化指标</source>
+        <translation>None of your unit&apos;s measures has an indicator</translation>
+    </message>
+    <message>
+        <source>{0}：{1} 项</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>{0}
+截止：{1}&#x3000;状态：{2}</source>
+        <translation>{0}
+Deadline: {1}  Status: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>DaysLeft</name>
+    <message>
+        <source>距报送截止</source>
+        <translation>Until the submission deadline</translation>
+    </message>
+    <message>
+        <source>已超过报送截止</source>
+        <translation>Past the submission deadline</translation>
+    </message>
+    <message>
+        <source>{0} 天</source>
+        <translation>{0} days</translation>
+    </message>
+    <message>
+        <source>截止日期 {0}</source>
+        <translation>Deadline {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>日期(&amp;D)：</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>进展内容(&amp;T)：</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>进展内容不能为空</source>
+        <translation>The progress entry cannot be empty</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>欢迎使用任务台账</source>
+        <translation>Welcome to TaskLedger</translation>
+    </message>
+    <message>
+        <source>首次使用，请选择本单位并填写填报人姓名。台账将按内置的2021年度实施方案建立，保存在：
+{0}</source>
+        <translation>First start: choose your unit and enter the reporter&apos;s name. The ledger is created from the built-in 2021 plan and saved in:
+{0}</translation>
+    </message>
+    <message>
+        <source>例如：张三</source>
+        <translation>e.g. Zhang San</translation>
+    </message>
+    <message>
+        <source>本单位(&amp;U)：</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>填报人(&amp;N)：</source>
+        <translation>&amp;Reporter:</translation>
+    </message>
+    <message>
+        <source>地市台账（本单位填报）</source>
+        <translation>City ledger (your unit reports)</translation>
+    </message>
+    <message>
+        <source>省级台账（汇总各地市报送）</source>
+        <translation>Provincial ledger (consolidates the units&apos; submissions)</translation>
+    </message>
+    <message>
+        <source>台账类型(&amp;K)：</source>
+        <translation>Ledger &amp;kind:</translation>
+    </message>
+    <message>
+        <source>建立台账</source>
+        <translation>Create ledger</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HandinActions</name>
+    <message>
+        <source>报送前检查(&amp;C)…</source>
+        <translation>Pre-submission &amp;check…</translation>
+    </message>
+    <message>
+        <source>导出报送材料包(&amp;B)…</source>
+        <translation>Export submission &amp;bundle…</translation>
+    </message>
+    <message>
+        <source>导出佐证材料汇编 PDF(&amp;D)…</source>
+        <translation>Export evidence &amp;dossier (PDF)…</translation>
+    </message>
+    <message>
+        <source>填写省里发来的表格(&amp;T)…</source>
+        <translation>Fill in the province&apos;s &amp;template…</translation>
+    </message>
+    <message>
+        <source>导出任务清单模板(&amp;L)…</source>
+        <translation>Export task &amp;list template…</translation>
+    </message>
+    <message>
+        <source>导入任务清单(&amp;I)…</source>
+        <translation>&amp;Import task list…</translation>
+    </message>
+    <message>
+        <source>正在检查缺项…</source>
+        <translation>Checking for missing items…</translation>
+    </message>
+    <message>
+        <source>未导出报送材料包</source>
+        <translation>Submission bundle not exported</translation>
+    </message>
+    <message>
+        <source>导出报送材料包</source>
+        <translation>Export submission bundle</translation>
+    </message>
+    <message>
+        <source>报送材料包 (*.zip)</source>
+        <translation>Submission bundle (*.zip)</translation>
+    </message>
+    <message>
+        <source>正在生成报送材料包 {0}…</source>
+        <translation>Creating submission bundle {0}…</translation>
+    </message>
+    <message>
+        <source>导出佐证材料汇编</source>
+        <translation>Export evidence dossier</translation>
+    </message>
+    <message>
+        <source>{0}{1}年佐证材料汇编.pdf</source>
+        <translation>{0}{1}年佐证材料汇编.pdf</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>佐证材料汇编</source>
+        <translation>Evidence dossier</translation>
+    </message>
+    <message>
+        <source>已生成，共 {0} 页。请注意：
+</source>
+        <translation>Created, {0} pages. Please note:
+</translation>
+    </message>
+    <message>
+        <source>正在生成佐证材料汇编 {0}…</source>
+        <translation>Creating evidence dossier {0}…</translation>
+    </message>
+    <message>
+        <source>选择省里发来的表格</source>
+        <translation>Choose the province&apos;s template</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
+        <translation>Excel workbooks (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>保存填好的表格</source>
+        <translation>Save the filled-in template</translation>
+    </message>
+    <message>
+        <source>{0}（{1}填报）.xlsx</source>
+        <translation>{0}（{1}填报）.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>填写省里发来的表格</source>
+        <translation>Fill in the province&apos;s template</translation>
+    </message>
+    <message>
+        <source>正在填写 {0}…</source>
+        <translation>Filling in {0}…</translation>
+    </message>
+    <message>
+        <source>导出任务清单模板</source>
+        <translation>Export task list template</translation>
+    </message>
+    <message>
+        <source>{0}年任务清单.xlsx</source>
+        <translation>{0}年任务清单.xlsx</translation>
+    </message>
+    <message>
+        <source>正在导出 {0}…</source>
+        <translation>Exporting {0}…</translation>
+    </message>
+    <message>
+        <source>导入任务清单</source>
+        <translation>Import task list</translation>
+    </message>
+    <message>
+        <source>任务清单 (*.xlsx *.docx *.txt *.json)</source>
+        <translation>Task lists (*.xlsx *.docx *.txt *.json)</translation>
+    </message>
+    <message>
+        <source>正在读取 {0}…</source>
+        <translation>Reading {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultDialog</name>
+    <message>
+        <source>导入报送材料包</source>
+        <translation>Import submission bundles</translation>
+    </message>
+    <message>
+        <source>共 {0} 个材料包：导入 {1} 个，此前已导入 {2} 个，存入历史 {3} 个，未导入 {4} 个。</source>
+        <translation>{0} bundles: {1} imported, {2} already imported, {3} kept as history, {4} not imported.</translation>
+    </message>
+    <message>
+        <source>导入结果</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>语言(&amp;G)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>跟随系统</source>
+        <translation>System default</translation>
+    </message>
+    <message>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>界面语言将在重新启动任务台账后生效。</source>
+        <translation>The interface language changes the next time TaskLedger starts.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>导出工作进展表（Excel）(&amp;E)…</source>
+        <translation>&amp;Export progress sheet (Excel)…</translation>
+    </message>
+    <message>
+        <source>导出工作报告（PDF）(&amp;W)…</source>
+        <translation>Export &amp;work report (PDF)…</translation>
+    </message>
+    <message>
+        <source>导出进展情况报告（PDF）(&amp;R)…</source>
+        <translation>Export status &amp;report (PDF)…</translation>
+    </message>
+    <message>
+        <source>任务台账 — {0} — {1}</source>
+        <translation>TaskLedger — {0} — {1}</translation>
+    </message>
+    <message>
+        <source>搜索举措、进展、佐证材料名称（Ctrl+F）</source>
+        <translation>Search measures, progress entries, evidence names (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>部分</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>全部部分</source>
+        <translation>All sections</translation>
+    </message>
+    <message>
+        <source>责任范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>全部范围</source>
+        <translation>All scopes</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>全部期限</source>
+        <translation>All deadlines</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>临期（7天内）</source>
+        <translation>Due soon (7 days)</translation>
+    </message>
+    <message>
+        <source>已完成无佐证(&amp;N)</source>
+        <translation>Done, &amp;no evidence</translation>
+    </message>
+    <message>
+        <source>30天未更新(&amp;M)</source>
+        <translation>Not updated for a &amp;month</translation>
+    </message>
+    <message>
+        <source>清除筛选(&amp;C)</source>
+        <translation>&amp;Clear filters</translation>
+    </message>
+    <message>
+        <source>落实举措列表</source>
+        <translation>Measure list</translation>
+    </message>
+    <message>
+        <source>台账(&amp;L)</source>
+        <translation>&amp;Ledger</translation>
+    </message>
+    <message>
+        <source>概览(&amp;O)</source>
+        <translation>Dash&amp;board</translation>
+    </message>
+    <message>
+        <source>{0} · 填报人 {1} · {2}</source>
+        <translation>{0} · Reporter {1} · {2}</translation>
+    </message>
+    <message>
+        <source>未填写</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>修改即时保存</source>
+        <translation>Changes are saved at once</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>方案(&amp;P)</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>打印预览进展情况报告(&amp;P)…</source>
+        <translation>&amp;Print preview of the status report…</translation>
+    </message>
+    <message>
+        <source>台账设置(&amp;S)…</source>
+        <translation>Ledger &amp;settings…</translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>校验佐证材料(&amp;V)</source>
+        <translation>&amp;Verify evidence</translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <source>概览</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>搜索(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>{0}年&#x3000;{1}</source>
+        <translation>{0}  {1}</translation>
+    </message>
+    <message>
+        <source>显示 {0} / {1} 项</source>
+        <translation>Showing {0} of {1}</translation>
+    </message>
+    <message>
+        <source>已保存 {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <source>设置已保存</source>
+        <translation>Settings saved</translation>
+    </message>
+    <message>
+        <source>已为举措 {0} 添加 {1} 个佐证材料</source>
+        <translation>Added {1} evidence files to measure {0}</translation>
+    </message>
+    <message>
+        <source>未能完成</source>
+        <translation>Not completed</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>校验佐证材料</source>
+        <translation>Verify evidence</translation>
+    </message>
+    <message>
+        <source>已校验 {0} 个佐证材料，全部完好。</source>
+        <translation>Verified {0} evidence files; all are intact.</translation>
+    </message>
+    <message>
+        <source>文件缺失</source>
+        <translation>file missing</translation>
+    </message>
+    <message>
+        <source>内容已被改动</source>
+        <translation>content altered</translation>
+    </message>
+    <message>
+        <source>{0}（{1}，举措 {2}）</source>
+        <translation>{0} ({1}, measure {2})</translation>
+    </message>
+    <message>
+        <source>
+……另有 {0} 个</source>
+        <translation>
+… and {0} more</translation>
+    </message>
+    <message>
+        <source>已校验 {0} 个佐证材料，发现 {1} 个问题：
+</source>
+        <translation>Verified {0} evidence files, found {1} problems:
+</translation>
+    </message>
+    <message>
+        <source>正在校验佐证材料…</source>
+        <translation>Verifying evidence…</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>正在导出 {0}…</source>
+        <translation>Exporting {0}…</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>已保存：{0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>打开文件</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>打印预览 — 进展情况报告</source>
+        <translation>Print preview — status report</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurePanel</name>
+    <message>
+        <source>本单位是否涉及（相关地市举措需确认）</source>
+        <translation>Is your unit involved? (to confirm for measures of relevant units)</translation>
+    </message>
+    <message>
+        <source>本单位涉及(&amp;Y)</source>
+        <translation>&amp;Yes, involved</translation>
+    </message>
+    <message>
+        <source>不涉及(&amp;J)</source>
+        <translation>No, our &amp;unit is not involved</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>状态(&amp;S)：</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>量化指标：</source>
+        <translation>Indicators:</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>存在的问题（离开此框即保存）</source>
+        <translation>Problems (saved when you leave the field)</translation>
+    </message>
+    <message>
+        <source>存在问题(&amp;Q)：</source>
+        <translation>P&amp;roblems:</translation>
+    </message>
+    <message>
+        <source>下一步打算</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>下一步工作打算（离开此框即保存）</source>
+        <translation>Next steps (saved when you leave the field)</translation>
+    </message>
+    <message>
+        <source>下一步打算(&amp;X)：</source>
+        <translation>Ne&amp;xt steps:</translation>
+    </message>
+    <message>
+        <source>工作进展</source>
+        <translation>Progress entries</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>填报人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>进展内容</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>添加进展(&amp;A)…</source>
+        <translation>&amp;Add entry…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>佐证材料（可将文件拖到窗口上添加）</source>
+        <translation>Evidence (drop files on the window to add them)</translation>
+    </message>
+    <message>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>添加文件(&amp;I)…</source>
+        <translation>Add f&amp;iles…</translation>
+    </message>
+    <message>
+        <source>打开(&amp;K)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>取消关联(&amp;R)</source>
+        <translation>Unlin&amp;k</translation>
+    </message>
+    <message>
+        <source>请在左侧表格中选择一条落实举措</source>
+        <translation>Choose a measure in the table on the left</translation>
+    </message>
+    <message>
+        <source>举措 {0}&#x3000;{1}</source>
+        <translation>Measure {0}  {1}</translation>
+    </message>
+    <message>
+        <source>任务 {0}：{1}</source>
+        <translation>Task {0}: {1}</translation>
+    </message>
+    <message>
+        <source>责任地市：{0}&#x3000;范围：{1}&#x3000;截止：{2}{3}</source>
+        <translation>Responsible units: {0}  Scope: {1}  Deadline: {2}{3}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>&#x3000;【{0}】</source>
+        <translation>  [{0}]</translation>
+    </message>
+    <message>
+        <source>本单位完成值（{0}）</source>
+        <translation>Your unit&apos;s value ({0})</translation>
+    </message>
+    <message>
+        <source>完成值，目标 {0}</source>
+        <translation>Value, target {0}</translation>
+    </message>
+    <message>
+        <source>目标 {0}，本单位：</source>
+        <translation>Target {0}, your unit:</translation>
+    </message>
+    <message>
+        <source>添加进展 — 举措 {0}</source>
+        <translation>Add progress entry — measure {0}</translation>
+    </message>
+    <message>
+        <source>修改进展 — 举措 {0}</source>
+        <translation>Edit progress entry — measure {0}</translation>
+    </message>
+    <message>
+        <source>删除进展</source>
+        <translation>Delete progress entry</translation>
+    </message>
+    <message>
+        <source>确定删除 {0} 的这条进展吗？
+
+{1}</source>
+        <translation>Delete this progress entry of {0}?
+
+{1}</translation>
+    </message>
+    <message>
+        <source>选择佐证材料 — 举措 {0}</source>
+        <translation>Choose evidence — measure {0}</translation>
+    </message>
+    <message>
+        <source>添加佐证材料</source>
+        <translation>Add evidence</translation>
+    </message>
+    <message>
+        <source>请先在表格中选择要添加佐证材料的落实举措。</source>
+        <translation>First choose in the table the measure the evidence belongs to.</translation>
+    </message>
+    <message>
+        <source>打开佐证材料</source>
+        <translation>Open evidence</translation>
+    </message>
+    <message>
+        <source>台账中的文件副本不见了：{0}
+请运行“校验佐证材料”。</source>
+        <translation>The ledger&apos;s copy of the file is missing: {0}
+Run “Verify evidence”.</translation>
+    </message>
+    <message>
+        <source>取消关联</source>
+        <translation>Unlink evidence</translation>
+    </message>
+    <message>
+        <source>确定让“{0}”不再作为举措 {1} 的佐证材料吗？
+（文件仍保留在台账中）</source>
+        <translation>Stop using “{0}” as evidence for measure {1}?
+(The file stays in the ledger.)</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureTableModel</name>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>落实举措</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>责任范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>最近更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>佐证</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>相关地市举措：尚未确认本单位是否涉及（状态：{0}）</source>
+        <translation>Measure for relevant units: not yet confirmed whether your unit is involved (status: {0})</translation>
+    </message>
+    <message>
+        <source>截止日期：{0}</source>
+        <translation>Deadline: {0}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>To confirm</translation>
+    </message>
+</context>
+<context>
+    <name>Model</name>
+    <message>
+        <source>未启动</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>推进中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>不涉及</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>临期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>省级</source>
+        <translation>Provincial</translation>
+    </message>
+    <message>
+        <source>全部地市</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>相关地市</source>
+        <translation>Relevant units</translation>
+    </message>
+    <message>
+        <source>指定地市</source>
+        <translation>Named units</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPreviewDialog</name>
+    <message>
+        <source>导入任务清单 — 预览</source>
+        <translation>Import task list — preview</translation>
+    </message>
+    <message>
+        <source>文件：{0}
+方案：{1}（{2}年）
+报送截止：{3}
+共 {4} 个部分、{5} 项任务、{6} 条落实举措；单位名单 {7} 个。</source>
+        <translation>File: {0}
+Plan: {1} ({2})
+Submission deadline: {3}
+{4} sections, {5} tasks, {6} measures; {7} units listed.</translation>
+    </message>
+    <message>
+        <source>未注明</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <source>任务清单</source>
+        <translation>Task list</translation>
+    </message>
+    <message>
+        <source>责任地市</source>
+        <translation>Responsible units</translation>
+    </message>
+    <message>
+        <source>责任范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>任务清单预览</source>
+        <translation>Task list preview</translation>
+    </message>
+    <message>
+        <source>确认后，此方案将加入台账并成为当前方案；原有方案及其填报内容保持不变，可在“方案”菜单中切换。</source>
+        <translation>Once confirmed, this plan is added to the ledger and becomes the current plan; earlier plans and their reports stay unchanged and can be chosen in the Plan menu.</translation>
+    </message>
+    <message>
+        <source>导入并切换(&amp;I)</source>
+        <translation>&amp;Import and switch</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTreeWidget</name>
+    <message>
+        <source>任务清单</source>
+        <translation>Task list</translation>
+    </message>
+    <message>
+        <source>举措</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>全部举措</source>
+        <translation>All measures</translation>
+    </message>
+    <message>
+        <source>已完成 {0} 项，占 {1:.0f}%</source>
+        <translation>{0} done, {1:.0f}%</translation>
+    </message>
+    <message>
+        <source>无需填报</source>
+        <translation>Nothing to report</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceImport</name>
+    <message>
+        <source>正在校验并导入 {0} 个报送材料包…</source>
+        <translation>Checking and importing {0} submission bundles…</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceMatrix</name>
+    <message>
+        <source>{0} · 任务{1}：{2}</source>
+        <translation>{0} · task {1}: {2}</translation>
+    </message>
+    <message>
+        <source>{0} · 举措 {1}：{2}</source>
+        <translation>{0} · measure {1}: {2}</translation>
+    </message>
+    <message>
+        <source>该单位尚未报送</source>
+        <translation>This unit has not submitted yet</translation>
+    </message>
+    <message>
+        <source>不属该单位的举措</source>
+        <translation>Not a measure of this unit</translation>
+    </message>
+    <message>
+        <source>承担 {0} 项：已完成 {1}，推进中 {2}，未启动 {3}，不涉及 {4}</source>
+        <translation>{0} measures: {1} done, {2} in progress, {3} not started, {4} not applicable</translation>
+    </message>
+    <message>
+        <source>状态：{0}</source>
+        <translation>Status: {0}</translation>
+    </message>
+    <message>
+        <source>进展记录 {0} 条，佐证材料 {1} 个</source>
+        <translation>{0} progress entries, {1} evidence files</translation>
+    </message>
+    <message>
+        <source>逾期：{0}</source>
+        <translation>Overdue: {0}</translation>
+    </message>
+    <message>
+        <source>{0}：未报送</source>
+        <translation>{0}: not submitted</translation>
+    </message>
+    <message>
+        <source>{0}：报送于 {1}，完成 {2:.0%}</source>
+        <translation>{0}: submitted {1}, {2:.0%} done</translation>
+    </message>
+    <message>
+        <source>举措</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>全省目标</source>
+        <translation>Provincial target</translation>
+    </message>
+    <message>
+        <source>全省合计</source>
+        <translation>Provincial total</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>是否达标</source>
+        <translation>Target met?</translation>
+    </message>
+    <message>
+        <source>各单位数值</source>
+        <translation>Values by unit</translation>
+    </message>
+    <message>
+        <source>暂无数值</source>
+        <translation>No values yet</translation>
+    </message>
+    <message>
+        <source>已达标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>未达标</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <source>平均 {0}{1}</source>
+        <translation>average {0}{1}</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceSubmissions</name>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>报送情况</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>材料包制作时间</source>
+        <translation>Bundle created</translation>
+    </message>
+    <message>
+        <source>导入时间</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>文件数</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>历史报送</source>
+        <translation>Earlier submissions</translation>
+    </message>
+    <message>
+        <source>材料包</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <source>制作时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceWindow</name>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>任务台账（省级汇总） — {0} — {1}</source>
+        <translation>TaskLedger (provincial) — {0} — {1}</translation>
+    </message>
+    <message>
+        <source>报送情况(&amp;S)</source>
+        <translation>&amp;Submissions</translation>
+    </message>
+    <message>
+        <source>汇总矩阵(&amp;M)</source>
+        <translation>Consolidated &amp;matrix</translation>
+    </message>
+    <message>
+        <source>{0} · 省级汇总台账 · {1} · {2}</source>
+        <translation>{0} · provincial ledger · {1} · {2}</translation>
+    </message>
+    <message>
+        <source>未填写</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>导入报送材料包(&amp;I)…</source>
+        <translation>&amp;Import submission bundles…</translation>
+    </message>
+    <message>
+        <source>导出全省汇总表（Excel）(&amp;E)…</source>
+        <translation>&amp;Export provincial summary (Excel)…</translation>
+    </message>
+    <message>
+        <source>导出全省汇总 PDF(&amp;P)…</source>
+        <translation>Export provincial summary (&amp;PDF)…</translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>报送情况</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>汇总矩阵</source>
+        <translation>Consolidated matrix</translation>
+    </message>
+    <message>
+        <source>导入报送材料包</source>
+        <translation>Import submission bundles</translation>
+    </message>
+    <message>
+        <source>报送材料包 (*.zip);;所有文件 (*)</source>
+        <translation>Submission bundles (*.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <source>导入已取消：已完成校验的材料包已导入，其余未改动</source>
+        <translation>Import cancelled: bundles already checked were imported, the rest left untouched</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>正在导出 {0}…</source>
+        <translation>Exporting {0}…</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>已保存：{0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>打开文件</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>未能完成</source>
+        <translation>Not completed</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>操作未完成</source>
+        <translation>Not completed</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>外侧（单页右、双页左）</source>
+        <translation>Outer (right on odd, left on even pages)</translation>
+    </message>
+    <message>
+        <source>居中</source>
+        <translation>Centred</translation>
+    </message>
+    <message>
+        <source>单位全称(&amp;F)：</source>
+        <translation>&amp;Full unit name:</translation>
+    </message>
+    <message>
+        <source>报送对象(&amp;A)：</source>
+        <translation>&amp;Addressee:</translation>
+    </message>
+    <message>
+        <source>联系人(&amp;C)：</source>
+        <translation>&amp;Contact person:</translation>
+    </message>
+    <message>
+        <source>联系电话(&amp;P)：</source>
+        <translation>Contact &amp;phone:</translation>
+    </message>
+    <message>
+        <source>台账设置</source>
+        <translation>Ledger settings</translation>
+    </message>
+    <message>
+        <source>页码位置(&amp;G)：</source>
+        <translation>Pa&amp;ge numbers:</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChart</name>
+    <message>
+        <source>已完成</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>，占 {0:.1f}%</source>
+        <translation>, {0:.1f}%</translation>
+    </message>
+    <message>
+        <source>{0} {1} 项{2}</source>
+        <translation>{0}: {1}{2}</translation>
+    </message>
+    <message>
+        <source>共承担 {0} 项</source>
+        <translation>{0} measures in all</translation>
+    </message>
+</context>
+<context>
+    <name>StatusReport</name>
+    <message>
+        <source>工作进度报告</source>
+        <translation>Status report</translation>
+    </message>
+    <message>
+        <source>统计日期：{0}&#x3000;报送截止：{1}&#x3000;剩余 {2} 天</source>
+        <translation>As of {0}  Submission deadline: {1}  {2} days left</translation>
+    </message>
+    <message>
+        <source>按状态统计</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>项数</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>占比</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>各部分完成情况</source>
+        <translation>Progress by section</translation>
+    </message>
+    <message>
+        <source>部分</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>已完成/承担</source>
+        <translation>Done / carried</translation>
+    </message>
+    <message>
+        <source>完成率</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>临期（7天内到期）</source>
+        <translation>Due soon (within 7 days)</translation>
+    </message>
+    <message>
+        <source>未启动</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>已完成但无佐证材料</source>
+        <translation>Done but without evidence</translation>
+    </message>
+    <message>
+        <source>30天未更新</source>
+        <translation>Not updated for 30 days</translation>
+    </message>
+    <message>
+        <source>截止</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>量化指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>举措</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>本单位完成值</source>
+        <translation>Your unit&apos;s value</translation>
+    </message>
+    <message>
+        <source>是否达标</source>
+        <translation>Target met?</translation>
+    </message>
+    <message>
+        <source>未填报</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <source>达标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>未达标</source>
+        <translation>Not met</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsWidget</name>
+    <message>
+        <source>各单位报送情况</source>
+        <translation>Submissions by unit</translation>
+    </message>
+    <message>
+        <source>报送历史</source>
+        <translation>Submission history</translation>
+    </message>
+    <message>
+        <source>打开完成情况表（Excel）(&amp;X)</source>
+        <translation>Open completion sheet (E&amp;xcel)</translation>
+    </message>
+    <message>
+        <source>打开工作报告（PDF）(&amp;R)</source>
+        <translation>Open work &amp;report (PDF)</translation>
+    </message>
+    <message>
+        <source>《{0}》 报送截止 {1}：已报送 {2} 个单位，未报送 {3} 个（共 {4} 个）。把各单位的报送材料包（.zip）拖到窗口上即可导入。</source>
+        <translation>“{0}”, deadline {1}: {2} units submitted, {3} not yet ({4} in all). Drop the units&apos; submission bundles (.zip) on the window to import them.</translation>
+    </message>
+    <message>
+        <source>{0} 的报送记录（{1} 个材料包）</source>
+        <translation>Submissions of {0} ({1} bundles)</translation>
+    </message>
+    <message>
+        <source>{0} 尚未报送</source>
+        <translation>{0} has not submitted yet</translation>
+    </message>
+    <message>
+        <source>材料包 {0} 中没有这类文件</source>
+        <translation>Bundle {0} has no such file</translation>
+    </message>
+</context>
+<context>
+    <name>Summary</name>
+    <message>
+        <source>共承担落实举措{0}项，其中已完成{1}项（占{2:.1f}%），推进中{3}项（占{4:.1f}%），未启动{5}项（占{6:.1f}%）</source>
+        <translation>{0} measures carried: {1} done ({2:.1f}%), {3} in progress ({4:.1f}%), {5} not started ({6:.1f}%)</translation>
+    </message>
+    <message>
+        <source>；另有{0}项经确认不涉及</source>
+        <translation>; {0} more confirmed not applicable</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+</context>
+</TS>
