@@ -1417,6 +1417,26 @@ Submission deadline: {3}
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
+    <message>
+        <source>已报送</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>未报送</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>{0} 次</source>
+        <translation>{0} times</translation>
+    </message>
+    <message>
+        <source>当前</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>已被替换（历史）</source>
+        <translation>Replaced (history)</translation>
+    </message>
 </context>
 <context>
     <name>ProvinceWindow</name>

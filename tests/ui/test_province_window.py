@@ -360,3 +360,35 @@ def test_a_missing_stored_copy_is_reported_not_opened(province_window, qtbot, pa
     assert subs.open_file("report_pdf") is None
     assert opened == []
     assert messages and "存档副本已缺失" in messages[-1][2]
+
+
+def test_cancelled_import_keeps_what_was_whole_and_the_views_show_it(province_window, qtbot,
+                                                                      packages, monkeypatch):
+    import threading
+
+    import ui.province_import as province_import
+    from models.province import import_package
+    window = province_window
+    started = threading.Event()
+
+    def first_then_wait(ledger, paths, *, progress=None, cancelled=None):
+        # The first package goes in whole; the cancel arrives before the second.
+        results = [import_package(ledger, paths[0])]
+        started.set()
+        for _ in range(500):
+            if cancelled():
+                return results
+            time.sleep(0.01)
+        raise AssertionError("cancel never arrived")
+
+    monkeypatch.setattr(province_import, "import_packages", first_then_wait)
+    handle = window.import_packages([packages["zips"]["郑州市"], packages["zips"]["洛阳市"]])
+    qtbot.waitUntil(started.is_set, timeout=30000)
+    handle.cancel()
+    qtbot.waitUntil(lambda: not window.jobs, timeout=30000)
+    assert window.last_results is None and window.result_dialog is None
+    assert "导入已取消" in window.statusBar().currentMessage()
+    handed_in = [window.submissions.model.unit_at(r) for r in range(
+        window.submissions.model.rowCount()) if window.submissions.model.submission_at(r)]
+    assert handed_in == ["郑州市"]
+    assert [line.unit for line in window.consolidated.view.submitted] == ["郑州市"]
