@@ -392,3 +392,21 @@ def test_cancelled_import_keeps_what_was_whole_and_the_views_show_it(province_wi
         window.submissions.model.rowCount()) if window.submissions.model.submission_at(r)]
     assert handed_in == ["郑州市"]
     assert [line.unit for line in window.consolidated.view.submitted] == ["郑州市"]
+
+
+def test_export_offers_to_open_the_file_or_its_folder(province_window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+    window = province_window
+    opened, texts = [], []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: opened.append(Path(url.toLocalFile())))
+    for choice in ("打开文件", "打开所在文件夹", "关闭"):
+        def exec_(box, choice=choice):
+            texts.append(box.text())
+            box.chosen = next(b for b in box.buttons() if b.text() == choice)
+            return 0
+        monkeypatch.setattr(QMessageBox, "exec", exec_)
+        monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box.chosen)
+        window._offer_open(tmp_path / "全省.xlsx")
+    assert opened == [tmp_path / "全省.xlsx", tmp_path]
+    assert texts == [f"已保存：{tmp_path / '全省.xlsx'}"] * 3
