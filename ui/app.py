@@ -43,6 +43,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     from .i18n import install_translator
     install_translator(app)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "任务台账"))
+    from PySide6.QtGui import QIcon
+    app.setWindowIcon(QIcon(str(resource_path("icons", "taskledger.png"))))
     _prefer_cjk_sans(app)
     return app
 
@@ -170,6 +172,10 @@ def run_window(argv: list[str]) -> int:
     window.show()
     code = app.exec()
     session.close()
+    if session.backup_error:
+        QMessageBox.warning(None, QCoreApplication.translate("App", "自动备份未完成"),
+                            QCoreApplication.translate("App", "台账已保存并关闭，但自动备份失败：\n")
+                            + session.backup_error)
     return code
 
 

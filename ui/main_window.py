@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         self.plan_menu.aboutToShow.connect(self._fill_plan_menu)
         self.tools_menu = bar.addMenu(self.tr("工具(&T)"))
         self.view_menu = bar.addMenu(self.tr("视图(&V)"))
+        self.help_menu = bar.addMenu(self.tr("帮助(&H)"))
         self._menus_built = False
 
     def _build_menus(self) -> None:
@@ -234,6 +235,9 @@ class MainWindow(QMainWindow):
         self.preview_action.setShortcut(QKeySequence.StandardKey.Print)
         self.preview_action.triggered.connect(self.print_preview)
         file_menu.addAction(self.preview_action)
+        from .handin_actions import HandinActions
+        self.handin = HandinActions(self)
+        self.handin.add_file_actions(file_menu)
         file_menu.addSeparator()
         self.settings_action = QAction(self.tr("台账设置(&S)…"), self)
         self.settings_action.triggered.connect(self.edit_settings)
@@ -248,6 +252,11 @@ class MainWindow(QMainWindow):
         self.verify_action = QAction(self.tr("校验佐证材料(&V)"), self)
         self.verify_action.triggered.connect(self.verify_evidence)
         tools.addAction(self.verify_action)
+        from .backup_dialog import BackupActions
+        self.backups = BackupActions(self)
+        self.backups.add_actions(tools)
+        from .about_dialog import add_about_action
+        add_about_action(self, self.help_menu)
 
         view = self.view_menu
         for index, (text, key) in enumerate(((self.tr("台账"), "Ctrl+1"),
@@ -276,6 +285,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, plan_id=info.id: self.switch_plan(plan_id))
             group.addAction(action)
             self.plan_menu.addAction(action)
+        self._build_menus()
+        self.handin.add_plan_actions(self.plan_menu)
 
     def switch_plan(self, plan_id: int) -> None:
         """Work on another of the ledger's plans (saved in the ledger)."""

@@ -3,6 +3,7 @@ the one way the window writes: ``session.write(...)``.
 """
 from __future__ import annotations
 
+import sys
 import traceback
 from typing import Callable
 
@@ -29,6 +30,8 @@ class Session(QObject):
         self.ledger = ledger
         self.lock = lock            # models.lock handle held while the window is open
         self.signals = LedgerSignals(self)
+        self.daily_backup = True    # the once-a-day backup on close (models.backup)
+        self.backup_error: str | None = None
 
     @property
     def path(self):
@@ -59,5 +62,35 @@ class Session(QObject):
     def close(self) -> None:
         self.ledger.close()
         if self.lock is not None:
+            # Closed but still locked: the backup sees the final state and no other program
+            # can start writing in between. A failed backup never keeps the window open.
+            if self.daily_backup:
+                self._daily_backup()
             self.lock.release()
             self.lock = None
+
+    def _daily_backup(self) -> None:
+        from models import backup
+        try:
+            backup.maybe_daily_backup(self.ledger.path)
+        except Exception as error:  # noqa: BLE001 — logged and reported, closing goes on
+            self.backup_error = str(error) if isinstance(error, LedgerError) \
+                else f"{type(error).__name__}: {error}"
+            sys.stderr.write(f"警告：自动备份失败：{self.backup_error}\n")
+
+    def restore(self, backup_file):
+        """Replace the ledger with ``backup_file`` (models.backup.restore_backup) and reopen.
+
+        The ledger is closed for the swap and reopened whatever happens, so a refused
+        backup (BadBackup, raised to the caller) leaves the window on the ledger as it was.
+        The lock stays held throughout: no other program slips in while the file changes.
+        """
+        from models import backup
+        path = self.ledger.path
+        self.ledger.close()
+        try:
+            result = backup.restore_backup(backup_file, path, lock=self.lock)
+        finally:
+            self.ledger = Ledger.open(path)
+        self.signals.notify("all")
+        return result

@@ -1,0 +1,229 @@
+"""The hand-in and Excel menu items of the workbench: 报送前检查, the submission package, the
+佐证材料汇编, filling the province's workbook, the blank task list, and importing a plan.
+
+Kept out of main_window.py so the window stays a layout; every slow step (check, export,
+parsing a task list) runs through the window's job helper (ui.jobs.run_job) and every write
+through Session.write. exports/ modules are imported inside the work functions, so openpyxl
+and ReportLab stay out of start-up.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from . import signals as sig
+
+IMPORT_FOLDER_KEY = "paths/last_import_folder"
+TEMPLATE_FOLDER_KEY = "paths/last_template_folder"
+
+
+class HandinActions(QObject):
+    """Menu actions living on a MainWindow (``window``); methods return the job handle."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.check_dialog = None
+
+    # ---- menus --------------------------------------------------------------------------
+    def add_file_actions(self, menu) -> None:
+        """The hand-in and Excel items of 文件, after a separator."""
+        items = (
+            ("check_action", self.tr("报送前检查(&C)…"), self.check),
+            ("package_action", self.tr("导出报送材料包(&B)…"), self.export_package),
+            ("evidence_pdf_action", self.tr("导出佐证材料汇编 PDF(&D)…"), self.export_evidence_pdf),
+            ("template_action", self.tr("填写省里发来的表格(&T)…"), self.fill_template),
+            ("tasklist_action", self.tr("导出任务清单模板(&L)…"), self.export_tasklist),
+        )
+        menu.addSeparator()
+        for name, text, slot in items:
+            action = QAction(text, self.window)
+            action.triggered.connect(lambda _=False, s=slot: s())
+            setattr(self, name, action)
+            menu.addAction(action)
+
+    def add_plan_actions(self, menu) -> None:
+        """The import item at the end of 方案 (the menu is refilled each time it opens)."""
+        menu.addSeparator()
+        self.import_plan_action = QAction(self.tr("导入任务清单(&I)…"), menu)
+        self.import_plan_action.triggered.connect(lambda _=False: self.import_plan())
+        menu.addAction(self.import_plan_action)
+
+    # ---- helpers ----------------------------------------------------------------------------
+    def _save_path(self, title: str, default_name: str, file_filter: str) -> Path | None:
+        from .main_window import EXPORT_FOLDER_KEY
+        settings = QSettings()
+        folder = settings.value(EXPORT_FOLDER_KEY, str(Path.home()))
+        path, _ = QFileDialog.getSaveFileName(self.window, title, str(Path(folder) / default_name),
+                                              file_filter)
+        if not path:
+            return None
+        settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent))
+        return Path(path)
+
+    def _open_path(self, title: str, key: str, file_filter: str) -> Path | None:
+        settings = QSettings()
+        folder = settings.value(key, str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(self.window, title, str(folder), file_filter)
+        if not path:
+            return None
+        settings.setValue(key, str(Path(path).parent))
+        return Path(path)
+
+    def _unit_year(self) -> tuple[str, int]:
+        return self.window.session.ledger.unit, self.window.plan.year
+
+    # ---- 缺项清单 --------------------------------------------------------------------------
+    def check(self, on_done=None):
+        """Run the check off the GUI thread; show the list (or call ``on_done(gaps)``)."""
+        def work(ledger, progress, cancelled):
+            from models.check import check_ledger
+            return check_ledger(ledger, progress=progress, cancelled=cancelled)
+
+        return self.window._start_job(work, self.tr("正在检查缺项…"), on_done or self.show_gaps)
+
+    def show_gaps(self, gaps: list):
+        from .check_dialog import CheckDialog
+        if self.check_dialog is not None:
+            self.check_dialog.close()
+            self.check_dialog.deleteLater()
+        dialog = CheckDialog(gaps, self.window)
+        dialog.measure_activated.connect(self.window.open_measure)
+        self.check_dialog = dialog
+        dialog.show()
+        return dialog
+
+    # ---- the submission package ------------------------------------------------------
+    def export_package(self):
+        """Check first; with gaps, export only when the clerk confirms."""
+        return self.check(on_done=self._package_after_check)
+
+    def confirm_gaps(self, gaps: list) -> bool:
+        if not gaps:
+            return True
+        from .check_dialog import CheckDialog
+        dialog = CheckDialog(gaps, self.window, confirm=True)
+        dialog.measure_activated.connect(lambda code: (dialog.reject(),
+                                                       self.window.open_measure(code)))
+        accepted = bool(dialog.exec())
+        dialog.deleteLater()
+        return accepted
+
+    def _package_after_check(self, gaps: list):
+        if not self.confirm_gaps(gaps):
+            self.window.statusBar().showMessage(self.tr("未导出报送材料包"), 5000)
+            return None
+        from models.handin import package_file_name
+        unit, year = self._unit_year()
+        out = self._save_path(self.tr("导出报送材料包"), package_file_name(unit, year),
+                              self.tr("报送材料包 (*.zip)"))
+        if out is None:
+            return None
+
+        def work(ledger, progress, cancelled):
+            from exports.package import write_package
+            return write_package(ledger, out, progress=progress, cancelled=cancelled)
+
+        self.package_job = self.window._start_job(
+            work, self.tr("正在生成报送材料包 {0}…").format(out.name), self.window._offer_open)
+        return self.package_job
+
+    # ---- 佐证材料汇编 --------------------------------------------------------------------
+    def export_evidence_pdf(self):
+        unit, year = self._unit_year()
+        out = self._save_path(self.tr("导出佐证材料汇编"),
+                              self.tr("{0}{1}年佐证材料汇编.pdf").format(unit, year),
+                              self.tr("PDF 文件 (*.pdf)"))
+        if out is None:
+            return None
+
+        def work(ledger, progress, cancelled):
+            from exports.evidence_pdf import write_evidence_pdf
+            return write_evidence_pdf(ledger, out, progress=progress, cancelled=cancelled)
+
+        def done(result):
+            if result.warnings:
+                QMessageBox.warning(self.window, self.tr("佐证材料汇编"),
+                                    self.tr("已生成，共 {0} 页。请注意：\n").format(result.pages)
+                                    + "\n".join(result.warnings[:30]))
+            self.window._offer_open(Path(result.path))
+
+        return self.window._start_job(work, self.tr("正在生成佐证材料汇编 {0}…").format(out.name),
+                                      done)
+
+    # ---- Excel: the province's workbook, the blank task list ----------------------------
+    def fill_template(self):
+        template = self._open_path(self.tr("选择省里发来的表格"), TEMPLATE_FOLDER_KEY,
+                                   self.tr("Excel 工作簿 (*.xlsx *.xlsm)"))
+        if template is None:
+            return None
+        unit, _year = self._unit_year()
+        out = self._save_path(self.tr("保存填好的表格"),
+                              self.tr("{0}（{1}填报）.xlsx").format(template.stem, unit),
+                              self.tr("Excel 工作簿 (*.xlsx)"))
+        if out is None:
+            return None
+
+        def work(ledger, progress, cancelled):
+            from exports.xlsx_template import fill_province_template
+            return fill_province_template(ledger, template, out, progress=progress,
+                                          cancelled=cancelled)
+
+        def done(report):
+            self.last_template_report = report
+            if report.unmatched or report.missing:
+                # Rows left untouched must be seen: the clerk fills them by hand.
+                QMessageBox.warning(self.window, self.tr("填写省里发来的表格"),
+                                    "\n".join(report.lines()))
+            self.window._offer_open(Path(report.out_path))
+
+        return self.window._start_job(work, self.tr("正在填写 {0}…").format(out.name), done)
+
+    def export_tasklist(self):
+        unit, year = self._unit_year()
+        out = self._save_path(self.tr("导出任务清单模板"),
+                              self.tr("{0}年任务清单.xlsx").format(year),
+                              self.tr("Excel 工作簿 (*.xlsx)"))
+        if out is None:
+            return None
+
+        def work(ledger, progress, cancelled):
+            from exports.xlsx_tasklist import write_tasklist
+            return write_tasklist(ledger.plan(), out, units=ledger.units(), progress=progress,
+                                  cancelled=cancelled)
+
+        return self.window._start_job(work, self.tr("正在导出 {0}…").format(out.name),
+                                      lambda path: self.window._offer_open(Path(path)))
+
+    # ---- importing another year's task list ----------------------------------------------
+    def import_plan(self, path: Path | None = None):
+        """Pick a file, parse it off the GUI thread, preview, add on confirmation."""
+        if path is None:
+            path = self._open_path(self.tr("导入任务清单"), IMPORT_FOLDER_KEY,
+                                   self.tr("任务清单 (*.xlsx *.docx *.txt *.json)"))
+            if path is None:
+                return None
+
+        def work(_ledger, progress, cancelled):
+            from models.plan_io import read_plan_file
+            return read_plan_file(path)
+
+        return self.window._start_job(work, self.tr("正在读取 {0}…").format(Path(path).name),
+                                      lambda plan: self.preview_plan(plan, path))
+
+    def preview_plan(self, plan: dict, source: Path) -> bool:
+        from .plan_preview import PlanPreviewDialog
+        dialog = PlanPreviewDialog(plan, source, self.window)
+        self.preview_dialog = dialog
+        accepted = bool(dialog.exec())
+        dialog.deleteLater()
+        self.preview_dialog = None
+        if not accepted:
+            return False
+        window = self.window
+        window.panel.show_measure(None)        # saves pending edits of the old plan's measure
+        ledger = window.session.ledger
+        return window.session.write(window, sig.ALL, [], ledger.add_plan, plan)
