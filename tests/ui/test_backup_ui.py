@@ -1,0 +1,142 @@
+"""Backups from the window: the daily one on closing, 立即备份, and 从备份恢复 (checked,
+confirmed, under the window's own lock; a bad backup leaves the ledger as it was)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from models import backup, lock
+from models.ledger import Ledger
+
+
+def when_modal(callback):
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, poll)
+            return
+        callback(dialog)
+    QTimer.singleShot(0, poll)
+
+
+def status_in_table(window, code):
+    return window.model.data(window.model.index(window.model.row_of(code), 4))
+
+
+def ready(window):
+    window._build_menus()
+    return window
+
+
+def test_closing_the_window_makes_the_daily_backup_under_the_lock(ledger_path, open_window,
+                                                                  close_window, monkeypatch):
+    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    window = open_window(ledger_path)
+    seen = []
+    real = backup.maybe_daily_backup
+
+    def spy(path, **kwargs):
+        # Taken while the window still holds the lock, after its connection is closed.
+        seen.append(lock.holder(path) is not None)
+        return real(path, **kwargs)
+    monkeypatch.setattr(backup, "maybe_daily_backup", spy)
+    close_window(window)
+    assert seen == [True]
+    found = backup.list_backups(ledger_path)
+    assert [b.kind for b in found] == ["auto"]
+    assert backup.check_backup(found[0].path).unit == "洛阳市"
+    lock.acquire(ledger_path).release()             # and the lock was released after
+
+
+def test_a_failed_daily_backup_never_blocks_closing(ledger_path, open_window, close_window,
+                                                    monkeypatch, capsys):
+    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    window = open_window(ledger_path)
+
+    def disk_full(path, **kwargs):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(backup, "maybe_daily_backup", disk_full)
+    session = window.session
+    close_window(window)
+    assert session.lock is None
+    assert "No space left" in session.backup_error
+    assert "自动备份失败" in capsys.readouterr().err
+    lock.acquire(ledger_path).release()
+
+
+def test_backup_now(ledger_path, sample_file, open_window, qtbot, monkeypatch):
+    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+        ledger.record("1.2", status="已完成")
+        ledger.attach("1.2", sample_file)
+    window = ready(open_window(ledger_path))
+    from ui.backup_dialog import BackupActions
+    boxes = []
+    monkeypatch.setattr(BackupActions, "_exec_box", lambda self, box: boxes.append(box.text()))
+    window.backups.backup_action.trigger()
+    qtbot.waitUntil(lambda: bool(boxes), timeout=30000)
+    found = backup.list_backups(ledger_path)
+    assert [b.kind for b in found] == ["manual"] and found[0].evidence_count == 1
+    assert str(found[0].path) in boxes[0]
+
+
+def test_restore_from_the_list_brings_the_old_state_back(ledger_path, open_window, close_window,
+                                                         qtbot, messages):
+    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+        ledger.record("1.2", status="已完成", note="第一版", date="2021-09-01")
+    saved = backup.backup_ledger(ledger_path)
+    window = ready(open_window(ledger_path))
+    ledger = window.session.ledger
+    window.session.write(window, "measure", ["1.2"], ledger.record, "1.2", status="推进中")
+    assert status_in_table(window, "1.2") == "推进中"
+    listed = []
+
+    def choose(dialog):
+        listed.append([dialog.table.item(0, c).text() for c in range(4)])
+        dialog.restore_button.click()
+    when_modal(choose)
+    window.backups.restore_action.trigger()
+    qtbot.waitUntil(lambda: any(m[0] == "information" for m in messages), timeout=30000)
+    assert listed and listed[0][1] == "手动" and listed[0][2] == "洛阳市"
+    question = next(m for m in messages if m[0] == "question")
+    assert "备份完好" in question[2] and "洛阳市" in question[2]
+    assert "已从备份恢复" in messages[-1][2]
+    assert status_in_table(window, "1.2") == "已完成"          # the window shows the backup
+    assert window.session.lock is not None and window.session.lock.held
+    assert window.backups.last_restore.restored.path == saved.path
+    safety = window.backups.last_restore.safety_backup
+    assert safety is not None and safety.is_file()
+    close_window(window)
+    with Ledger.open(ledger_path) as reopened:
+        assert reopened.measure("1.2").row.status == "已完成"
+    assert "before-restore" in {b.kind for b in backup.list_backups(ledger_path)}
+
+
+def test_a_corrupted_backup_is_refused_and_the_ledger_stays(ledger_path, tmp_path, open_window,
+                                                            close_window, qtbot, messages):
+    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+        ledger.record("1.2", status="已完成")
+    good = backup.backup_ledger(ledger_path, tmp_path / "备份")
+    truncated = tmp_path / "坏的备份.zip"
+    truncated.write_bytes(good.path.read_bytes()[: good.size // 2])
+    window = ready(open_window(ledger_path))
+    ledger = window.session.ledger
+    window.session.write(window, "measure", ["1.2"], ledger.record, "1.2", status="推进中")
+
+    # Checked before anything is asked: refused with the backup's own message.
+    handle = window.backups.check_and_restore(truncated)
+    qtbot.waitUntil(lambda: handle.done, timeout=30000)
+    assert messages[-1][0] == "warning" and "截断" in messages[-1][2]
+    assert not any(m[0] == "question" for m in messages)
+
+    # Even if a backup goes bad between the check and the restore, nothing changes.
+    window.backups.confirm_and_restore(truncated, good)
+    assert messages[-1][0] == "warning" and "截断" in messages[-1][2]
+    assert status_in_table(window, "1.2") == "推进中"
+    window.table.selectRow(window.model.row_of("1.2"))
+    assert window.panel.code == "1.2"                        # the window still works
+    assert window.session.write(window, "measure", ["1.2"], window.session.ledger.record, "1.2",
+                                problems="仍可填报")
+    close_window(window)
+    with Ledger.open(ledger_path) as reopened:
+        row = reopened.measure("1.2").row
+        assert row.status == "推进中" and row.problems == "仍可填报"
