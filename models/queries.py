@@ -5,7 +5,7 @@ order" and "the rows for these codes" without loading every measure's detail. No
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .deadlines import DUE_SOON_DAYS, LATE, DUE_SOON, STALE_DAYS, today
@@ -115,3 +115,64 @@ def measure_rows(ledger, codes: list[str], *, unit: str | None = None,
 def last_touch(row: MeasureRow) -> str:
     """The later of the last edit and the last progress entry's date ("" when never touched)."""
     return max((row.updated_at or "")[:10], row.last_entry_date or "")
+
+
+# Measures the province carries itself (责任地市 "--"): units see them read-only (FORMATS.md).
+# The same columns as the unit's measure query, with nothing recorded and no deadline state.
+_PROVINCE_SELECT = """
+SELECT m.id AS mid, m.code, s.title AS section, s.seq AS section_seq, t.no AS task_no,
+       t.content AS task_content, m.text, m.responsibility, m.scope,
+       COALESCE(m.deadline, p.deadline) AS deadline,
+       '' AS status, NULL AS involved, '' AS problems, '' AS next_steps, NULL AS updated_at,
+       0 AS evidence_count, 0 AS entry_count, NULL AS last_entry_date
+FROM measures m
+JOIN tasks t ON t.id = m.task_id
+JOIN sections s ON s.id = t.section_id
+JOIN plans p ON p.id = m.plan_id
+WHERE m.plan_id = :plan AND m.scope = 'province'
+"""
+
+
+def province_codes(ledger, flt: MeasureFilter | None = None) -> list[str]:
+    """Codes of the current plan's provincial-level measures, in plan order.
+
+    Only ``flt``'s section, task and search text apply: a provincial measure has no status,
+    deadline state or evidence of the unit's, so a filter on those leaves none of them.
+    ``ledger.measures()`` (what the unit reports on) never includes these.
+    """
+    flt = flt or MeasureFilter()
+    if (flt.status or flt.deadline or flt.done_without_evidence or flt.stale
+            or (flt.scope and flt.scope != "province")):
+        return []
+    sql, params = _PROVINCE_SELECT, {"plan": ledger.plan_id}
+    if flt.section:
+        sql += " AND s.title = :section"
+        params["section"] = flt.section
+    if flt.task_no is not None:
+        sql += " AND t.no = :task_no"
+        params["task_no"] = int(flt.task_no)
+    words = flt.search.split()
+    for index, word in enumerate(words):
+        sql += f" AND (m.text LIKE :w{index} OR t.content LIKE :w{index} OR m.code = :c{index})"
+        params[f"w{index}"] = f"%{word}%"
+        params[f"c{index}"] = word
+    sql += f" ORDER BY s.seq, t.no, {_MEASURE_NO.replace('code', 'm.code')}"
+    return [row["code"] for row in ledger.db.query(sql, params)]
+
+
+def province_rows(ledger, codes: list[str]) -> dict[str, MeasureRow]:
+    """The read-only MeasureRow of each provincial-level code in ``codes``, keyed by code.
+
+    ``status`` is "" (the unit records nothing on them) and ``deadline_state`` None.
+    """
+    if not codes:
+        return {}
+    params = {"plan": ledger.plan_id}
+    marks = []
+    for index, code in enumerate(codes):
+        params[f"c{index}"] = code
+        marks.append(f":c{index}")
+    sql = _PROVINCE_SELECT + f" AND m.code IN ({', '.join(marks)})"
+    on = today()
+    return {row["code"]: replace(_measure_row(row, on), deadline_state=None)
+            for row in ledger.db.query(sql, params)}

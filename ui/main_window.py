@@ -62,7 +62,8 @@ class MainWindow(QMainWindow):
         self.jobs = []
         self.setWindowTitle(self.tr("任务台账 — {0} — {1}").format(ledger.unit, self.plan.title))
         self.setAcceptDrops(True)
-        self.model = MeasureTableModel(session, self)
+        from .readonly_measures import MeasureTableWithProvince
+        self.model = MeasureTableWithProvince(session, self)
         self._build()
         self._build_menu_titles()
         # Menu items and their shortcuts arrive right after the first paint.
@@ -115,6 +116,10 @@ class MainWindow(QMainWindow):
         for check in (self.no_evidence_check, self.stale_check):
             check.toggled.connect(self.apply_filter)
             bar2.addWidget(check)
+        # Provincial-level measures (责任地市 "--"): the unit sees them, read-only.
+        self.province_check = QCheckBox(self.tr("显示省级举措（只读）(&G)"))
+        self.province_check.toggled.connect(self._show_province)
+        bar2.addWidget(self.province_check)
         self.clear_button = QPushButton(self.tr("清除筛选(&C)"))
         self.clear_button.clicked.connect(self.clear_filters)
         bar2.addWidget(self.clear_button)
@@ -151,7 +156,8 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         column.addWidget(self.table, 1)
 
-        self.panel = MeasurePanel(self.session)
+        from .readonly_measures import PanelWithProvince
+        self.panel = PanelWithProvince(self.session)
         panel_scroll = QScrollArea()
         panel_scroll.setWidgetResizable(True)
         panel_scroll.setWidget(self.panel)
@@ -340,6 +346,10 @@ class MainWindow(QMainWindow):
                 | QItemSelectionModel.SelectionFlag.Rows)
             self.table.selectionModel().blockSignals(False)
             self.table.scrollTo(index)
+
+    def _show_province(self, on: bool) -> None:
+        self.model.show_province = on
+        self.apply_filter()
 
     def clear_filters(self) -> None:
         for combo in (self.status_combo, self.section_combo, self.scope_combo, self.deadline_combo):

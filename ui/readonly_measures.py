@@ -1,0 +1,117 @@
+"""Provincial-level measures (责任地市 "--") in the workbench, read-only.
+
+FORMATS.md: units SEE these measures but do not report on them. The table shows them, when
+the clerk ticks 显示省级举措（只读）, with scope 省级 and no status; the panel shows what
+they ask with nothing to edit. The unit's own measure list (Ledger.measures, CLI ``tasks``)
+is unchanged: these rows come from models.queries.province_codes/province_rows.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from models import queries
+from models.scope import SCOPE_LABELS
+
+from . import i18n
+from .measure_panel import MeasurePanel
+from .measure_table import COLUMNS, MeasureTableModel
+
+_C = "ReadOnlyMeasures"
+
+
+def _id_key(code: str) -> tuple[int, int]:
+    task, _, measure = code.partition(".")
+    return int(task), int(measure or 0)
+
+
+class MeasureTableWithProvince(MeasureTableModel):
+    """The unit's measures, plus the provincial-level ones when ``show_province`` is on."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self.show_province = False
+        self._province: set[str] = set()
+
+    def set_show_province(self, on: bool) -> None:
+        self.show_province = bool(on)
+        self.reload()
+
+    def is_province(self, code: str) -> bool:
+        return code in self._province
+
+    def _all_codes(self) -> list[str]:
+        ledger = self.session.ledger
+        codes = queries.measure_codes(ledger, self.filter, order=self.order,
+                                      descending=self.descending)
+        extra = queries.province_codes(ledger, self.filter) if self.show_province else []
+        self._province = set(extra)
+        if not extra:
+            return codes
+        if self.order in ("id", "task"):
+            # Sorted by number they sit where the plan has them; otherwise after the unit's own.
+            merged = sorted(codes + extra, key=_id_key, reverse=self.descending)
+            return merged
+        return codes + extra
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._codes = self._all_codes()
+        self._rows.clear()
+        self.endResetModel()
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        self.order = COLUMNS[column][0]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        self._codes = self._all_codes()
+        self.layoutChanged.emit()
+
+    def _row(self, index: int):
+        code = self._codes[index]
+        if code in self._province:
+            if code not in self._rows:
+                missing = [c for c in self._province if c not in self._rows]
+                self._rows.update(queries.province_rows(self.session.ledger, missing))
+            return self._rows.get(code)
+        return super()._row(index)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._codes[index.row()] not in self._province:
+            return super().data(index, role)
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#8a8a8a"))
+        if key == "status" and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate(_C, "省级负责的举措：本单位只读，无需填报")
+            return QCoreApplication.translate(_C, "省级（只读）")
+        if key in ("updated", "evidence", "deadline") and role == Qt.ItemDataRole.DisplayRole:
+            return ""
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return None
+        return super().data(index, role)
+
+
+class PanelWithProvince(MeasurePanel):
+    """The measure panel; a provincial-level measure is shown with nothing to edit."""
+
+    def reload(self) -> None:
+        row = None
+        if self.code:
+            row = queries.province_rows(self.session.ledger, [self.code]).get(self.code)
+        if row is None:
+            super().reload()
+            return
+        self.detail = None                  # nothing to save: commit_pending does nothing
+        self.read_only = True
+        if self.body is not None:
+            self.body.setEnabled(False)
+            self.body.setVisible(False)
+        self.title.setText(self.tr("举措 {0}　省级（只读）").format(row.id))
+        self.task_label.setText(self.tr("任务 {0}：{1}").format(row.task_no, row.task_content))
+        self.text_label.setText(row.text)
+        self.info_label.setText(self.tr("责任地市：{0}　范围：{1}　截止：{2}\n此举措由省级负责，"
+                                        "本单位只需了解，无需填报进展或佐证材料。").format(
+            row.responsibility, i18n.label(SCOPE_LABELS[row.scope]),
+            row.deadline or self.tr("无")))
