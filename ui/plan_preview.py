@@ -33,7 +33,7 @@ class PlanPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         n_sections, n_tasks, n_measures = plan_counts(plan)
         self.summary_label = QLabel(self.tr(
-            "文件：{0}\n方案：{1}（{2}年）\n报送截止：{3}\n共 {4} 个部分、{5} 项任务、{6} 条落实举措；"
+            "文件：{0}\n方案：{1}\n年度：{2}　报送截止：{3}\n共 {4} 个部分、{5} 项任务、{6} 条落实举措；"
             "单位名单 {7} 个。").format(
                 Path(source).name, plan.get("title", ""), plan.get("year", ""),
                 plan.get("deadline") or self.tr("未注明"), n_sections, n_tasks, n_measures,
