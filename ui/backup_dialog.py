@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog,
                                QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
@@ -21,7 +21,9 @@ from .session import show_error
 from .widgets import human_size
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-_KINDS = {backup.AUTO: "每日自动", backup.MANUAL: "手动", backup.BEFORE_RESTORE: "恢复前自动"}
+_KINDS = {backup.AUTO: QT_TRANSLATE_NOOP("BackupListDialog", "每日自动"),
+          backup.MANUAL: QT_TRANSLATE_NOOP("BackupListDialog", "手动"),
+          backup.BEFORE_RESTORE: QT_TRANSLATE_NOOP("BackupListDialog", "恢复前自动")}
 
 
 class BackupListDialog(QDialog):
@@ -207,6 +209,9 @@ class BackupActions(QObject):
         message = self.tr("已从备份恢复：{0}").format(backup_file.name)
         if result.safety_backup is not None:
             message += self.tr("\n恢复前的台账已另存为：{0}").format(result.safety_backup)
+        # A backup chosen from elsewhere may hold another plan or unit: title and lists follow.
+        window._reload_plan()
+        window.clear_filters()
         QMessageBox.information(window, self.tr("从备份恢复"), message)
         if window.model.rowCount():
             window.table.selectRow(0)

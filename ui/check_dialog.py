@@ -17,6 +17,7 @@ class CheckDialog(QDialog):
     """Lists gaps (models.check.Gap); ``measure_activated(code)`` on double-click/Enter."""
 
     measure_activated = Signal(str)
+    recheck_requested = Signal()
 
     def __init__(self, gaps: list, parent=None, *, confirm: bool = False):
         super().__init__(parent)
@@ -53,6 +54,10 @@ class CheckDialog(QDialog):
                                             QDialogButtonBox.ButtonRole.RejectRole)
             cancel.setDefault(True)
         else:
+            # Stays open while the clerk fixes things; 重新检查 runs the check again.
+            self.recheck_button = self.buttons.addButton(self.tr("重新检查(&R)"),
+                                                         QDialogButtonBox.ButtonRole.ActionRole)
+            self.recheck_button.clicked.connect(self.recheck_requested)
             self.buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

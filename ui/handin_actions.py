@@ -92,6 +92,7 @@ class HandinActions(QObject):
             self.check_dialog.deleteLater()
         dialog = CheckDialog(gaps, self.window)
         dialog.measure_activated.connect(self.window.open_measure)
+        dialog.recheck_requested.connect(lambda: self.check(on_done=dialog.set_gaps))
         self.check_dialog = dialog
         dialog.show()
         return dialog

@@ -45,7 +45,7 @@ def wait_job(qtbot, handle, timeout=120000):
 
 
 def test_check_lists_the_gaps_and_double_click_opens_the_measure(ledger_path, open_window,
-                                                                 qtbot):
+                                                                 sample_file, qtbot):
     make_ledger(ledger_path)
     window = ready(open_window(ledger_path))
     texts = [a.text() for a in window.file_menu.actions()]
@@ -73,6 +73,15 @@ def test_check_lists_the_gaps_and_double_click_opens_the_measure(ledger_path, op
     contact = next(i for i, r in enumerate(rows) if r[0] == "联系信息未填")
     dialog.table.activated.emit(dialog.table.model().index(contact, 0))
     assert window.panel.code == "1.2"
+    # The clerk adds evidence for 1.2 and checks again: that gap is gone, the dialog the same.
+    before = dialog.table.rowCount()
+    assert window.panel.attach_files([sample_file]) == 1
+    dialog.recheck_button.click()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == before - 1, timeout=30000)
+    assert window.handin.check_dialog is dialog
+    rows = [[dialog.table.item(r, c).text() for c in range(2)]
+            for r in range(dialog.table.rowCount())]
+    assert ["已完成但无佐证", "1.2"] not in rows
 
 
 def test_package_is_written_only_after_the_clerk_confirms_the_gaps(
