@@ -337,6 +337,10 @@ class MainWindow(QMainWindow):
     def _after_reload(self, keep: str | None) -> None:
         self.count_label.setText(self.tr("显示 {0} / {1} 项").format(self.model.rowCount(),
                                                                 self.tree.total))
+        extra = getattr(self.model, "province_count", 0)
+        if extra:
+            self.count_label.setText(self.tr("显示 {0} / {1} 项 + 省级 {2} 项").format(
+                self.model.rowCount() - extra, self.tree.total, extra))
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
             index = self.model.index(row, 0)

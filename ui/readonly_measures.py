@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from models import queries
 from models.scope import SCOPE_LABELS
@@ -39,6 +40,11 @@ class MeasureTableWithProvince(MeasureTableModel):
 
     def is_province(self, code: str) -> bool:
         return code in self._province
+
+    @property
+    def province_count(self) -> int:
+        """How many of the rows shown are provincial-level (read-only) measures."""
+        return len(self._province)
 
     def _all_codes(self) -> list[str]:
         ledger = self.session.ledger
@@ -101,13 +107,14 @@ class PanelWithProvince(MeasurePanel):
         if self.code:
             row = queries.province_rows(self.session.ledger, [self.code]).get(self.code)
         if row is None:
+            self._filler().setVisible(False)
             super().reload()
             return
         self.detail = None                  # nothing to save: commit_pending does nothing
-        self.read_only = True
         if self.body is not None:
             self.body.setEnabled(False)
             self.body.setVisible(False)
+        self._filler().setVisible(True)
         self.title.setText(self.tr("举措 {0}　省级（只读）").format(row.id))
         self.task_label.setText(self.tr("任务 {0}：{1}").format(row.task_no, row.task_content))
         self.text_label.setText(row.text)
@@ -115,3 +122,12 @@ class PanelWithProvince(MeasurePanel):
                                         "本单位只需了解，无需填报进展或佐证材料。").format(
             row.responsibility, i18n.label(SCOPE_LABELS[row.scope]),
             row.deadline or self.tr("无")))
+
+    def _filler(self) -> QWidget:
+        # With the editor hidden, this takes the spare height so the labels stay at the top.
+        filler = getattr(self, "_read_only_filler", None)
+        if filler is None:
+            filler = self._read_only_filler = QWidget()
+            filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+            self._outer.addWidget(filler, 1)
+        return filler

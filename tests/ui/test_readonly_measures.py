@@ -19,6 +19,7 @@ def test_province_measures_show_read_only_on_request(ledger_path, open_window, c
     window.province_check.setChecked(True)
     assert window.model.row_of("1.1") == 0                      # in plan order, before 1.2
     assert window.model.codes()[:3] == ["1.1", "1.2", "1.3"]
+    assert window.count_label.text() == "显示 {0} / {0} 项 + 省级 8 项".format(len(own))
     assert cell(window, "1.1", 3) == "省级" and cell(window, "1.1", 4) == "省级（只读）"
     assert cell(window, "1.2", 4) == "已完成"
     window.table.selectRow(window.model.row_of("1.1"))
@@ -35,6 +36,7 @@ def test_province_measures_show_read_only_on_request(ledger_path, open_window, c
     assert window.province_check.isChecked() and window.model.row_of("1.1") == 0
     window.province_check.setChecked(False)
     assert window.model.row_of("1.1") == -1
+    assert window.count_label.text() == "显示 {0} / {0} 项".format(len(own))
     assert not messages, messages
     close_window(window)
     with Ledger.open(ledger_path) as reopened:
