@@ -140,3 +140,17 @@ def test_a_corrupted_backup_is_refused_and_the_ledger_stays(ledger_path, tmp_pat
     with Ledger.open(ledger_path) as reopened:
         row = reopened.measure("1.2").row
         assert row.status == "推进中" and row.problems == "仍可填报"
+
+
+def test_the_program_says_so_when_the_backup_on_closing_failed(ledger_path, messages,
+                                                              monkeypatch):
+    from ui.app import EXIT_WHEN_PAINTED, run_window
+    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+
+    def unreadable(path, **kwargs):
+        raise backup.LedgerError("无法写入备份 X：磁盘已满")
+    monkeypatch.setattr(backup, "maybe_daily_backup", unreadable)
+    monkeypatch.setenv(EXIT_WHEN_PAINTED, "1")          # the window closes once painted
+    assert run_window(["--db", str(ledger_path)]) == 0
+    assert messages[-1][0] == "warning" and "磁盘已满" in messages[-1][2]
+    lock.acquire(ledger_path).release()                 # closed and unlocked all the same
