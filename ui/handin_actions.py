@@ -117,10 +117,9 @@ class HandinActions(QObject):
         if not self.confirm_gaps(gaps):
             self.window.statusBar().showMessage(self.tr("未导出报送材料包"), 5000)
             return None
-        from models.handin import package_file_name
-        unit, year = self._unit_year()
-        out = self._save_path(self.tr("导出报送材料包"), package_file_name(unit, year),
-                              self.tr("报送材料包 (*.zip)"))
+        from exports.package import default_package_path
+        name = default_package_path(self.window.session.ledger, Path(".")).name
+        out = self._save_path(self.tr("导出报送材料包"), name, self.tr("报送材料包 (*.zip)"))
         if out is None:
             return None
 
