@@ -53,8 +53,18 @@ class PlanPreviewDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.unknown_names: list[str] = []
         self._fill()
         layout.addWidget(self.tree, 1)
+        if self.unknown_names:
+            # Provinces name departments and new districts freely: added, but the clerk
+            # should see them in case one is a typo of a city's name.
+            self.unknown_label = QLabel(self.tr(
+                "责任地市中有 {0} 个名称不在单位名单中，将作为其他单位加入：{1}").format(
+                    len(self.unknown_names), "、".join(self.unknown_names)))
+            self.unknown_label.setWordWrap(True)
+            self.unknown_label.setStyleSheet("color: #9a5b00;")
+            layout.addWidget(self.unknown_label)
 
         note = QLabel(self.tr("确认后，此方案将加入台账并成为当前方案；原有方案及其填报内容保持不变，"
                               "可在“方案”菜单中切换。"))
@@ -87,7 +97,8 @@ class PlanPreviewDialog(QDialog):
                 t_item.setToolTip(0, text)
                 for index, measure in enumerate(task.get("measures") or [], 1):
                     responsibility = next(effective)
-                    scope, _unknown = resolve_scope(responsibility, unit_names)
+                    scope, unknown = resolve_scope(responsibility, unit_names)
+                    self.unknown_names += [n for n in unknown if n not in self.unknown_names]
                     code = "{0}.{1}".format(task.get("no"), index)
                     m_item = QTreeWidgetItem(t_item, [
                         "{0}　{1}".format(code, measure.get("text", "")), responsibility,

@@ -19,10 +19,12 @@ def when_modal(callback):
     QTimer.singleShot(0, poll)
 
 
-def plan_2022(tmp_path):
+def plan_2022(tmp_path, *, department: bool = False):
     from models.plan_def import load_builtin_plan
     plan = load_builtin_plan()
     plan.update(year=2022, title=plan["title"].replace("2021", "2022"), deadline="2022-11-30")
+    if department:
+        plan["sections"][-1]["tasks"][-1]["measures"][-1]["responsibility"] = "省市场监管局、郑州市"
     path = tmp_path / "2022年任务清单.json"
     path.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
     return path
@@ -121,3 +123,17 @@ def test_a_broken_word_file_is_refused(ledger_path, tmp_path, open_window, close
     close_window(window)
     with Ledger.open(ledger_path) as ledger:
         assert len(ledger.plans()) == 1
+
+
+def test_preview_names_responsible_units_missing_from_the_unit_list(tmp_path):
+    from models.plan_io import read_plan_file
+    from ui.plan_preview import PlanPreviewDialog
+    source = plan_2022(tmp_path, department=True)
+    dialog = PlanPreviewDialog(read_plan_file(source), source)
+    assert dialog.unknown_names == ["省市场监管局"]
+    assert "省市场监管局" in dialog.unknown_label.text()
+    last = dialog.tree.topLevelItem(dialog.tree.topLevelItemCount() - 1)
+    task = last.child(last.childCount() - 1)
+    measure = task.child(task.childCount() - 1)
+    assert measure.text(1) == "省市场监管局、郑州市" and measure.text(2) == "指定地市"
+    dialog.deleteLater()
