@@ -2,6 +2,8 @@
 confirmed, under the window's own lock; a bad backup leaves the ledger as it was)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -142,15 +144,54 @@ def test_a_corrupted_backup_is_refused_and_the_ledger_stays(ledger_path, tmp_pat
         assert row.status == "推进中" and row.problems == "仍可填报"
 
 
-def test_the_program_says_so_when_the_backup_on_closing_failed(ledger_path, messages,
-                                                              monkeypatch):
-    from ui.app import EXIT_WHEN_PAINTED, run_window
+def test_the_program_says_so_when_the_backup_on_closing_failed(ledger_path):
+    # In a process of its own: run_window quits the QApplication the other tests share.
+    import os
+    import subprocess
+    import sys
+    root = Path(__file__).resolve().parents[2]
     Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
-
-    def unreadable(path, **kwargs):
-        raise backup.LedgerError("无法写入备份 X：磁盘已满")
-    monkeypatch.setattr(backup, "maybe_daily_backup", unreadable)
-    monkeypatch.setenv(EXIT_WHEN_PAINTED, "1")          # the window closes once painted
-    assert run_window(["--db", str(ledger_path)]) == 0
-    assert messages[-1][0] == "warning" and "磁盘已满" in messages[-1][2]
+    probe = (
+        "import sys; sys.path.insert(0, %r)\n"
+        "from models import backup\n"
+        "from models.errors import LedgerError\n"
+        "def full(path, **kw): raise LedgerError('无法写入备份 X：磁盘已满')\n"
+        "backup.maybe_daily_backup = full\n"
+        "from PySide6.QtWidgets import QMessageBox\n"
+        "QMessageBox.warning = staticmethod(lambda p, t, m, *a: print('BOX', t, m))\n"
+        "from ui.app import run_window\n"
+        "print('rc', run_window(['--db', %r]))\n" % (str(root), str(ledger_path)))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TASKLEDGER_EXIT_WHEN_PAINTED="1")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=root, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "rc 0" in result.stdout
+    assert "BOX 自动备份未完成" in result.stdout and "磁盘已满" in result.stdout
+    assert "自动备份失败" in result.stderr
     lock.acquire(ledger_path).release()                 # closed and unlocked all the same
+
+
+def test_restore_from_a_file_chosen_elsewhere(ledger_path, tmp_path, open_window, close_window,
+                                              qtbot, messages, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+        ledger.record("2.1", status="推进中", note="U盘带来的备份", date="2021-09-01")
+    moved = backup.backup_ledger(ledger_path, tmp_path / "U盘")
+    with Ledger.open(ledger_path) as ledger:
+        ledger.record("2.1", status="未启动")
+    window = ready(open_window(ledger_path))
+    seen = {}
+
+    def other(dialog):
+        seen["empty"] = dialog.empty_label.isVisibleTo(dialog)
+        seen["enabled"] = dialog.restore_button.isEnabled()
+        dialog.other_button.click()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(moved.path), ""))
+    when_modal(other)
+    window.backups.restore_action.trigger()
+    qtbot.waitUntil(lambda: any(m[0] == "information" for m in messages), timeout=30000)
+    assert seen == {"empty": True, "enabled": False}         # nothing in the backups folder
+    assert status_in_table(window, "2.1") == "推进中"
+    close_window(window)
+    with Ledger.open(ledger_path) as reopened:
+        assert reopened.measure("2.1").entries[0].text == "U盘带来的备份"
