@@ -162,6 +162,7 @@ def run_window(argv: list[str]) -> int:
             QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开台账"), str(error))
         return 2
     if args.screenshot:
+        session.daily_backup = False        # a screenshot run is not a working session
         return _screenshot(app, window, args.screenshot)
     if os.environ.get(EXIT_WHEN_PAINTED):
         def painted():
@@ -171,12 +172,32 @@ def run_window(argv: list[str]) -> int:
         _PaintWatch(window, painted)
     window.show()
     code = app.exec()
-    session.close()
+    backing_up, progress = _backup_progress()
+    session.close(progress=progress, cancelled=backing_up.wasCanceled)
+    backing_up.reset()                  # stops its show-after timer too
+    backing_up.hide()
     if session.backup_error:
         QMessageBox.warning(None, QCoreApplication.translate("App", "自动备份未完成"),
                             QCoreApplication.translate("App", "台账已保存并关闭，但自动备份失败：\n")
                             + session.backup_error)
     return code
+
+
+def _backup_progress():
+    """A progress dialog for the daily backup made on closing (a big evidence store takes a
+    while); it appears only after half a second, and 跳过 skips today's backup."""
+    from PySide6.QtWidgets import QProgressDialog
+    dialog = QProgressDialog(QCoreApplication.translate("App", "正在备份台账…"),
+                             QCoreApplication.translate("App", "跳过"), 0, 0)
+    dialog.setWindowTitle(QCoreApplication.translate("App", "任务台账"))
+    dialog.setMinimumDuration(500)
+    dialog.setAutoClose(False)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(min(done, total))
+        QApplication.processEvents()
+    return dialog, progress
 
 
 def _screenshot(app: QApplication, window, out: Path) -> int:

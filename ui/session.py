@@ -59,20 +59,23 @@ class Session(QObject):
         self.signals.notify(kind, *codes)
         return True
 
-    def close(self) -> None:
+    def close(self, *, progress=None, cancelled=None) -> None:
+        """Close the ledger, make the daily backup (``progress``/``cancelled`` for it), unlock."""
         self.ledger.close()
         if self.lock is not None:
             # Closed but still locked: the backup sees the final state and no other program
             # can start writing in between. A failed backup never keeps the window open.
             if self.daily_backup:
-                self._daily_backup()
+                self._daily_backup(progress, cancelled)
             self.lock.release()
             self.lock = None
 
-    def _daily_backup(self) -> None:
+    def _daily_backup(self, progress=None, cancelled=None) -> None:
         from models import backup
         try:
-            backup.maybe_daily_backup(self.ledger.path)
+            backup.maybe_daily_backup(self.ledger.path, progress=progress, cancelled=cancelled)
+        except backup.BackupCancelled:
+            sys.stderr.write("自动备份已跳过（用户取消）\n")
         except Exception as error:  # noqa: BLE001 — logged and reported, closing goes on
             self.backup_error = str(error) if isinstance(error, LedgerError) \
                 else f"{type(error).__name__}: {error}"

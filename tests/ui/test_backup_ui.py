@@ -195,3 +195,22 @@ def test_restore_from_a_file_chosen_elsewhere(ledger_path, tmp_path, open_window
     close_window(window)
     with Ledger.open(ledger_path) as reopened:
         assert reopened.measure("2.1").entries[0].text == "U盘带来的备份"
+
+
+def test_the_backup_on_closing_reports_progress_and_can_be_skipped(ledger_path, sample_file,
+                                                                   open_window, close_window):
+    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+        ledger.attach("1.2", sample_file)
+    window = open_window(ledger_path)
+    session = window.session
+    window.close()
+    session.close(progress=lambda done, total: None, cancelled=lambda: True)   # 跳过
+    assert session.lock is None and session.backup_error is None
+    assert backup.list_backups(ledger_path) == []
+    steps = []
+    window = open_window(ledger_path)
+    session = window.session
+    window.close()
+    session.close(progress=lambda done, total: steps.append((done, total)))
+    assert steps[-1] == (2, 2)                   # the database, then the one evidence file
+    assert [b.kind for b in backup.list_backups(ledger_path)] == ["auto"]
