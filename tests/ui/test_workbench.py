@@ -371,16 +371,6 @@ def test_menus_and_shortcuts_are_there_once_the_window_is_up(ledger_path, open_w
     assert tools == ["校验佐证材料(&V)", "立即备份(&B)…", "从备份恢复(&R)…"]
 
 
-def test_the_window_refuses_a_provincial_ledger_with_a_message_box(tmp_path, messages):
-    from ui.app import run_window
-    path = tmp_path / "province.db"
-    Ledger.create(path, unit="河南省知识产权局", role="province").close()
-    assert run_window(["--db", str(path)]) == 2
-    assert messages[-1][0] == "critical" and "省级" in messages[-1][2]
-    from models import lock
-    lock.acquire(path).release()                 # the window let the ledger go again
-
-
 def test_evidence_opens_as_a_named_copy_and_unlinks_after_confirmation(
         ledger_path, tmp_path, open_window, messages, monkeypatch):
     from PySide6.QtGui import QDesktopServices
