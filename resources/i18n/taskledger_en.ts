@@ -68,6 +68,14 @@
         <translation>The ledger was saved and closed, but the automatic backup failed:
 </translation>
     </message>
+    <message>
+        <source>正在备份台账…</source>
+        <translation>Backing up the ledger…</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>
@@ -158,6 +166,18 @@ The ledger as it was before is saved as: {0}</translation>
 </context>
 <context>
     <name>BackupListDialog</name>
+    <message>
+        <source>每日自动</source>
+        <translation>Daily (automatic)</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>恢复前自动</source>
+        <translation>Before restore (automatic)</translation>
+    </message>
     <message>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
@@ -258,6 +278,10 @@ Choose the backup to restore. The current ledger is first saved as a “before r
     <message>
         <source>取消，先去补齐</source>
         <translation>Cancel and fix first</translation>
+    </message>
+    <message>
+        <source>重新检查(&amp;R)</source>
+        <translation>&amp;Recheck</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -740,6 +764,10 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Not updated for a &amp;month</translation>
     </message>
     <message>
+        <source>显示省级举措（只读）(&amp;G)</source>
+        <translation>Sho&amp;w provincial measures (read-only)</translation>
+    </message>
+    <message>
         <source>清除筛选(&amp;C)</source>
         <translation>&amp;Clear filters</translation>
     </message>
@@ -822,6 +850,10 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>显示 {0} / {1} 项</source>
         <translation>Showing {0} of {1}</translation>
+    </message>
+    <message>
+        <source>显示 {0} / {1} 项 + 省级 {2} 项</source>
+        <translation>Showing {0} of {1} + {2} provincial</translation>
     </message>
     <message>
         <source>已保存 {0}</source>
@@ -1202,6 +1234,27 @@ Run “Verify evidence”.</translation>
     </message>
 </context>
 <context>
+    <name>PanelWithProvince</name>
+    <message>
+        <source>举措 {0}&#x3000;省级（只读）</source>
+        <translation>Measure {0}  provincial (read-only)</translation>
+    </message>
+    <message>
+        <source>任务 {0}：{1}</source>
+        <translation>Task {0}: {1}</translation>
+    </message>
+    <message>
+        <source>责任地市：{0}&#x3000;范围：{1}&#x3000;截止：{2}
+此举措由省级负责，本单位只需了解，无需填报进展或佐证材料。</source>
+        <translation>Responsible units: {0}  Scope: {1}  Deadline: {2}
+The province carries this measure: your unit need not report progress or evidence for it.</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
     <name>PlanPreviewDialog</name>
     <message>
         <source>导入任务清单 — 预览</source>
@@ -1209,12 +1262,12 @@ Run “Verify evidence”.</translation>
     </message>
     <message>
         <source>文件：{0}
-方案：{1}（{2}年）
-报送截止：{3}
+方案：{1}
+年度：{2}&#x3000;报送截止：{3}
 共 {4} 个部分、{5} 项任务、{6} 条落实举措；单位名单 {7} 个。</source>
         <translation>File: {0}
-Plan: {1} ({2})
-Submission deadline: {3}
+Plan: {1}
+Year: {2}  Submission deadline: {3}
 {4} sections, {5} tasks, {6} measures; {7} units listed.</translation>
     </message>
     <message>
@@ -1240,6 +1293,10 @@ Submission deadline: {3}
     <message>
         <source>任务清单预览</source>
         <translation>Task list preview</translation>
+    </message>
+    <message>
+        <source>责任地市中有 {0} 个名称不在单位名单中，将作为其他单位加入：{1}</source>
+        <translation>{0} responsible names are not in the unit list and will be added as other units: {1}</translation>
     </message>
     <message>
         <source>确认后，此方案将加入台账并成为当前方案；原有方案及其填报内容保持不变，可在“方案”菜单中切换。</source>
