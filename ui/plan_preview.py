@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
 
 from models.scope import SCOPE_LABELS, inherit_responsibility, resolve_scope
 
+from . import i18n
+
 
 def plan_counts(plan: dict) -> tuple[int, int, int]:
     """(sections, tasks, measures) of a plan dict."""
@@ -102,7 +104,7 @@ class PlanPreviewDialog(QDialog):
                     code = "{0}.{1}".format(task.get("no"), index)
                     m_item = QTreeWidgetItem(t_item, [
                         "{0}　{1}".format(code, measure.get("text", "")), responsibility,
-                        self.tr(SCOPE_LABELS.get(scope.kind, scope.kind)),
+                        i18n.label(SCOPE_LABELS.get(scope.kind, scope.kind)),
                         measure.get("deadline") or plan.get("deadline") or ""])
                     m_item.setToolTip(0, measure.get("text", ""))
                     m_item.setToolTip(1, responsibility)

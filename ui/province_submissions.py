@@ -196,7 +196,8 @@ class SubmissionsWidget(QWidget):
         header.setStretchLastSection(True)
         for column, width in ((0, 110), (1, 70), (2, 130), (3, 130), (4, 58), (5, 58), (6, 58),
                               (7, 58), (8, 56), (9, 70)):
-            self.table.setColumnWidth(column, width)
+            # A translation's longer header widens its column rather than being clipped.
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.table.selectionModel().currentRowChanged.connect(self._on_unit)
 
         self.history_model = HistoryModel(self)

@@ -1480,7 +1480,7 @@ Year: {2}  Submission deadline: {3}
     </message>
     <message>
         <source>未报送</source>
-        <translation>Not submitted</translation>
+        <translation>Pending</translation>
     </message>
     <message>
         <source>{0} 次</source>

@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel,
-                               QLineEdit, QListWidget, QMenu, QPlainTextEdit, QTreeWidget, QWidget)
+                               QLineEdit, QListWidget, QMenu, QPlainTextEdit, QTextEdit,
+                               QTreeWidget, QWidget)
 
 from models.ledger import Ledger
 from models.summary import summarize
@@ -183,17 +184,21 @@ def user_data(ledger) -> list[str]:
         texts.add(short_section(section.title))
         for task in section.tasks:
             texts.add(task.content)
-    for row in ledger.measures():
+    from models.indicators import Indicator
+    for measure in plan.measures():
+        texts.update({measure.text, measure.responsibility or "", *measure.units})
+        for ind in measure.indicators:
+            # The target as the plan states it ("≥100家"): plan data, units included.
+            texts.add(Indicator(ind.raw, ind.min, ind.max, ind.unit, ind.comparator).describe())
+            texts.update({ind.unit or "", ind.raw or "", ind.target or ""})
+    # What the unit wrote (a provincial ledger has no unit of its own).
+    rows = ledger.measures() if ledger.role == "city" else []
+    for row in rows:
         texts.update({row.text, row.responsibility or "", row.problems or "", row.next_steps or ""})
         detail = ledger.measure(row.id)
         texts.update(e.text for e in detail.entries)
         texts.update(e.author or "" for e in detail.entries)
         texts.update(e.original_name for e in detail.evidence)
-        for ind in detail.indicators:
-            # The target as the plan states it ("≥100家"): plan data, units included.
-            from models.indicators import Indicator
-            texts.add(Indicator(ind.raw, ind.min, ind.max, ind.unit, ind.comparator).describe())
-            texts.add(ind.unit or "")
     for info in ledger.plans():
         texts.add(info.title)
     texts.update(u["name"] if isinstance(u, dict) else getattr(u, "name", str(u))
@@ -235,8 +240,10 @@ def widget_texts(root: QWidget):
             yield name, widget.text()
         if isinstance(widget, QGroupBox):
             yield name, widget.title()
-        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+        if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
             yield name + " placeholder", widget.placeholderText()
+        if isinstance(widget, QTextEdit):
+            yield name + " text", widget.toPlainText()
         if isinstance(widget, QComboBox):
             for i in range(widget.count()):
                 yield f"{name} item {i}", widget.itemText(i)
@@ -364,3 +371,99 @@ def test_english_alt_keys_do_not_clash(ledger_path, english, open_window):
     for action in window.menuBar().actions():
         menu_keys = [key(a.text()) for a in action.menu().actions() if key(a.text())]
         assert len(menu_keys) == len(set(menu_keys)), action.text()
+
+
+def strings_in(value) -> list[str]:
+    """Every string inside a plan dict (all of it is the plan's own text)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in strings_in(v)]
+    if isinstance(value, (list, tuple)):
+        return [t for v in value for t in strings_in(v)]
+    return []
+
+
+def chinese_left(widget, data) -> list[str]:
+    texts = list(widget_texts(widget))
+    for menu in widget.findChildren(QMenu):
+        texts += list(action_texts(menu, menu.title()))
+    return sorted({f"{where}: {text[:100]!r}" for where, text in texts
+                   if text and CJK.search(strip_data(text, data))})
+
+
+def test_english_dialogs_have_no_chinese_left(filled, english, open_window, sample_file):
+    """The dialogs the window opens: settings, progress entry, first start, about, backups,
+    pre-submission check, plan import preview."""
+    from models import backup
+    from models.check import check_ledger
+    from models.plan_def import load_units
+    from models.version import APP_NAME_ZH
+    from ui.about_dialog import FONTS, AboutDialog
+    from ui.backup_dialog import BackupListDialog
+    from ui.check_dialog import CheckDialog
+    from ui.dialogs import EntryDialog, FirstStartDialog, SettingsDialog
+    from ui.plan_preview import PlanPreviewDialog
+
+    data = user_data(filled)
+    gaps = check_ledger(filled)
+    assert gaps
+    # The gap texts come from models (Chinese, like every report): data for the window.
+    data += [t for g in gaps for t in (g.message, g.fix, g.label)]
+    data += [name for name, _licence in FONTS] + [APP_NAME_ZH]
+    units = load_units()
+    data += [u["name"] for u in units]
+    plan_file = next((ROOT / "resources" / "plans").glob("*.json"))
+    import json
+    plan = json.loads(plan_file.read_text(encoding="utf-8"))
+    data += strings_in(plan)
+    data = sorted(set(data), key=len, reverse=True)
+    path = filled.path
+    settings = filled.settings()
+    filled.close()
+    backup.backup_ledger(path)
+    window = open_window(path)
+
+    dialogs = {
+        "settings": SettingsDialog(settings, window),
+        "entry": EntryDialog(window, title="x", date="2021-10-01", text=""),
+        "first start": FirstStartDialog(units, path),
+        "about": AboutDialog(window),
+        "backups": BackupListDialog(path, window),
+        "check": CheckDialog(gaps, window),
+        "check before export": CheckDialog(gaps, window, confirm=True),
+        "plan preview": PlanPreviewDialog(plan, plan_file, window),
+    }
+    left = {name: chinese_left(dialog, data) for name, dialog in dialogs.items()}
+    for dialog in dialogs.values():
+        dialog.deleteLater()
+    assert {k: v for k, v in left.items() if v} == {}
+    assert dialogs["backups"].table.rowCount() == 1      # the walk saw a listed backup
+
+
+def test_english_province_window_has_no_chinese_left(tmp_path, english, open_window):
+    from models.province import create_province_ledger
+    from ui.province_window import ProvinceWindow
+    path = tmp_path / "province.db"
+    create_province_ledger(path, user="李四").close()
+    with Ledger.open(path) as ledger:
+        data = user_data(ledger)
+    from models import lock
+    from ui.session import Session
+    session = Session(Ledger.open(path), lock=lock.acquire(path, program="测试"))
+    window = ProvinceWindow(session)
+    try:
+        window.show()
+        for i in range(window.tabs.count()) if hasattr(window, "tabs") else ():
+            window.tabs.setCurrentIndex(i)
+        texts = chinese_left(window, data)
+        texts += [t for t in (window.windowTitle(), window.statusBar().currentMessage())
+                  if CJK.search(strip_data(t, data))]
+        for action in window.menuBar().actions():
+            if CJK.search(action.text()):
+                texts.append(action.text())
+        assert texts == []
+        assert window.menuBar().actions()[0].text() == "&File"
+    finally:
+        window.close()
+        session.close()
