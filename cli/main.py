@@ -9,15 +9,14 @@ from pathlib import Path
 from models.errors import LedgerError
 from models.paths import default_ledger_path
 
-from . import commands, export_commands, plan_commands
-from . import maintenance_commands
-from . import province_commands
+from . import (commands, export_commands, maintenance_commands, plan_commands,
+               province_commands)
 
 EXIT_ERROR = 2
 # Commands that only read the ledger run beside an open window; every other command that
 # opens the ledger takes its lock (models/lock.py). A command may say so itself with
 # set_defaults(writes=...).
-READ_ONLY_COMMANDS = {"units", "plan", "tasks", "verify", "export", "search", "summary", "status"}
+READ_ONLY_COMMANDS = {"units", "plan", "tasks", "verify", "export", "check", "submissions", "backups"}
 
 
 class _Parser(argparse.ArgumentParser):
