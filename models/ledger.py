@@ -18,7 +18,7 @@ from .plan_def import load_builtin_plan
 from .plan_store import indicator_row, insert_plan, list_plans, list_units, read_plan
 from .records import (AuditRecord, Entry, Evidence, MeasureDetail, MeasureRow, Plan, PlanInfo,
                       Unit, VerifyProblem)
-from .status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, normalize_status
+from .status import NOT_INVOLVED, NOT_STARTED, normalize_status
 
 CITY, PROVINCE_ROLE = "city", "province"
 

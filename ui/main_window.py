@@ -22,8 +22,6 @@ from models.status import STATUSES
 
 from . import i18n
 from . import signals as sig
-from .measure_panel import MeasurePanel
-from .measure_table import MeasureTableModel
 from .plan_tree import PlanTreeWidget
 
 SEARCH_DELAY_MS = 250

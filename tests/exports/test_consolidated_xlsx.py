@@ -2,7 +2,6 @@
 openpyxl), the matrix is coloured, one sheet per unit that handed in."""
 from __future__ import annotations
 
-import pytest
 
 from cli.main import run
 from tests.province.handin_fixtures import FIGURES, filled_province  # noqa: F401

@@ -4,7 +4,6 @@ from __future__ import annotations
 import zipfile
 
 import docx
-import pytest
 
 from models.ledger import Ledger
 from models.plan_io import read_plan_file

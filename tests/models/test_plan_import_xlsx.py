@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
 from openpyxl import Workbook
 
 from models.ledger import Ledger
