@@ -124,10 +124,6 @@ def install_translator(app, language: str | None = None) -> str:
     remove_translators(app)
     language = effective_language(language)
     installed = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt_translator = QTranslator(app)
-    if qt_translator.load(f"qtbase_{language}", qt_dir):
-        installed.append(qt_translator)
     if language != CHINESE:
         qm = translation_file(language)
         ours = QTranslator(app)
@@ -136,6 +132,11 @@ def install_translator(app, language: str | None = None) -> str:
         else:
             sys.stderr.write(f"警告：找不到界面翻译（{language}），界面保持中文\n")
             language = CHINESE
+    # Qt's own text (standard buttons, file and print dialogs) in the same language.
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qtbase_{language}",
+                          QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        installed.append(qt_translator)
     for translator in installed:
         app.installTranslator(translator)
     app.setProperty("taskledger_translators", installed)

@@ -467,3 +467,22 @@ def test_english_province_window_has_no_chinese_left(tmp_path, english, open_win
     finally:
         window.close()
         session.close()
+
+
+def test_install_translator_switches_and_falls_back_to_chinese(qapp, monkeypatch):
+    from PySide6.QtCore import QCoreApplication
+    from ui import i18n
+    try:
+        assert i18n.install_translator(qapp, "en") == "en"
+        assert QCoreApplication.translate("MainWindow", "文件(&F)") == "&File"
+        # The saved choice is read when no language is given.
+        i18n.save_language("zh_CN")
+        assert i18n.install_translator(qapp) == "zh_CN"
+        assert QCoreApplication.translate("MainWindow", "文件(&F)") == "文件(&F)"
+        # No usable .qm: a warning and the Chinese interface, never a half-translated one.
+        monkeypatch.setattr(i18n, "translation_file", lambda language: None)
+        assert i18n.install_translator(qapp, "en") == "zh_CN"
+        assert QCoreApplication.translate("MainWindow", "文件(&F)") == "文件(&F)"
+    finally:
+        i18n.remove_translators(qapp)
+    assert QCoreApplication.translate("MainWindow", "文件(&F)") == "文件(&F)"
