@@ -96,6 +96,9 @@ class ProvinceWindow(QMainWindow):
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
             view.addAction(action)
+        from .i18n import add_language_menu
+        view.addSeparator()
+        add_language_menu(self, view)
 
     def show_unit(self, unit: str) -> None:
         """Open the 报送情况 tab on ``unit``."""

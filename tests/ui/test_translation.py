@@ -464,6 +464,7 @@ def test_english_province_window_has_no_chinese_left(tmp_path, english, open_win
                 texts.append(action.text())
         assert texts == []
         assert window.menuBar().actions()[0].text() == "&File"
+        assert window.language_menu.title() == "&Language"
     finally:
         window.close()
         session.close()
