@@ -308,7 +308,7 @@ Choose the backup to restore. The current ledger is first saved as a “before r
     </message>
     <message>
         <source>单位 × 举措(&amp;J)</source>
-        <translation>Units × measures (&amp;J)</translation>
+        <translation>Units × m&amp;easures</translation>
     </message>
     <message>
         <source>未报送</source>
