@@ -2,16 +2,15 @@
 or drag-and-drop of many .zip files) and the consolidated exports, all in the background."""
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QThreadPool, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QThreadPool
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget
 
-from models.errors import LedgerError
 
 from . import signals as sig
+from .export_actions import export_work, exporting_label, offer_open
 from .province_consolidated import ConsolidatedWidget
 from .province_import import ImportResultDialog, drop_label, import_work
 from .province_submissions import SubmissionsWidget
@@ -172,30 +171,11 @@ class ProvinceWindow(QMainWindow):
         out_path = Path(path)
         settings.setValue(EXPORT_FOLDER_KEY, str(out_path.parent))
 
-        def work(ledger, progress, cancelled):
-            # Imported here: openpyxl and ReportLab stay out of start-up.
-            try:
-                module = importlib.import_module(module_name)
-            except ModuleNotFoundError as error:
-                raise LedgerError(f"此导出功能在本版本中不可用（缺少模块 {error.name}）") from None
-            getattr(module, function_name)(ledger, out_path, progress=progress, cancelled=cancelled)
-            return out_path
-
-        return self._start_job(work, self.tr("正在导出 {0}…").format(out_path.name),
-                               self._offer_open)
+        return self._start_job(export_work(module_name, function_name, out_path),
+                               exporting_label(out_path), self._offer_open)
 
     def _offer_open(self, out_path: Path) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("导出完成"))
-        box.setText(self.tr("已保存：{0}").format(out_path))
-        open_file = box.addButton(self.tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
-        open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is open_file:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out_path)))
-        elif box.clickedButton() is open_folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out_path.parent)))
+        offer_open(self, out_path)
 
     # ---- background work ---------------------------------------------------------------------
     def _start_job(self, work, label: str, on_success, on_cancel=None):

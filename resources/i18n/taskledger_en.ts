@@ -459,6 +459,33 @@ Deadline: {1}  Status: {2}</translation>
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>正在导出 {0}…</source>
+        <translation>Exporting {0}…</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>已保存：{0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>打开文件</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <source>欢迎使用任务台账</source>
@@ -914,30 +941,6 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>导出</source>
         <translation>Export</translation>
-    </message>
-    <message>
-        <source>正在导出 {0}…</source>
-        <translation>Exporting {0}…</translation>
-    </message>
-    <message>
-        <source>导出完成</source>
-        <translation>Export finished</translation>
-    </message>
-    <message>
-        <source>已保存：{0}</source>
-        <translation>Saved: {0}</translation>
-    </message>
-    <message>
-        <source>打开文件</source>
-        <translation>Open file</translation>
-    </message>
-    <message>
-        <source>打开所在文件夹</source>
-        <translation>Open folder</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>Close</translation>
     </message>
     <message>
         <source>打印预览 — 进展情况报告</source>
@@ -1572,30 +1575,6 @@ Year: {2}  Submission deadline: {3}
     <message>
         <source>导出</source>
         <translation>Export</translation>
-    </message>
-    <message>
-        <source>正在导出 {0}…</source>
-        <translation>Exporting {0}…</translation>
-    </message>
-    <message>
-        <source>导出完成</source>
-        <translation>Export finished</translation>
-    </message>
-    <message>
-        <source>已保存：{0}</source>
-        <translation>Saved: {0}</translation>
-    </message>
-    <message>
-        <source>打开文件</source>
-        <translation>Open file</translation>
-    </message>
-    <message>
-        <source>打开所在文件夹</source>
-        <translation>Open folder</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>Close</translation>
     </message>
     <message>
         <source>未能完成</source>
