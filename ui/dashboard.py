@@ -30,17 +30,25 @@ def short_section(title: str) -> str:
     return re.split(r"[，,：:]", title, maxsplit=1)[0]
 
 
-class StatusChart(QWidget):
-    """A ring of the measures by status, with counts and shares beside it."""
+class _SummaryPainting(QWidget):
+    """A widget that paints one Summary; set_summary() repaints it."""
+
+    MINIMUM = (200, 120)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.summary = None
-        self.setMinimumSize(360, 190)
+        self.setMinimumSize(*self.MINIMUM)
 
     def set_summary(self, summary) -> None:
         self.summary = summary
         self.update()
+
+
+class StatusChart(_SummaryPainting):
+    """A ring of the measures by status, with counts and shares beside it."""
+
+    MINIMUM = (360, 190)
 
     def paintEvent(self, event):
         if self.summary is None:
@@ -167,17 +175,10 @@ class BarList(QWidget):
         p.end()
 
 
-class DaysLeft(QWidget):
+class DaysLeft(_SummaryPainting):
     """Days left to the plan's hand-in deadline, large."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.summary = None
-        self.setMinimumSize(220, 150)
-
-    def set_summary(self, summary) -> None:
-        self.summary = summary
-        self.update()
+    MINIMUM = (220, 150)
 
     def paintEvent(self, event):
         if self.summary is None:
