@@ -21,6 +21,7 @@ from models.status import STATUSES
 from . import i18n
 from . import signals as sig
 from .export_actions import export_work, exporting_label, offer_open
+from .widgets import local_files
 from .plan_tree import PlanTreeWidget
 
 SEARCH_DELAY_MS = 250
@@ -40,14 +41,6 @@ EXPORTS = {
                    "{unit}{year}年进展情况报告.pdf",
                    QT_TRANSLATE_NOOP("MainWindow", "导出进展情况报告（PDF）(&R)…")),
 }
-
-
-def local_files(mime) -> list[Path]:
-    """The local files in a drag's data (nothing for text or remote URLs)."""
-    if not mime.hasUrls():
-        return []
-    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return [p for p in paths if p.is_file()]
 
 
 class MainWindow(QMainWindow):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget
 
 from . import signals as sig
 from .export_actions import export_work, exporting_label, offer_open
+from .widgets import local_files
 from .province_consolidated import ConsolidatedWidget
 from .province_import import ImportResultDialog, drop_label, import_work
 from .province_submissions import SubmissionsWidget
@@ -27,14 +28,6 @@ EXPORTS = {
             QT_TRANSLATE_NOOP("ProvinceWindow", "PDF 文件 (*.pdf)"),
             "{year}年任务完成情况全省汇总.pdf"),
 }
-
-
-def local_files(mime) -> list[Path]:
-    """The local files in a drag's data (nothing for text or remote URLs)."""
-    if not mime.hasUrls():
-        return []
-    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return [p for p in paths if p.is_file()]
 
 
 class ProvinceWindow(QMainWindow):

@@ -1,8 +1,18 @@
 """Small widgets shared by the window's panels."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPlainTextEdit
+
+
+def local_files(mime) -> list[Path]:
+    """The local files in a drag's data (nothing for text or remote URLs)."""
+    if not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if p.is_file()]
 
 
 

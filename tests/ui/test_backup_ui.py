@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from models import backup, lock
 from models.ledger import Ledger
+from tests.ui.qt_support import when_modal
 
 
-def when_modal(callback):
-    def poll():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        callback(dialog)
-    QTimer.singleShot(0, poll)
 
 
 def status_in_table(window, code):

@@ -6,22 +6,14 @@ import json
 import zipfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from models.ledger import Ledger
+from tests.ui.qt_support import when_modal
 
 
-def when_modal(callback):
-    """Run ``callback(dialog)`` as soon as a modal dialog is up (it blocks in exec())."""
-    def poll():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        callback(dialog)
-    QTimer.singleShot(0, poll)
 
 
 def make_ledger(path: Path, evidence: Path | None = None) -> None:

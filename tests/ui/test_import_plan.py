@@ -3,20 +3,12 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
 from models.ledger import Ledger
+from tests.ui.qt_support import when_modal
 
 
-def when_modal(callback):
-    def poll():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        callback(dialog)
-    QTimer.singleShot(0, poll)
 
 
 def plan_2022(tmp_path, *, department: bool = False):

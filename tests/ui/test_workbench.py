@@ -4,11 +4,12 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from models.ledger import Ledger
+from tests.ui.qt_support import when_modal
 
 
 def select_measure(window, code: str) -> None:
@@ -33,15 +34,6 @@ def drop_files(widget, mime) -> None:
     assert drop.isAccepted()
 
 
-def when_modal(callback, qtbot):
-    """Run ``callback(dialog)`` as soon as a modal dialog is up (it blocks in exec())."""
-    def poll():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        callback(dialog)
-    QTimer.singleShot(0, poll)
 
 
 def press_ok(dialog) -> None:
