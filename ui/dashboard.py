@@ -44,18 +44,27 @@ class _SummaryPainting(QWidget):
         self.summary = summary
         self.update()
 
+    def paintEvent(self, event):
+        if self.summary is None:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        try:
+            self.paint(p, self.summary)
+        finally:
+            p.end()
+
+    def paint(self, p: QPainter, s) -> None:
+        """Draw summary ``s`` with painter ``p`` (subclasses)."""
+        raise NotImplementedError
+
 
 class StatusChart(_SummaryPainting):
     """A ring of the measures by status, with counts and shares beside it."""
 
     MINIMUM = (360, 190)
 
-    def paintEvent(self, event):
-        if self.summary is None:
-            return
-        s = self.summary
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    def paint(self, p: QPainter, s) -> None:
         size = min(self.height() - 20, 170)
         ring = QRectF(10, (self.height() - size) / 2, size, size)
         total = sum(s.counts.values())
@@ -109,7 +118,6 @@ class StatusChart(_SummaryPainting):
             y += line
         p.drawText(QRectF(x, y, self.width() - x, line), Qt.AlignmentFlag.AlignVCenter,
                    self.tr("共承担 {0} 项").format(s.carried))
-        p.end()
 
 
 class BarList(QWidget):
@@ -180,12 +188,7 @@ class DaysLeft(_SummaryPainting):
 
     MINIMUM = (220, 150)
 
-    def paintEvent(self, event):
-        if self.summary is None:
-            return
-        s = self.summary
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    def paint(self, p: QPainter, s) -> None:
         days = s.days_left
         color = QColor("#c0392b") if days < 0 else QColor("#e08a1e") if days <= 7 else QColor("#2f7bd1")
         big = QFont(self.font())
@@ -205,7 +208,6 @@ class DaysLeft(_SummaryPainting):
         p.setPen(self.palette().windowText().color())
         p.drawText(rect.adjusted(0, 0, 0, -8), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
                    self.tr("截止日期 {0}").format(s.deadline))
-        p.end()
 
 
 class DashboardWidget(QScrollArea):
