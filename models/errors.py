@@ -35,3 +35,7 @@ class InvalidInput(LedgerError):
 
 class PlanFormatError(LedgerError):
     """A task list that cannot be read; the message names where (sheet/row/line) and why."""
+
+
+class Cancelled(LedgerError):
+    """The user stopped the work; whatever it was writing was left out whole."""

@@ -43,7 +43,7 @@ class EvidenceStore:
         """Where the file with this hash lives (whether or not it is there)."""
         return self.root / sha256[:2] / sha256
 
-    def add(self, source: Path) -> tuple[str, int]:
+    def add(self, source: Path, *, progress=None, cancelled=None) -> tuple[str, int]:
         """Copy ``source`` into the store; return (sha256, size). Idempotent per content."""
         source = Path(source)
         if not source.is_file():

@@ -4,6 +4,7 @@ Every public method that changes something runs as one transaction and leaves on
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from datetime import date, datetime
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import db as dbmod
+from .changes import Changes
 from .deadlines import deadline_state, today
 from .errors import InvalidInput, LedgerExists, UnknownMeasure, UnknownUnit
 from .evidence_store import MISSING, OK, EvidenceStore, evidence_dir_for
@@ -27,7 +29,9 @@ CITY, PROVINCE_ROLE = "city", "province"
 SETTING_KEYS = ("unit", "user", "role", "current_plan", "unit_full_name", "addressee",
                 "contact_person", "contact_phone", "page_number_style")
 
-_MEASURE_SELECT = """
+# The measures a unit reports on or must confirm, with its state; models.queries filters and
+# sorts over it. Parameters :unit and :plan.
+MEASURE_SELECT = """
 SELECT m.id AS mid, m.code, s.title AS section, s.seq AS section_seq, t.no AS task_no,
        t.content AS task_content, m.text, m.responsibility, m.scope,
        COALESCE(m.deadline, p.deadline) AS deadline,
@@ -83,6 +87,7 @@ class Ledger:
         self.path = Path(path)
         self.db = db
         self.evidence = EvidenceStore(evidence_dir_for(self.path))
+        self._changes = Changes()
 
     # ---- opening ---------------------------------------------------------------------------
     @classmethod
@@ -135,6 +140,37 @@ class Ledger:
     def __exit__(self, *exc):
         self.close()
 
+    # ---- what writes changed, and consistent reads ------------------------------------------
+    def take_changes(self) -> Changes:
+        """What the writes since the last call touched (refused ones included); then forget it."""
+        changes, self._changes = self._changes, Changes()
+        return changes
+
+    def note_changes(self, **parts) -> None:
+        """Record that a write touched ``parts`` (Changes fields: sets of codes or units, flags).
+
+        Writers outside this class (package import, plan import) call it so their changes reach
+        the window the same way.
+        """
+        self._changes.merge(Changes(**{key: set(value) if isinstance(value, (list, tuple, set))
+                                       else value for key, value in parts.items()}))
+
+    @contextlib.contextmanager
+    def snapshot(self):
+        """Read everything inside one read transaction: a write made meanwhile by another
+        connection (the window) is not seen halfway through, e.g. in a package."""
+        if self.db.conn.in_transaction:
+            yield self
+            return
+        self.db.execute("BEGIN")
+        try:
+            # A deferred transaction takes its snapshot at the first read.
+            self.db.execute("SELECT count(*) FROM meta").fetchone()
+            yield self
+        finally:
+            if self.db.conn.in_transaction:
+                self.db.execute("COMMIT")
+
     # ---- settings ----------------------------------------------------------------------------
     def setting(self, key: str, default: str = "") -> str:
         """A business setting stored in the ledger."""
@@ -150,6 +186,10 @@ class Ledger:
         unknown = [k for k in values if k not in SETTING_KEYS]
         if unknown:
             raise InvalidInput(f"未知的设置项：{', '.join(unknown)}")
+        if "current_plan" in values or "unit" in values:
+            self.note_changes(everything=True)
+        else:
+            self.note_changes(settings=True)
         with dbmod.transaction(self.db):
             for key, value in values.items():
                 self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key)"
@@ -183,6 +223,7 @@ class Ledger:
 
     def add_plan(self, plan: dict, *, make_current: bool = True) -> int:
         """Add another year's plan; returns its id."""
+        self.note_changes(everything=True)
         with dbmod.transaction(self.db):
             plan_id = insert_plan(self.db, plan)
             if make_current:
@@ -212,18 +253,18 @@ class Ledger:
                  on: date | None = None) -> list[MeasureRow]:
         """Every measure ``unit`` reports on or must confirm (not province-only ones)."""
         unit = self.check_unit(unit)
-        sql, params = _MEASURE_SELECT, {"unit": unit, "plan": self.plan_id}
+        sql, params = MEASURE_SELECT, {"unit": unit, "plan": self.plan_id}
         if status:
             sql += " AND COALESCE(r.status, '未启动') = :status"
             params["status"] = normalize_status(status)
         on = on or today()
-        return [_measure_row(row, on) for row in self.db.query(sql + _ORDER, params)]
+        return [measure_row(row, on) for row in self.db.query(sql + _ORDER, params)]
 
     def measure(self, code: str, *, unit: str | None = None) -> MeasureDetail:
         """One measure with everything the unit recorded for it."""
         unit = self.check_unit(unit)
         mid = self._measure_pk(code)
-        rows = list(self.db.query(_MEASURE_SELECT + " AND m.id = :mid",
+        rows = list(self.db.query(MEASURE_SELECT + " AND m.id = :mid",
                                   {"unit": unit, "plan": self.plan_id, "mid": mid}))
         if not rows:
             raise UnknownMeasure(f"举措 {code} 由省级负责或不属于{unit}，本单位无需填报")
@@ -239,7 +280,7 @@ class Ledger:
                                           " ORDER BY date, id", [mid, unit])]
         units = [r["unit"] for r in self.db.query(
             "SELECT unit FROM measure_units WHERE measure_id = ?", [mid])]
-        return MeasureDetail(row=_measure_row(rows[0], today()), responsibility_raw=head[0],
+        return MeasureDetail(row=measure_row(rows[0], today()), responsibility_raw=head[0],
                              units=units, indicators=indicators, entries=entries,
                              evidence=self.evidence_for(code, unit=unit))
 
@@ -279,6 +320,7 @@ class Ledger:
 
         All of it is one transaction: a bad value leaves every field as it was.
         """
+        self.note_changes(measures={code}, entries={code} if note is not None else set())
         unit = self.check_unit(unit)
         mid, scope = self._reportable(code, unit)
         new_status = normalize_status(status) if status is not None else None
@@ -343,6 +385,7 @@ class Ledger:
                               " WHERE i.id = ? AND m.plan_id = ?", [indicator_id, self.plan_id]).fetchone()
         if not row:
             raise InvalidInput(f"没有编号为 {indicator_id} 的量化指标")
+        self.note_changes(measures={row[0]})
         mid, _ = self._reportable(row[0], unit)
         number = _parse_number(value) if value not in (None, "") else None
         with dbmod.transaction(self.db):
@@ -399,6 +442,7 @@ class Ledger:
     def update_entry(self, entry_id: int, *, text: str | None = None, date: str | None = None) -> Entry:
         """Change an entry's text or date."""
         old = self.entry(entry_id)
+        self.note_changes(entries={old.measure_id})
         if text is not None and not text.strip():
             raise InvalidInput("进展内容不能为空")
         new_date = parse_date(date, what="进展日期") if date is not None else old.date
@@ -417,6 +461,7 @@ class Ledger:
     def delete_entry(self, entry_id: int) -> None:
         """Delete an entry (its text stays in the audit trail)."""
         old = self.entry(entry_id)
+        self.note_changes(entries={old.measure_id})
         with dbmod.transaction(self.db):
             mid, unit = self.db.execute("SELECT measure_id, unit FROM entries WHERE id = ?",
                                         [entry_id]).fetchone()
@@ -427,19 +472,23 @@ class Ledger:
 
     # ---- evidence ----------------------------------------------------------------------------
     def attach(self, code: str, file_path: Path, *, note: str = "", date: str | None = None,
-               unit: str | None = None) -> Evidence:
+               unit: str | None = None, progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> Evidence:
         """Copy a file into the evidence store and link it to a measure.
 
         The same content attached again reuses the stored file (and its record, if the unit
-        already has one) and only adds the link.
+        already has one) and only adds the link. ``progress(bytes_done, bytes_total)`` follows
+        the copy; ``cancelled()`` returning True stops it (models.errors.Cancelled) with
+        nothing stored or linked.
         """
+        self.note_changes(evidence={code})
         unit = self.check_unit(unit)
         mid, _ = self._reportable(code, unit)
         evidence_date = parse_date(date, what="材料日期")
         file_path = Path(file_path)
         if not file_path.is_file():
             raise InvalidInput(f"找不到文件：{file_path}")
-        sha, size = self.evidence.add(file_path)   # the file lands before any row names it
+        sha, size = self.evidence.add(file_path, progress=progress, cancelled=cancelled)   # the file lands before any row names it
         with dbmod.transaction(self.db):
             now = _now()
             row = self.db.execute("SELECT id FROM evidence WHERE unit = ? AND sha256 = ?",
@@ -459,22 +508,9 @@ class Ledger:
                    {"evidence": evidence_id, "name": file_path.name, "sha256": sha, "size": size})
         return self.evidence_item(evidence_id)
 
-    def link_evidence(self, evidence_id: int, code: str) -> None:
-        """Let an evidence file already in the ledger back another measure too."""
-        item = self.evidence_item(evidence_id)
-        unit = self.db.execute("SELECT unit FROM evidence WHERE id = ?", [evidence_id]).fetchone()[0]
-        mid, _ = self._reportable(code, unit)
-        with dbmod.transaction(self.db):
-            now = _now()
-            self.db.execute("INSERT OR IGNORE INTO evidence_links (evidence_id, measure_id, linked_at)"
-                            " VALUES (?,?,?)", [evidence_id, mid, now])
-            self._ensure_report(mid, unit)
-            self._touch(mid, unit, now)
-            _audit(self.db, self.user, "link", f"{code}@{unit}", {"evidence": evidence_id,
-                                                                  "name": item.original_name})
-
     def unlink_evidence(self, evidence_id: int, code: str) -> None:
         """Remove an evidence file from one measure (the stored file stays)."""
+        self.note_changes(evidence={code})
         mid = self._measure_pk(code)
         item = self.evidence_item(evidence_id)
         with dbmod.transaction(self.db):
@@ -571,7 +607,7 @@ class Ledger:
             hits = "SELECT measure_id FROM search_fts WHERE search_fts MATCH :match"
         else:
             hits = "SELECT measure_id FROM search_fts WHERE instr(body, :q) > 0"
-        sql = (_MEASURE_SELECT + f" AND m.id IN ({hits})" + _ORDER)
+        sql = (MEASURE_SELECT + f" AND m.id IN ({hits})" + _ORDER)
         return [row["code"] for row in self.db.query(sql, params)]
 
     def audit_log(self, *, limit: int | None = None) -> list[AuditRecord]:
@@ -597,7 +633,9 @@ def _parse_number(value) -> float:
     return number
 
 
-def _measure_row(row: dict, on: date) -> MeasureRow:
+def measure_row(row: dict, on: date) -> MeasureRow:
+    """A MEASURE_SELECT result row as the dataclass views and exports use (deadline state
+    judged on ``on``)."""
     involved = row["involved"]
     return MeasureRow(
         id=row["code"], section=row["section"], section_seq=row["section_seq"],

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .deadlines import DUE_SOON_DAYS, LATE, DUE_SOON, STALE_DAYS, today
-from .ledger import _MEASURE_SELECT, _measure_row
+from .ledger import MEASURE_SELECT, measure_row
 from .records import MeasureRow
 from .status import DONE, NOT_INVOLVED, normalize_status
 
@@ -86,7 +86,7 @@ def measure_codes(ledger, flt: MeasureFilter | None = None, *, unit: str | None 
         raise ValueError(f"unknown sort key {order!r}")
     direction = " DESC" if descending else ""
     key = ", ".join(part + direction for part in SORT_KEYS[order])
-    sql = (f"WITH q AS ({_MEASURE_SELECT}) SELECT code FROM q"
+    sql = (f"WITH q AS ({MEASURE_SELECT}) SELECT code FROM q"
            + (" WHERE " + " AND ".join(where) if where else "")
            + f" ORDER BY {key}, section_seq, task_no, {_MEASURE_NO}")
     codes = [row[0] for row in ledger.db.execute(sql, params).fetchall()]
@@ -107,9 +107,9 @@ def measure_rows(ledger, codes: list[str], *, unit: str | None = None,
     for index, code in enumerate(codes):
         params[f"c{index}"] = code
         marks.append(f":c{index}")
-    sql = _MEASURE_SELECT + f" AND m.code IN ({', '.join(marks)})"
+    sql = MEASURE_SELECT + f" AND m.code IN ({', '.join(marks)})"
     on = on or today()
-    return {row["code"]: _measure_row(row, on) for row in ledger.db.query(sql, params)}
+    return {row["code"]: measure_row(row, on) for row in ledger.db.query(sql, params)}
 
 
 def last_touch(row: MeasureRow) -> str:
@@ -174,5 +174,5 @@ def province_rows(ledger, codes: list[str]) -> dict[str, MeasureRow]:
         marks.append(f":c{index}")
     sql = _PROVINCE_SELECT + f" AND m.code IN ({', '.join(marks)})"
     on = today()
-    return {row["code"]: replace(_measure_row(row, on), deadline_state=None)
+    return {row["code"]: replace(measure_row(row, on), deadline_state=None)
             for row in ledger.db.query(sql, params)}

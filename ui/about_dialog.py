@@ -1,8 +1,8 @@
 """帮助 → 关于: what the program is, its version, and the licences of what it ships with."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QTextBrowser,
                                QVBoxLayout)
 
@@ -77,21 +77,3 @@ class AboutDialog(QDialog):
         rows.append("<p>{0}</p>".format(self.tr(
             "Qt 与 PySide6 以 LGPLv3 许可动态链接使用，可替换为其他兼容版本。")))
         return "\n".join(rows)
-
-
-def add_about_action(window, menu) -> QAction:
-    """帮助 → 关于 on ``window``'s ``menu``."""
-    action = QAction(QCoreApplication.translate("AboutDialog", "关于任务台账(&A)…"), window)
-    action.setMenuRole(QAction.MenuRole.AboutRole)
-
-    def show():
-        dialog = AboutDialog(window)
-        window.about_dialog = dialog
-        dialog.exec()
-        dialog.deleteLater()
-        window.about_dialog = None
-
-    action.triggered.connect(lambda _=False: show())
-    menu.addAction(action)
-    window.about_action = action
-    return action

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.errors import LedgerError
-from models.ledger import Ledger
+from models.ledger import CITY, PROVINCE_ROLE, Ledger
 from models.paths import default_ledger_path, resource_path
 
 SCREENSHOT_SIZE = (1440, 900)
@@ -145,16 +145,16 @@ def run_window(argv: list[str]) -> int:
         return 2
     session = Session(ledger, lock=held)
     try:
-        if ledger.role == "province":
+        if ledger.role == PROVINCE_ROLE:
             # The provincial office's ledger: hand-ins and the consolidated view.
-            from .province_window import ProvinceWindow
+            from .province.window import ProvinceWindow
             window = ProvinceWindow(session)
-        elif ledger.role != "city":
-            raise LedgerError(QCoreApplication.translate(
-                "App", "这是省级汇总台账：窗口界面目前只用于地市台账，请使用命令行处理省级台账"
-                       "（python main.py --help）。"))
-        else:
+        elif ledger.role == CITY:
             window = MainWindow(session)
+        else:
+            raise LedgerError(QCoreApplication.translate(
+                "App", "台账类型“{0}”无法识别：文件可能由更新版本的任务台账创建，或已损坏。").format(
+                    ledger.role))
     except LedgerError as error:
         session.close()
         sys.stderr.write(f"错误：{error}\n")

@@ -1,15 +1,15 @@
 """Backups in the window: 工具 → 立即备份… and 工具 → 从备份恢复….
 
-The work is models.backup. A restore is checked whole first (off the GUI thread), shown to
-the clerk, confirmed, and only then done through Session.restore, which closes the ledger,
-swaps the file under the lock the window holds and reopens it. A backup that fails its
-check is refused with its message and the ledger stays as it was.
+The work is models.backup, all of it off the GUI thread. A restore is checked whole first,
+shown to the clerk, confirmed, and only then done as a job that needs the ledger closed: the
+host suspends its session (the lock stays held), the file is swapped, the session reopens.
+A backup that fails its check is refused with its message and the ledger stays as it was.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog,
                                QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
 
 from models import backup
 
-from .session import show_error
+from .host import WindowActions
+from .jobs import Access
 from .widgets import human_size
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -125,32 +126,28 @@ def describe_backup(info) -> str:
     return lines
 
 
-class BackupActions(QObject):
-    """The backup items of 工具, living on a MainWindow."""
-
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
+class BackupActions(WindowActions):
+    """The backup items of 工具, living on the workbench (``host``)."""
 
     def add_actions(self, menu) -> None:
         menu.addSeparator()
-        self.backup_action = QAction(self.tr("立即备份(&B)…"), self.window)
+        self.backup_action = QAction(self.tr("立即备份(&B)…"), self.host)
         self.backup_action.triggered.connect(lambda _=False: self.backup_now())
         menu.addAction(self.backup_action)
-        self.restore_action = QAction(self.tr("从备份恢复(&R)…"), self.window)
+        self.restore_action = QAction(self.tr("从备份恢复(&R)…"), self.host)
         self.restore_action.triggered.connect(lambda _=False: self.choose_and_restore())
         menu.addAction(self.restore_action)
 
     def backup_now(self):
-        path = self.window.session.path
+        path = self.host.session.path
 
-        def work(_ledger, progress, cancelled):
+        def work(progress, cancelled):
             return backup.backup_ledger(path, kind=backup.MANUAL, progress=progress,
                                         cancelled=cancelled)
 
         def done(info):
             self.last_backup = info
-            box = QMessageBox(self.window)
+            box = QMessageBox(self.host)
             box.setWindowTitle(self.tr("立即备份"))
             box.setText(self.tr("已备份（含 {0} 个佐证材料，{1}）：\n{2}").format(
                 info.evidence_count, human_size(info.size), info.path))
@@ -160,13 +157,14 @@ class BackupActions(QObject):
             if box.clickedButton() is open_folder:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(info.path.parent)))
 
-        return self.window._start_job(work, self.tr("正在备份台账…"), done)
+        # The backup reads the ledger through its own snapshot connection (models.backup).
+        return self.host.start_job(work, self.tr("正在备份台账…"), done, access=Access.NONE)
 
     def _exec_box(self, box) -> None:
         box.exec()
 
     def choose_and_restore(self):
-        dialog = BackupListDialog(self.window.session.path, self.window)
+        dialog = BackupListDialog(self.host.session.path, self.host)
         self.list_dialog = dialog
         accepted = dialog.exec()
         chosen = dialog.chosen()
@@ -177,42 +175,46 @@ class BackupActions(QObject):
         return None
 
     def check_and_restore(self, backup_file: Path):
-        """Check the backup whole off the GUI thread, then ask, then restore."""
+        """Check the backup whole off the GUI thread, then ask, then restore (also off it)."""
         backup_file = Path(backup_file)
 
-        def work(_ledger, progress, cancelled):
-            return backup.check_backup(backup_file)
+        def work(progress, cancelled):
+            return backup.check_backup(backup_file, progress=progress, cancelled=cancelled)
 
-        return self.window._start_job(work, self.tr("正在检查备份 {0}…").format(backup_file.name),
-                                      lambda info: self.confirm_and_restore(backup_file, info))
+        return self.host.start_job(work, self.tr("正在检查备份 {0}…").format(backup_file.name),
+                                   lambda info: self.confirm_and_restore(backup_file, info),
+                                   access=Access.NONE)
 
-    def confirm_and_restore(self, backup_file: Path, info) -> bool:
-        window = self.window
-        if window.jobs and any(not h.done for h in window.jobs):
-            QMessageBox.warning(window, self.tr("从备份恢复"),
+    def confirm_and_restore(self, backup_file: Path, info):
+        """Ask, then restore in the background; returns the job handle (None if not asked to)."""
+        host = self.host
+        if host.busy():
+            QMessageBox.warning(host, self.tr("从备份恢复"),
                                 self.tr("还有导出或检查在进行，请等它完成后再恢复。"))
-            return False
+            return None
         answer = QMessageBox.question(
-            window, self.tr("从备份恢复"),
+            host, self.tr("从备份恢复"),
             self.tr("备份完好。确定用它替换当前台账吗？\n\n{0}\n\n当前台账会先另存为“恢复前自动”备份。")
             .format(describe_backup(info)))
         if answer != QMessageBox.StandardButton.Yes:
-            return False
-        window.panel.show_measure(None)          # pending edits go into the ledger being replaced
-        try:
-            result = window.session.restore(backup_file)
-        except Exception as error:  # noqa: BLE001 — BadBackup and disk errors alike: shown
-            show_error(window, error, self.tr("未能恢复"))
-            window.session.signals.notify("all")
-            return False
-        self.last_restore = result
-        message = self.tr("已从备份恢复：{0}").format(backup_file.name)
-        if result.safety_backup is not None:
-            message += self.tr("\n恢复前的台账已另存为：{0}").format(result.safety_backup)
-        # A backup chosen from elsewhere may hold another plan or unit: title and lists follow.
-        window._reload_plan()
-        window.clear_filters()
-        QMessageBox.information(window, self.tr("从备份恢复"), message)
-        if window.model.rowCount():
-            window.table.selectRow(0)
-        return True
+            return None
+        lock = host.session.lock
+
+        def work(ledger_path, progress, cancelled):
+            return backup.restore_backup(backup_file, ledger_path, lock=lock,
+                                         progress=progress, cancelled=cancelled)
+
+        def done(result):
+            self.last_restore = result
+            message = self.tr("已从备份恢复：{0}").format(backup_file.name)
+            if result.safety_backup is not None:
+                message += self.tr("\n恢复前的台账已另存为：{0}").format(result.safety_backup)
+            QMessageBox.information(host, self.tr("从备份恢复"), message)
+
+        # Pending edits go into the ledger being replaced (start_job commits them first); the
+        # window's connection is closed for the swap and reopened whatever happens, so a
+        # refused backup leaves the window on the ledger as it was.
+        return host.start_job(work, self.tr("正在恢复备份 {0}…").format(backup_file.name), done,
+                              access=Access.CLOSED,
+                              on_failure=lambda message: QMessageBox.warning(
+                                  host, self.tr("未能恢复"), message))

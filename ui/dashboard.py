@@ -265,7 +265,9 @@ class DashboardWidget(QScrollArea):
         lst.itemActivated.connect(lambda item: self.measure_activated.emit(item.data(CODE_ROLE)))
         return lst
 
-    def _on_changed(self, kind, codes):
+    def _on_changed(self, changes):
+        if not changes.touches_measures():
+            return
         self._dirty = True
         if self.isVisible():
             self.refresh()

@@ -1,29 +1,48 @@
-"""What every window does around an export: the background work and "open it?" afterwards."""
+"""Export menu items for either window: ask where, write in the background, offer to open.
+
+Each item is one exports.documents.Document; its name is the same in the menu, the file
+name and the progress text. The writer is imported inside the worker so that openpyxl and
+ReportLab stay out of start-up.
+"""
 from __future__ import annotations
 
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QAction
 
+from exports.documents import Document
 from models.errors import LedgerError
 
+from . import i18n
+from .host import WindowActions
 
-def export_work(module_name: str, function_name: str, out_path: Path, **options):
-    """The job body for ``exports.<module>.<function>(ledger, out_path, …)``.
+FILTERS = {".xlsx": QT_TRANSLATE_NOOP("ExportActions", "Excel 工作簿 (*.xlsx)"),
+           ".pdf": QT_TRANSLATE_NOOP("ExportActions", "PDF 文件 (*.pdf)"),
+           ".zip": QT_TRANSLATE_NOOP("ExportActions", "报送材料包 (*.zip)"),
+           ".docx": QT_TRANSLATE_NOOP("ExportActions", "Word 文档 (*.docx)")}
 
-    The module is imported inside the worker so that openpyxl and ReportLab stay out of
-    start-up.
-    """
+# The key a clerk presses in the open 文件 menu (unchanged since the first version).
+MNEMONICS = {"completion_table": "E", "work_report": "W", "status_report": "R",
+             "province_table": "E", "province_report": "P"}
+
+
+def file_filter(suffix: str) -> str:
+    """The save dialog's filter for a file suffix, translated."""
+    return QCoreApplication.translate("ExportActions", FILTERS[suffix])
+
+
+def export_work(document: Document, out_path: Path, **options):
+    """The job body (READ access) writing ``document`` to ``out_path``."""
     def work(ledger, progress, cancelled):
         try:
-            module = importlib.import_module(module_name)
+            module = importlib.import_module(document.module)
         except ModuleNotFoundError as error:
-            raise LedgerError(f"此导出功能在本版本中不可用（缺少模块 {error.name}）") from None
-        getattr(module, function_name)(ledger, out_path, progress=progress, cancelled=cancelled,
-                                       **options)
+            raise LedgerError(QCoreApplication.translate(
+                "ExportActions", "此导出功能在本版本中不可用（缺少模块 {0}）").format(error.name)) from None
+        getattr(module, document.function)(ledger, out_path, progress=progress,
+                                           cancelled=cancelled, **options)
         return out_path
     return work
 
@@ -33,20 +52,35 @@ def exporting_label(out_path: Path) -> str:
     return QCoreApplication.translate("ExportActions", "正在导出 {0}…").format(Path(out_path).name)
 
 
-def offer_open(parent, out_path: Path) -> None:
-    """Tell the clerk where the file went and offer to open it or its folder."""
-    out_path = Path(out_path)
-    box = QMessageBox(parent)
-    box.setWindowTitle(QCoreApplication.translate("ExportActions", "导出完成"))
-    box.setText(QCoreApplication.translate("ExportActions", "已保存：{0}").format(out_path))
-    open_file = box.addButton(QCoreApplication.translate("ExportActions", "打开文件"),
-                              QMessageBox.ButtonRole.AcceptRole)
-    open_folder = box.addButton(QCoreApplication.translate("ExportActions", "打开所在文件夹"),
-                                QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QCoreApplication.translate("ExportActions", "关闭"),
-                  QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    if box.clickedButton() is open_file:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(out_path)))
-    elif box.clickedButton() is open_folder:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(out_path.parent)))
+class ExportActions(WindowActions):
+    """文件 → 导出…: one action per document; ``actions[key]`` for tests and shortcuts."""
+
+    def __init__(self, host, documents: list[Document], **options):
+        super().__init__(host)
+        self.documents = {doc.key: doc for doc in documents}
+        self.options = options
+        self.actions: dict[str, QAction] = {}
+
+    def add_to(self, menu) -> None:
+        for key, document in self.documents.items():
+            kind = "Excel" if document.suffix == ".xlsx" else document.suffix[1:].upper()
+            text = QCoreApplication.translate("ExportActions", "导出{0}（{1}）(&{2})…").format(
+                i18n.label(document.name), kind, MNEMONICS.get(key, ""))
+            action = QAction(text, self.host)
+            action.triggered.connect(lambda _=False, k=key: self.export(k))
+            menu.addAction(action)
+            self.actions[key] = action
+
+    def default_name(self, document: Document) -> str:
+        return document.file_name(year=self.host.plan.year, unit=self.host.session.ledger.unit)
+
+    def export(self, key: str):
+        """Ask where to save document ``key``, then write it in the background."""
+        document = self.documents[key]
+        out_path = self.host.ask_save_path(QCoreApplication.translate("ExportActions", "导出"),
+                                           self.default_name(document),
+                                           file_filter(document.suffix))
+        if out_path is None:
+            return None
+        return self.host.start_job(export_work(document, out_path, **self.options),
+                                   exporting_label(out_path), self.host.offer_open)

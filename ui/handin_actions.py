@@ -1,32 +1,35 @@
 """The hand-in and Excel menu items of the workbench: 报送前检查, the submission package, the
 佐证材料汇编, filling the province's workbook, the blank task list, and importing a plan.
 
-Kept out of main_window.py so the window stays a layout; every slow step (check, export,
-parsing a task list) runs through the window's job helper (ui.jobs.run_job) and every write
-through Session.write. exports/ modules are imported inside the work functions, so openpyxl
-and ReportLab stay out of start-up.
+A WindowActions group: every slow step (check, export, parsing a task list) runs through the
+host's job helper and every write through Session.write. exports/ modules are imported
+inside the work functions, so openpyxl and ReportLab stay out of start-up.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from . import signals as sig
+from exports.documents import EVIDENCE_BOOK, TASK_LIST
+
+from . import i18n
+from .export_actions import file_filter
+from .host import WindowActions
+from .jobs import Access
 
 IMPORT_FOLDER_KEY = "paths/last_import_folder"
 TEMPLATE_FOLDER_KEY = "paths/last_template_folder"
 
 
-class HandinActions(QObject):
-    """Menu actions living on a MainWindow (``window``); methods return the job handle."""
+class HandinActions(WindowActions):
+    """Hand-in actions living on the workbench (``host``); methods return the job handle."""
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host):
+        super().__init__(host)
         self.check_dialog = None
+        self.preview_dialog = None
 
     # ---- menus --------------------------------------------------------------------------
     def add_file_actions(self, menu) -> None:
@@ -34,13 +37,15 @@ class HandinActions(QObject):
         items = (
             ("check_action", self.tr("报送前检查(&C)…"), self.check),
             ("package_action", self.tr("导出报送材料包(&B)…"), self.export_package),
-            ("evidence_pdf_action", self.tr("导出佐证材料汇编 PDF(&D)…"), self.export_evidence_pdf),
+            ("evidence_pdf_action", self.tr("导出{0}（PDF）(&D)…").format(
+                i18n.label(EVIDENCE_BOOK.name)), self.export_evidence_pdf),
             ("template_action", self.tr("填写省里发来的表格(&T)…"), self.fill_template),
-            ("tasklist_action", self.tr("导出任务清单模板(&L)…"), self.export_tasklist),
+            ("tasklist_action", self.tr("导出{0}模板（Excel）(&L)…").format(
+                i18n.label(TASK_LIST.name)), self.export_tasklist),
         )
         menu.addSeparator()
         for name, text, slot in items:
-            action = QAction(text, self.window)
+            action = QAction(text, self.host)
             action.triggered.connect(lambda _=False, s=slot: s())
             setattr(self, name, action)
             menu.addAction(action)
@@ -52,29 +57,12 @@ class HandinActions(QObject):
         self.import_plan_action.triggered.connect(lambda _=False: self.import_plan())
         menu.addAction(self.import_plan_action)
 
-    # ---- helpers ----------------------------------------------------------------------------
-    def _save_path(self, title: str, default_name: str, file_filter: str) -> Path | None:
-        from .main_window import EXPORT_FOLDER_KEY
-        settings = QSettings()
-        folder = settings.value(EXPORT_FOLDER_KEY, str(Path.home()))
-        path, _ = QFileDialog.getSaveFileName(self.window, title, str(Path(folder) / default_name),
-                                              file_filter)
-        if not path:
-            return None
-        settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent))
-        return Path(path)
-
-    def _open_path(self, title: str, key: str, file_filter: str) -> Path | None:
-        settings = QSettings()
-        folder = settings.value(key, str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self.window, title, str(folder), file_filter)
-        if not path:
-            return None
-        settings.setValue(key, str(Path(path).parent))
-        return Path(path)
+    def shutting_down(self) -> None:
+        if self.check_dialog is not None:
+            self.check_dialog.close()
 
     def _unit_year(self) -> tuple[str, int]:
-        return self.window.session.ledger.unit, self.window.plan.year
+        return self.host.session.ledger.unit, self.host.plan.year
 
     # ---- 缺项清单 --------------------------------------------------------------------------
     def check(self, on_done=None):
@@ -83,15 +71,15 @@ class HandinActions(QObject):
             from models.check import check_ledger
             return check_ledger(ledger, progress=progress, cancelled=cancelled)
 
-        return self.window._start_job(work, self.tr("正在检查缺项…"), on_done or self.show_gaps)
+        return self.host.start_job(work, self.tr("正在检查缺项…"), on_done or self.show_gaps)
 
     def show_gaps(self, gaps: list):
         from .check_dialog import CheckDialog
         if self.check_dialog is not None:
             self.check_dialog.close()
             self.check_dialog.deleteLater()
-        dialog = CheckDialog(gaps, self.window)
-        dialog.measure_activated.connect(self.window.open_measure)
+        dialog = CheckDialog(gaps, self.host)
+        dialog.measure_activated.connect(self.host.open_measure)
         dialog.recheck_requested.connect(lambda: self.check(on_done=dialog.set_gaps))
         self.check_dialog = dialog
         dialog.show()
@@ -106,20 +94,20 @@ class HandinActions(QObject):
         if not gaps:
             return True
         from .check_dialog import CheckDialog
-        dialog = CheckDialog(gaps, self.window, confirm=True)
+        dialog = CheckDialog(gaps, self.host, confirm=True)
         dialog.measure_activated.connect(lambda code: (dialog.reject(),
-                                                       self.window.open_measure(code)))
+                                                       self.host.open_measure(code)))
         accepted = bool(dialog.exec())
         dialog.deleteLater()
         return accepted
 
     def _package_after_check(self, gaps: list):
         if not self.confirm_gaps(gaps):
-            self.window.statusBar().showMessage(self.tr("未导出报送材料包"), 5000)
+            self.host.show_status(self.tr("未导出报送材料包"))
             return None
         from exports.package import default_package_path
-        name = default_package_path(self.window.session.ledger, Path(".")).name
-        out = self._save_path(self.tr("导出报送材料包"), name, self.tr("报送材料包 (*.zip)"))
+        name = default_package_path(self.host.session.ledger, Path(".")).name
+        out = self.host.ask_save_path(self.tr("导出报送材料包"), name, file_filter(".zip"))
         if out is None:
             return None
 
@@ -127,16 +115,16 @@ class HandinActions(QObject):
             from exports.package import write_package
             return write_package(ledger, out, progress=progress, cancelled=cancelled)
 
-        self.package_job = self.window._start_job(
-            work, self.tr("正在生成报送材料包 {0}…").format(out.name), self.window._offer_open)
+        self.package_job = self.host.start_job(
+            work, self.tr("正在生成报送材料包 {0}…").format(out.name), self.host.offer_open)
         return self.package_job
 
     # ---- 佐证材料汇编 --------------------------------------------------------------------
     def export_evidence_pdf(self):
         unit, year = self._unit_year()
-        out = self._save_path(self.tr("导出佐证材料汇编"),
-                              self.tr("{0}{1}年佐证材料汇编.pdf").format(unit, year),
-                              self.tr("PDF 文件 (*.pdf)"))
+        out = self.host.ask_save_path(i18n.label(EVIDENCE_BOOK.name),
+                                      EVIDENCE_BOOK.file_name(year=year, unit=unit),
+                                      file_filter(EVIDENCE_BOOK.suffix))
         if out is None:
             return None
 
@@ -146,24 +134,25 @@ class HandinActions(QObject):
 
         def done(result):
             if result.warnings:
-                QMessageBox.warning(self.window, self.tr("佐证材料汇编"),
+                QMessageBox.warning(self.host, i18n.label(EVIDENCE_BOOK.name),
                                     self.tr("已生成，共 {0} 页。请注意：\n").format(result.pages)
                                     + "\n".join(result.warnings[:30]))
-            self.window._offer_open(Path(result.path))
+            self.host.offer_open(Path(result.path))
 
-        return self.window._start_job(work, self.tr("正在生成佐证材料汇编 {0}…").format(out.name),
-                                      done)
+        return self.host.start_job(work, self.tr("正在生成{0} {1}…").format(
+            i18n.label(EVIDENCE_BOOK.name), out.name), done)
 
     # ---- Excel: the province's workbook, the blank task list ----------------------------
     def fill_template(self):
-        template = self._open_path(self.tr("选择省里发来的表格"), TEMPLATE_FOLDER_KEY,
-                                   self.tr("Excel 工作簿 (*.xlsx *.xlsm)"))
+        template = self.host.ask_open_path(self.tr("选择省里发来的表格"),
+                                           self.tr("Excel 工作簿 (*.xlsx *.xlsm)"),
+                                           key=TEMPLATE_FOLDER_KEY)
         if template is None:
             return None
         unit, _year = self._unit_year()
-        out = self._save_path(self.tr("保存填好的表格"),
-                              self.tr("{0}（{1}填报）.xlsx").format(template.stem, unit),
-                              self.tr("Excel 工作簿 (*.xlsx)"))
+        out = self.host.ask_save_path(self.tr("保存填好的表格"),
+                                      self.tr("{0}（{1}填报）.xlsx").format(template.stem, unit),
+                                      file_filter(".xlsx"))
         if out is None:
             return None
 
@@ -176,17 +165,17 @@ class HandinActions(QObject):
             self.last_template_report = report
             if report.unmatched or report.missing:
                 # Rows left untouched must be seen: the clerk fills them by hand.
-                QMessageBox.warning(self.window, self.tr("填写省里发来的表格"),
+                QMessageBox.warning(self.host, self.tr("填写省里发来的表格"),
                                     "\n".join(report.lines()))
-            self.window._offer_open(Path(report.out_path))
+            self.host.offer_open(Path(report.out_path))
 
-        return self.window._start_job(work, self.tr("正在填写 {0}…").format(out.name), done)
+        return self.host.start_job(work, self.tr("正在填写 {0}…").format(out.name), done)
 
     def export_tasklist(self):
-        unit, year = self._unit_year()
-        out = self._save_path(self.tr("导出任务清单模板"),
-                              self.tr("{0}年任务清单.xlsx").format(year),
-                              self.tr("Excel 工作簿 (*.xlsx)"))
+        _unit, year = self._unit_year()
+        out = self.host.ask_save_path(self.tr("导出任务清单模板"),
+                                      TASK_LIST.file_name(year=year),
+                                      file_filter(TASK_LIST.suffix))
         if out is None:
             return None
 
@@ -195,35 +184,36 @@ class HandinActions(QObject):
             return write_tasklist(ledger.plan(), out, units=ledger.units(), progress=progress,
                                   cancelled=cancelled)
 
-        return self.window._start_job(work, self.tr("正在导出 {0}…").format(out.name),
-                                      lambda path: self.window._offer_open(Path(path)))
+        return self.host.start_job(work, self.tr("正在导出 {0}…").format(out.name),
+                                   lambda path: self.host.offer_open(Path(path)))
 
     # ---- importing another year's task list ----------------------------------------------
     def import_plan(self, path: Path | None = None):
         """Pick a file, parse it off the GUI thread, preview, add on confirmation."""
         if path is None:
-            path = self._open_path(self.tr("导入任务清单"), IMPORT_FOLDER_KEY,
-                                   self.tr("任务清单 (*.xlsx *.docx *.txt *.json)"))
+            path = self.host.ask_open_path(self.tr("导入任务清单"),
+                                           self.tr("任务清单 (*.xlsx *.docx *.txt *.json)"),
+                                           key=IMPORT_FOLDER_KEY)
             if path is None:
                 return None
 
-        def work(_ledger, progress, cancelled):
+        def work(progress, cancelled):
             from models.plan_io import read_plan_file
             return read_plan_file(path)
 
-        return self.window._start_job(work, self.tr("正在读取 {0}…").format(Path(path).name),
-                                      lambda plan: self.preview_plan(plan, path))
+        return self.host.start_job(work, self.tr("正在读取 {0}…").format(Path(path).name),
+                                   lambda plan: self.preview_plan(plan, path),
+                                   access=Access.NONE)
 
     def preview_plan(self, plan: dict, source: Path) -> bool:
         from .plan_preview import PlanPreviewDialog
-        dialog = PlanPreviewDialog(plan, source, self.window)
+        dialog = PlanPreviewDialog(plan, source, self.host)
         self.preview_dialog = dialog
         accepted = bool(dialog.exec())
         dialog.deleteLater()
         self.preview_dialog = None
         if not accepted:
             return False
-        window = self.window
-        window.panel.show_measure(None)        # saves pending edits of the old plan's measure
-        ledger = window.session.ledger
-        return window.session.write(window, sig.ALL, [], ledger.add_plan, plan)
+        self.host.commit_pending()          # saves pending edits of the old plan's measure
+        session = self.host.session
+        return session.write(self.host, session.ledger.add_plan, plan)

@@ -37,17 +37,28 @@ MODEL_LABELS = (
     QT_TRANSLATE_NOOP("Model", "逾期"), QT_TRANSLATE_NOOP("Model", "临期"),
     QT_TRANSLATE_NOOP("Model", "省级"), QT_TRANSLATE_NOOP("Model", "全部地市"),
     QT_TRANSLATE_NOOP("Model", "相关地市"), QT_TRANSLATE_NOOP("Model", "指定地市"),
+    # Document names (exports.documents): one name in menus, file names and titles.
+    QT_TRANSLATE_NOOP("Model", "任务完成情况表"), QT_TRANSLATE_NOOP("Model", "工作情况报告"),
+    QT_TRANSLATE_NOOP("Model", "进度报告"), QT_TRANSLATE_NOOP("Model", "佐证材料汇编"),
+    QT_TRANSLATE_NOOP("Model", "任务清单"), QT_TRANSLATE_NOOP("Model", "任务完成情况全省汇总表"),
+    QT_TRANSLATE_NOOP("Model", "任务完成情况全省汇总报告"),
 )
 
 
 def label(value: str) -> str:
-    """The display text of a stored status, deadline state or scope label."""
+    """The display text of a stored status, deadline state, scope label or document name."""
     return QCoreApplication.translate("Model", value) if value else value
 
 
 def saved_language() -> str:
     """The user's choice: auto, zh_CN or en (the environment override wins)."""
     value = os.environ.get(LANGUAGE_ENV) or QSettings().value(LANGUAGE_KEY, AUTO)
+    return value if value in LANGUAGES else AUTO
+
+
+def saved_choice() -> str:
+    """What 视图 → 语言 shows as chosen (the saved choice, without the environment override)."""
+    value = QSettings().value(LANGUAGE_KEY, AUTO)
     return value if value in LANGUAGES else AUTO
 
 
@@ -148,35 +159,6 @@ def remove_translators(app) -> None:
     for translator in app.property("taskledger_translators") or []:
         app.removeTranslator(translator)
     app.setProperty("taskledger_translators", [])
-
-
-# ---- the 视图 → 语言 menu -------------------------------------------------------------------
-def add_language_menu(window, menu) -> None:
-    """A 语言 submenu in ``menu``: the choice is saved and applies after a restart (every
-    label is set when its widget is built, so switching live would mean rebuilding them)."""
-    from PySide6.QtGui import QAction, QActionGroup
-    from PySide6.QtWidgets import QMessageBox
-
-    translate = QCoreApplication.translate
-    submenu = menu.addMenu(translate("Language", "语言(&G)"))
-    group = QActionGroup(submenu)
-    current = QSettings().value(LANGUAGE_KEY, AUTO)
-    choices = ((AUTO, translate("Language", "跟随系统")), (CHINESE, "简体中文"), (ENGLISH, "English"))
-    for key, text in choices:
-        action = QAction(text, submenu)
-        action.setCheckable(True)
-        action.setChecked(key == current)
-        action.setData(key)
-        group.addAction(action)
-        submenu.addAction(action)
-
-    def chosen(action):
-        save_language(action.data())
-        QMessageBox.information(window, translate("Language", "语言"),
-                                translate("Language", "界面语言将在重新启动任务台账后生效。"))
-
-    group.triggered.connect(chosen)
-    window.language_menu = submenu
 
 
 def summary_sentence(summary) -> str:

@@ -1,12 +1,25 @@
-"""Long work off the GUI thread: one helper for verify, exports and imports.
+"""Long work off the GUI thread: one helper for every slow operation.
 
-The work itself is plain Python from models/ or exports/ taking ``progress(done, total)``
-and ``cancelled()``. It runs as a QRunnable on the global QThreadPool and opens its OWN
-Ledger, because a SQLite connection belongs to the thread that opened it. A progress dialog
-appears only if the work takes longer than ~500 ms, and its cancel button is honoured.
+The work itself is plain Python from models/ or exports/ taking ``progress(done, total)`` and
+``cancelled()``. It runs as a QRunnable on the global QThreadPool. What it gets depends on
+what it needs of the ledger (:class:`Access`):
+
+- ``NONE``: nothing — ``work(progress=, cancelled=)`` (reading a task list, checking a backup,
+  copying a file out);
+- ``READ``: its OWN Ledger (a SQLite connection belongs to the thread that opened it), read
+  inside one read transaction so an edit made meanwhile in the window never lands halfway
+  through a package — ``work(ledger, progress=, cancelled=)``;
+- ``WRITE``: its own Ledger, writing; what the writes touched (models.changes.Changes)
+  reaches the views whatever the outcome, a cancelled or failed import included;
+- ``CLOSED``: the ledger file with the window's connection closed (restoring a backup) —
+  ``work(ledger_path, progress=, cancelled=)``; the host suspends and resumes its session.
+
+A progress dialog appears only if the work takes longer than ~500 ms (at once for CLOSED
+work, while the window has no ledger), and its cancel button is honoured.
 """
 from __future__ import annotations
 
+import enum
 import threading
 import time
 import traceback
@@ -16,64 +29,88 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from models.errors import LedgerError
-
+from models.changes import Changes
+from models.errors import Cancelled, LedgerError
 
 SHOW_AFTER_MS = 500
+_DIALOG_MAX = 1_000_000          # QProgressDialog counts in int: bytes of big files are scaled
+
+
+class Access(enum.Enum):
+    """What a job needs of the ledger (see the module docstring)."""
+    NONE = "none"
+    READ = "read"
+    WRITE = "write"
+    CLOSED = "closed"
 
 
 class JobSignals(QObject):
     """Crosses from the worker thread to the GUI thread (queued connections)."""
 
-    progress = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
+    progress = Signal(object, object)
+    succeeded = Signal(object, object)      # result, Changes
+    failed = Signal(str, object)            # message, Changes
+    cancelled = Signal(object)              # Changes
 
 
 class LedgerJob(QRunnable):
-    """Runs ``work(ledger, progress=, cancelled=)`` on a Ledger it opens itself."""
+    """Runs ``work`` with what ``access`` gives it (see :class:`Access`)."""
 
-    def __init__(self, ledger_path: Path, work: Callable[..., Any], signals: JobSignals):
+    def __init__(self, work: Callable[..., Any], signals: JobSignals, *,
+                 ledger_path: Path | None, access: Access):
         super().__init__()
         self.setAutoDelete(False)   # the Python side keeps it until the GUI has the result
-        self.ledger_path = Path(ledger_path)
+        self.ledger_path = Path(ledger_path) if ledger_path is not None else None
+        self.access = access
         self.work = work
         self.signals = signals      # owned by the GUI-side JobHandle, which outlives the run
         self.cancel_flag = threading.Event()
         self._last_progress = 0.0
 
     def run(self) -> None:
-        from models.ledger import Ledger
+        changes = Changes()
         try:
-            with Ledger.open(self.ledger_path) as ledger:
-                result = self.work(ledger, progress=self._progress,
-                                   cancelled=self.cancel_flag.is_set)
+            result = self._call(changes)
         except Exception as error:  # noqa: BLE001 — shown to the user, never a silent thread death
-            if self.cancel_flag.is_set():
-                # Work functions stop by raising (e.g. ExportCancelled): that is a cancel.
-                self.signals.cancelled.emit()
+            if self.cancel_flag.is_set() or isinstance(error, Cancelled):
+                # Work functions stop by raising Cancelled: that is a cancel, not a failure.
+                self.signals.cancelled.emit(changes)
                 return
-            if isinstance(error, LedgerError):
-                self.signals.failed.emit(str(error))
-                return
-            traceback.print_exc()
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+            if not isinstance(error, LedgerError):
+                traceback.print_exc()
+            from .session import error_text
+            self.signals.failed.emit(error_text(error), changes)
             return
         if self.cancel_flag.is_set():
-            self.signals.cancelled.emit()
+            self.signals.cancelled.emit(changes)
         else:
-            self.signals.succeeded.emit(result)
+            self.signals.succeeded.emit(result, changes)
+
+    def _call(self, changes: Changes):
+        options = {"progress": self._progress, "cancelled": self.cancel_flag.is_set}
+        if self.access is Access.NONE:
+            return self.work(**options)
+        if self.access is Access.CLOSED:
+            return self.work(self.ledger_path, **options)
+        from models.ledger import Ledger
+        with Ledger.open(self.ledger_path) as ledger:
+            try:
+                if self.access is Access.READ:
+                    with ledger.snapshot():
+                        return self.work(ledger, **options)
+                return self.work(ledger, **options)
+            finally:
+                changes.merge(ledger.take_changes())
 
     def _progress(self, done: int, total: int) -> None:
-        # Work functions may report per item (20,000 evidence files); the dialog needs a few
-        # updates a second, not a queued event per item.
+        # Work functions may report per item (20,000 evidence files) or per buffer; the
+        # dialog needs a few updates a second, not a queued event per item.
         now = time.monotonic()
         if done < total and now - self._last_progress < 0.05:
             return
         self._last_progress = now
         try:
-            self.signals.progress.emit(int(done), int(total))
+            self.signals.progress.emit(done, total)
         except RuntimeError:
             # The window that asked for this work is gone: stop at the next check.
             self.cancel_flag.set()
@@ -87,15 +124,20 @@ class JobHandle(QObject):
 
     finished = Signal()
 
-    def __init__(self, parent: QWidget | None, ledger_path: Path, work: Callable[..., Any],
-                 label: str, on_success: Callable[[Any], None] | None,
+    def __init__(self, parent: QWidget | None, job_work: Callable[..., Any], label: str, *,
+                 ledger_path: Path | None, access: Access,
+                 on_success: Callable[[Any], None] | None,
                  on_failure: Callable[[str], None] | None,
-                 on_cancel: Callable[[], None] | None):
+                 on_cancel: Callable[[], None] | None,
+                 on_changes: Callable[[Changes], None] | None):
         super().__init__(parent)
         self.signals = JobSignals(self)
-        self.job = job = LedgerJob(ledger_path, work, self.signals)
+        self.job = LedgerJob(job_work, self.signals, ledger_path=ledger_path, access=access)
+        self.access = access
         self.on_success, self.on_failure, self.on_cancel = on_success, on_failure, on_cancel
+        self.on_changes = on_changes
         self.done = False
+        self.last_progress: tuple[int, int] | None = None
         self.dialog = QProgressDialog(label, QCoreApplication.translate("Jobs", "取消"), 0, 0, parent)
         self.dialog.setWindowTitle(QCoreApplication.translate("Jobs", "请稍候"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -108,15 +150,14 @@ class JobHandle(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._show_dialog)
-        signals = job.signals
-        signals.progress.connect(self._on_progress)
-        signals.succeeded.connect(self._on_success)
-        signals.failed.connect(self._on_failure)
-        signals.cancelled.connect(self._on_cancelled)
+        self.signals.progress.connect(self._on_progress)
+        self.signals.succeeded.connect(self._on_success)
+        self.signals.failed.connect(self._on_failure)
+        self.signals.cancelled.connect(self._on_cancelled)
 
     def start(self) -> None:
         _running.add(self)
-        self.timer.start(SHOW_AFTER_MS)
+        self.timer.start(0 if self.access is Access.CLOSED else SHOW_AFTER_MS)
         QThreadPool.globalInstance().start(self.job)
 
     def cancel(self) -> None:
@@ -132,42 +173,53 @@ class JobHandle(QObject):
             self.dialog.show()
 
     def _on_progress(self, done: int, total: int) -> None:
+        self.last_progress = (done, total)
         if total > 0:
-            self.dialog.setMaximum(total)
-            self.dialog.setValue(min(done, total))
+            scale = max(1, -(-total // _DIALOG_MAX))
+            self.dialog.setMaximum(total // scale)
+            self.dialog.setValue(min(done, total) // scale)
 
-    def _finish(self) -> None:
+    def _finish(self, changes: Changes) -> None:
         self.done = True
         self.timer.stop()
         self.dialog.hide()
         self.dialog.deleteLater()
         _running.discard(self)
+        if self.on_changes:
+            self.on_changes(changes)
         self.finished.emit()
 
-    def _on_success(self, result) -> None:
-        self._finish()
+    def _on_success(self, result, changes) -> None:
+        self._finish(changes)
         if self.on_success:
             self.on_success(result)
 
-    def _on_failure(self, message: str) -> None:
-        self._finish()
+    def _on_failure(self, message: str, changes) -> None:
+        self._finish(changes)
         if self.on_failure:
             self.on_failure(message)
 
-    def _on_cancelled(self) -> None:
-        self._finish()
+    def _on_cancelled(self, changes) -> None:
+        self._finish(changes)
         if self.on_cancel:
             self.on_cancel()
 
 
-def run_job(parent: QWidget | None, ledger_path: Path, work: Callable[..., Any], *, label: str,
+def run_job(parent: QWidget | None, work: Callable[..., Any], *, label: str,
+            ledger_path: Path | None = None, access: Access = Access.READ,
             on_success: Callable[[Any], None] | None = None,
             on_failure: Callable[[str], None] | None = None,
-            on_cancel: Callable[[], None] | None = None) -> JobHandle:
-    """Start ``work(ledger, progress=, cancelled=)`` in the thread pool; return its handle.
+            on_cancel: Callable[[], None] | None = None,
+            on_changes: Callable[[Changes], None] | None = None) -> JobHandle:
+    """Start ``work`` in the thread pool with what ``access`` gives it; return its handle.
 
-    ``on_success(result)``, ``on_failure(message)`` and ``on_cancel()`` run on the GUI thread.
+    ``on_changes(changes)`` runs first whatever the outcome, then ``on_success(result)``,
+    ``on_failure(message)`` or ``on_cancel()`` — all on the GUI thread.
     """
-    handle = JobHandle(parent, ledger_path, work, label, on_success, on_failure, on_cancel)
+    if access is not Access.NONE and ledger_path is None:
+        raise ValueError("a job that uses the ledger needs its path")
+    handle = JobHandle(parent, work, label, ledger_path=ledger_path, access=access,
+                       on_success=on_success, on_failure=on_failure, on_cancel=on_cancel,
+                       on_changes=on_changes)
     handle.start()
     return handle

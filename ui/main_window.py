@@ -1,17 +1,23 @@
 """The workbench window: plan tree, measure table with filters and search, measure panel,
-dashboard, and the File menu (exports, settings, print preview, verify)."""
+dashboard, and its menus (exports, hand-in, settings, print preview, verify, backups).
+
+A LedgerWindow (ui.host): jobs, file dialogs, drops and closing are the host's; the menu
+items live in action groups built in one place, ``build_menus``.
+"""
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QItemSelectionModel, QSettings, Qt, QThreadPool,
-                            QTimer)
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox,
-                               QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QPushButton, QScrollArea, QSplitter,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from exports.documents import COMPLETION_TABLE, STATUS_REPORT, WORK_REPORT
+from models.changes import Changes
 
 from models.deadlines import DUE_SOON, LATE
 from models.queries import MeasureFilter
@@ -19,46 +25,26 @@ from models.scope import SCOPE_LABELS
 from models.status import STATUSES
 
 from . import i18n
-from . import signals as sig
-from .export_actions import export_work, exporting_label, offer_open
-from .widgets import local_files
+from .host import LedgerWindow
 from .plan_tree import PlanTreeWidget
 
 SEARCH_DELAY_MS = 250
-EXPORT_FOLDER_KEY = "paths/last_export_folder"
-
-# (module, function, file filter, default file name pattern, menu text)
-_XLSX = QT_TRANSLATE_NOOP("MainWindow", "Excel 工作簿 (*.xlsx)")
-_PDF = QT_TRANSLATE_NOOP("MainWindow", "PDF 文件 (*.pdf)")
-EXPORTS = {
-    "xlsx": ("exports.xlsx_progress", "write_progress_workbook", _XLSX,
-             "{unit}{year}年工作进展表.xlsx",
-             QT_TRANSLATE_NOOP("MainWindow", "导出工作进展表（Excel）(&E)…")),
-    "work_pdf": ("exports.pdf_report", "write_work_report", _PDF,
-                 "{unit}{year}年工作报告.pdf",
-                 QT_TRANSLATE_NOOP("MainWindow", "导出工作报告（PDF）(&W)…")),
-    "status_pdf": ("exports.pdf_status", "write_status_report", _PDF,
-                   "{unit}{year}年进展情况报告.pdf",
-                   QT_TRANSLATE_NOOP("MainWindow", "导出进展情况报告（PDF）(&R)…")),
-}
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LedgerWindow):
+    """The workbench of a unit's ledger."""
+
     def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         ledger = session.ledger
         self.plan = ledger.plan()
-        self.jobs = []
         self.setWindowTitle(self.tr("任务台账 — {0} — {1}").format(ledger.unit, self.plan.title))
-        self.setAcceptDrops(True)
         from .readonly_measures import MeasureTableWithProvince
         self.model = MeasureTableWithProvince(session, self)
         self._build()
         self._build_menu_titles()
         # Menu items and their shortcuts arrive right after the first paint.
-        QTimer.singleShot(0, self._build_menus)
-        session.signals.changed.connect(self._on_changed)
+        QTimer.singleShot(0, self.build_menus)
         self.apply_filter()
         self._restore_state()
 
@@ -147,7 +133,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.table, 1)
 
         from .readonly_measures import PanelWithProvince
-        self.panel = PanelWithProvince(self.session)
+        self.panel = PanelWithProvince(self.session, host=self)
         panel_scroll = QScrollArea()
         panel_scroll.setWidgetResizable(True)
         panel_scroll.setWidget(self.panel)
@@ -218,20 +204,25 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu(self.tr("帮助(&H)"))
         self._menus_built = False
 
-    def _build_menus(self) -> None:
+    def build_menus(self) -> None:
+        """Every menu item of the workbench, built once, right after the first paint."""
         if self._menus_built:
             return
         self._menus_built = True
+        from .app_actions import AboutActions, LanguageActions
+        from .backup_dialog import BackupActions
+        from .export_actions import ExportActions
+        from .handin_actions import HandinActions
+
         file_menu = self.file_menu
-        for kind, spec in EXPORTS.items():
-            action = QAction(self.tr(spec[4]), self)
-            action.triggered.connect(lambda _=False, k=kind: self.export(k))
-            file_menu.addAction(action)
-        self.preview_action = QAction(self.tr("打印预览进展情况报告(&P)…"), self)
+        self.exports = ExportActions(self, [COMPLETION_TABLE, WORK_REPORT, STATUS_REPORT],
+                                     unit=None)
+        self.exports.add_to(file_menu)
+        self.preview_action = QAction(self.tr("打印预览{0}(&P)…").format(
+            i18n.label(STATUS_REPORT.name)), self)
         self.preview_action.setShortcut(QKeySequence.StandardKey.Print)
         self.preview_action.triggered.connect(self.print_preview)
         file_menu.addAction(self.preview_action)
-        from .handin_actions import HandinActions
         self.handin = HandinActions(self)
         self.handin.add_file_actions(file_menu)
         file_menu.addSeparator()
@@ -248,11 +239,10 @@ class MainWindow(QMainWindow):
         self.verify_action = QAction(self.tr("校验佐证材料(&V)"), self)
         self.verify_action.triggered.connect(self.verify_evidence)
         tools.addAction(self.verify_action)
-        from .backup_dialog import BackupActions
         self.backups = BackupActions(self)
         self.backups.add_actions(tools)
-        from .about_dialog import add_about_action
-        add_about_action(self, self.help_menu)
+        self.about = AboutActions(self)
+        self.about.add_to(self.help_menu)
 
         view = self.view_menu
         for index, (text, key) in enumerate(((self.tr("台账"), "Ctrl+1"),
@@ -265,9 +255,9 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
         view.addAction(find)
-        from .i18n import add_language_menu
         view.addSeparator()
-        add_language_menu(self, view)
+        self.language = LanguageActions(self)
+        self.language.add_to(view)
 
     def _fill_plan_menu(self) -> None:
         self.plan_menu.clear()
@@ -281,7 +271,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, plan_id=info.id: self.switch_plan(plan_id))
             group.addAction(action)
             self.plan_menu.addAction(action)
-        self._build_menus()
+        self.build_menus()
         self.handin.add_plan_actions(self.plan_menu)
 
     def switch_plan(self, plan_id: int) -> None:
@@ -289,8 +279,8 @@ class MainWindow(QMainWindow):
         ledger = self.session.ledger
         if plan_id == ledger.plan_id:
             return
-        self.panel.show_measure(None)          # saves pending edits of the old plan's measure
-        self.session.write(self, sig.ALL, [], ledger.switch_plan, plan_id)
+        self.commit_pending()                  # saves pending edits of the old plan's measure
+        self.session.write(self, ledger.switch_plan, plan_id)
 
     def _reload_plan(self) -> None:
         ledger = self.session.ledger
@@ -403,58 +393,36 @@ class MainWindow(QMainWindow):
             self.table.scrollTo(self.model.index(row, 0))
             self.table.setFocus()
 
-    def _on_changed(self, kind: str, codes: list) -> None:
-        if kind == sig.ALL and self.plan.id != self.session.ledger.plan_id:
+    def ledger_changed(self, changes: Changes) -> None:
+        if changes.everything:
+            # Another plan, or the whole ledger restored: title, filters and lists follow.
+            self.panel.show_measure(None)
             self._reload_plan()
+            self.tree.rebuild()
             self.clear_filters()
             if self.model.rowCount():
                 self.table.selectRow(0)
             return
         self.saved_label.setText(self.tr("已保存 {0}").format(datetime.now().strftime("%H:%M:%S")))
-        if kind in (sig.MEASURE, sig.ENTRIES, sig.EVIDENCE, sig.ALL):
+        if changes.touches_measures():
             keep = self.panel.code
             self.model.reload()
             self._after_reload(keep)
-        if kind in (sig.SETTINGS, sig.ALL):
-            self.statusBar().showMessage(self.tr("设置已保存"), 3000)
+        if changes.settings:
+            self.show_status(self.tr("设置已保存"), 3000)
 
     # ---- drops: files dropped anywhere on the window become evidence ----------------------
-    # Drag events climb from the widget under the cursor to the first one accepting drops;
-    # the text fields are told not to accept them, so files reach the window wherever dropped.
-    def _takes_files(self, event) -> bool:
+    def accepts_files(self) -> bool:
         # Only where the measure they will back is in view (the 台账 tab).
-        return self.tabs.currentIndex() == 0 and bool(local_files(event.mimeData()))
+        return self.tabs.currentIndex() == 0
 
-    def dragEnterEvent(self, event):
-        if self._takes_files(event):
-            event.acceptProposedAction()
+    def files_dropped(self, paths) -> None:
+        self.panel.attach_files(paths)
 
-    def dragMoveEvent(self, event):
-        if self._takes_files(event):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event):
-        files = local_files(event.mimeData())
-        if not files:
-            return
-        event.acceptProposedAction()
-        attached = self.panel.attach_files(files)
-        if attached:
-            self.statusBar().showMessage(self.tr("已为举措 {0} 添加 {1} 个佐证材料").format(
-                self.panel.code, attached), 5000)
+    def commit_pending(self) -> None:
+        self.panel.commit_pending()
 
     # ---- background work ---------------------------------------------------------------
-    def _start_job(self, work, label: str, on_success):
-        from .jobs import run_job
-        self.panel.commit_pending()
-        handle = run_job(self, self.session.path, work, label=label, on_success=on_success,
-                         on_failure=lambda message: QMessageBox.warning(
-                             self, self.tr("未能完成"), message),
-                         on_cancel=lambda: self.statusBar().showMessage(self.tr("已取消"), 5000))
-        self.jobs.append(handle)
-        handle.finished.connect(lambda h=handle: self.jobs.remove(h) if h in self.jobs else None)
-        return handle
-
     def verify_evidence(self):
         def work(ledger, progress, cancelled):
             total = ledger.db.execute("SELECT count(*) FROM evidence").fetchone()[0]
@@ -475,32 +443,14 @@ class MainWindow(QMainWindow):
                                 self.tr("已校验 {0} 个佐证材料，发现 {1} 个问题：\n").format(
                                     total, len(problems)) + "\n".join(lines) + more)
 
-        return self._start_job(work, self.tr("正在校验佐证材料…"), done)
-
-    def export(self, kind: str):
-        module_name, function_name, file_filter, pattern, _ = EXPORTS[kind]
-        settings = QSettings()
-        folder = settings.value(EXPORT_FOLDER_KEY, str(Path.home()))
-        default = Path(folder) / pattern.format(unit=self.session.ledger.unit, year=self.plan.year)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出"), str(default), self.tr(file_filter))
-        if not path:
-            return None
-        out_path = Path(path)
-        settings.setValue(EXPORT_FOLDER_KEY, str(out_path.parent))
-
-        return self._start_job(export_work(module_name, function_name, out_path, unit=None),
-                               exporting_label(out_path), self._offer_open)
-
-    def _offer_open(self, out_path: Path) -> None:
-        offer_open(self, out_path)
+        return self.start_job(work, self.tr("正在校验佐证材料…"), done)
 
     # ---- settings and print preview ----------------------------------------------------
     def edit_settings(self) -> None:
         from .dialogs import SettingsDialog
         dialog = SettingsDialog(self.session.ledger.settings(), self)
         if dialog.exec():
-            ledger = self.session.ledger
-            self.session.write(self, sig.SETTINGS, [], ledger.set_settings, **dialog.values())
+            self.session.write(self, self.session.ledger.set_settings, **dialog.values())
 
     def print_preview(self) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -510,7 +460,7 @@ class MainWindow(QMainWindow):
         document = status_report_document(self.session.ledger, self.plan)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(self.tr("打印预览 — 进展情况报告"))
+        dialog.setWindowTitle(self.tr("打印预览 — {0}").format(i18n.label(STATUS_REPORT.name)))
         dialog.paintRequested.connect(document.print_)
         dialog.resize(900, 1000)
         dialog.exec()
@@ -518,11 +468,7 @@ class MainWindow(QMainWindow):
     # ---- window state (QSettings only: geometry, splitter, tab) --------------------------
     def _restore_state(self) -> None:
         settings = QSettings()
-        geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 860)
+        self.restore_geometry()
         splitter = settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -539,18 +485,8 @@ class MainWindow(QMainWindow):
             self.table.setFocus()             # arrow keys move through the measures at once
 
     def save_state(self) -> None:
+        super().save_state()
         settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         if self.panel.code:
             settings.setValue("window/measure", self.panel.code)
-
-    def closeEvent(self, event):
-        self.panel.commit_pending()
-        self.save_state()
-        # Running exports or checks stop; their own connections close before the ledger does.
-        for handle in list(self.jobs):
-            handle.cancel()
-        if self.jobs:
-            QThreadPool.globalInstance().waitForDone(10000)
-        super().closeEvent(event)

@@ -1,11 +1,11 @@
 """One measure: what it asks, what the unit reported, its progress entries and evidence.
 
 Every field saves itself when the user is done with it (combo chosen, field left); there is
-no Save button to forget. Writes go through Session.write (one models transaction each).
+no Save button to forget. Writes go through Session.write (one models transaction each);
+copying evidence in and out runs as a job on the host window (ui.host), off the GUI thread.
 """
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFile
                                QLineEdit, QMessageBox, QPushButton, QRadioButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from models.changes import Changes
 from models.errors import LedgerError
 from models.indicators import Indicator
 from models.scope import RELEVANT, SCOPE_LABELS
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
 from . import i18n
-from . import signals as sig
+from .jobs import Access
 from .session import show_error
 from .widgets import CommitTextEdit, human_size
 
@@ -35,9 +36,10 @@ class MeasurePanel(QWidget):
 
     measure_loaded = Signal(str)
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, *, host=None):
         super().__init__(parent)
         self.session = session
+        self.host = host            # ui.host.LedgerWindow: runs the evidence copies
         self.code: str | None = None
         self.detail = None
         self.indicator_edits: dict = {}
@@ -294,8 +296,8 @@ class MeasurePanel(QWidget):
                 cell.setToolTip(item.sha256 if c == 3 else item.original_name)
                 table.setItem(r, c, cell)
 
-    def _on_changed(self, kind: str, codes: list) -> None:
-        if self.code and (kind == sig.ALL or not codes or self.code in codes):
+    def _on_changed(self, changes: Changes) -> None:
+        if self.code and changes.touches(self.code) and not self.session.suspended:
             self.reload()
 
     # ---- saving ----------------------------------------------------------------------------
@@ -308,9 +310,7 @@ class MeasurePanel(QWidget):
                 self._save_indicator(indicator_id, edit)
 
     def _record(self, **changes) -> bool:
-        ledger = self.session.ledger
-        return self.session.write(self, sig.MEASURE, [self.code], ledger.record, self.code,
-                                  **changes)
+        return self.session.write(self, self.session.ledger.record, self.code, **changes)
 
     def _on_status(self, _index: int) -> None:
         status = self.status_combo.currentData()
@@ -334,9 +334,8 @@ class MeasurePanel(QWidget):
         if text == edit.property("saved"):
             return
         edit.setProperty("saved", text)
-        ledger = self.session.ledger
-        self.session.write(self, sig.MEASURE, [self.code], ledger.set_indicator_value,
-                           indicator_id, text or None)
+        self.session.write(self, self.session.ledger.set_indicator_value, indicator_id,
+                           text or None)
 
     # ---- progress entries ----------------------------------------------------------------
     def _selected_id(self, table: QTableWidget):
@@ -351,9 +350,8 @@ class MeasurePanel(QWidget):
         from .dialogs import EntryDialog
         dialog = EntryDialog(self, title=self.tr("添加进展 — 举措 {0}").format(self.code))
         if dialog.exec():
-            ledger = self.session.ledger
-            self.session.write(self, sig.ENTRIES, [self.code], ledger.add_entry, self.code,
-                               dialog.text(), date=dialog.date())
+            self.session.write(self, self.session.ledger.add_entry, self.code, dialog.text(),
+                               date=dialog.date())
 
     def edit_entry(self) -> None:
         entry_id = self._selected_id(self.entries_table)
@@ -364,8 +362,7 @@ class MeasurePanel(QWidget):
         dialog = EntryDialog(self, title=self.tr("修改进展 — 举措 {0}").format(self.code),
                              date=entry.date, text=entry.text)
         if dialog.exec():
-            ledger = self.session.ledger
-            self.session.write(self, sig.ENTRIES, [self.code], ledger.update_entry, entry_id,
+            self.session.write(self, self.session.ledger.update_entry, entry_id,
                                text=dialog.text(), date=dialog.date())
 
     def delete_entry(self) -> None:
@@ -377,8 +374,7 @@ class MeasurePanel(QWidget):
             self, self.tr("删除进展"),
             self.tr("确定删除 {0} 的这条进展吗？\n\n{1}").format(entry.date, entry.text[:200]))
         if answer == QMessageBox.StandardButton.Yes:
-            ledger = self.session.ledger
-            self.session.write(self, sig.ENTRIES, [self.code], ledger.delete_entry, entry_id)
+            self.session.write(self, self.session.ledger.delete_entry, entry_id)
 
     # ---- evidence --------------------------------------------------------------------------
     def choose_evidence(self) -> None:
@@ -392,44 +388,66 @@ class MeasurePanel(QWidget):
             settings.setValue(LAST_FOLDER_KEY, str(Path(paths[0]).parent))
             self.attach_files([Path(p) for p in paths])
 
-    def attach_files(self, paths: list[Path]) -> int:
-        """Attach files to the current measure; returns how many were attached."""
+    def attach_files(self, paths: list[Path]):
+        """Attach files to the current measure in the background; returns the job (or None).
+
+        Copying, hashing and syncing a big scan takes seconds: it runs as a WRITE job with
+        the bytes as progress and a cancel that leaves nothing stored. Files attached before
+        a refused one stay attached; the message names the one refused.
+        """
         if not self.code:
             QMessageBox.information(self, self.tr("添加佐证材料"),
                                     self.tr("请先在表格中选择要添加佐证材料的落实举措。"))
-            return 0
-        attached = 0
-        ledger = self.session.ledger
-        for path in paths:
-            if not self.session.write(self, sig.EVIDENCE, [self.code], ledger.attach,
-                                      self.code, path):
-                break
-            attached += 1
-        return attached
+            return None
+        code, paths = self.code, [Path(p) for p in paths]
 
-    def open_evidence(self) -> None:
+        def work(ledger, progress, cancelled):
+            sizes = [_size(p) for p in paths]
+            total, done = sum(sizes), 0
+            for path, size in zip(paths, sizes):
+                ledger.attach(code, path, cancelled=cancelled,
+                              progress=lambda d, _t, base=done: progress(base + d, total))
+                done += size
+            return len(paths)
+
+        def attached(count: int) -> None:
+            self.last_attached = count
+            self.host.show_status(self.tr("已为举措 {0} 添加 {1} 个佐证材料").format(code, count))
+
+        label = self.tr("正在添加佐证材料 {0}…").format(
+            paths[0].name if len(paths) == 1 else self.tr("（{0} 个文件）").format(len(paths)))
+        return self.host.start_job(work, label, attached, access=Access.WRITE)
+
+    def open_evidence(self):
+        """Open a read-only copy of the chosen evidence file; the copy is made off the GUI
+        thread (a scan may be hundreds of MB). Returns the job (or None)."""
         evidence_id = self._selected_id(self.evidence_table)
         if evidence_id is None:
-            return
+            return None
         item = next(e for e in self.detail.evidence if e.id == evidence_id)
         stored = self.session.ledger.evidence_path(item.sha256)
         if not stored.is_file():
             QMessageBox.warning(self, self.tr("打开佐证材料"),
                                 self.tr("台账中的文件副本不见了：{0}\n请运行“校验佐证材料”。")
                                 .format(stored))
-            return
+            return None
         # The store names files by hash; the viewer needs the original name (and extension)
         # to pick a program, and must not be able to alter the stored copy: open a copy.
         if self._open_dir is None:
             self._open_dir = Path(tempfile.mkdtemp(prefix="taskledger-open-"))
         target = self._open_dir / item.sha256[:8] / item.original_name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists():
-            target.chmod(0o644)
-            target.unlink()
-        shutil.copyfile(stored, target)
-        target.chmod(0o444)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+        def work(progress, cancelled):
+            from models.fsutil import copy_read_only
+            copy_read_only(stored, target, progress=progress, cancelled=cancelled)
+            return target
+
+        def opened(path: Path) -> None:
+            self.last_opened = path
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        return self.host.start_job(work, self.tr("正在打开 {0}…").format(item.original_name),
+                                   opened, access=Access.NONE)
 
     def unlink_evidence(self) -> None:
         evidence_id = self._selected_id(self.evidence_table)
@@ -441,6 +459,11 @@ class MeasurePanel(QWidget):
             self.tr("确定让“{0}”不再作为举措 {1} 的佐证材料吗？\n（文件仍保留在台账中）")
             .format(item.original_name, self.code))
         if answer == QMessageBox.StandardButton.Yes:
-            ledger = self.session.ledger
-            self.session.write(self, sig.EVIDENCE, [self.code], ledger.unlink_evidence,
-                               evidence_id, self.code)
+            self.session.write(self, self.session.ledger.unlink_evidence, evidence_id, self.code)
+
+
+def _size(path: Path) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0        # ledger.attach says what is wrong with it

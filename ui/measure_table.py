@@ -61,10 +61,6 @@ class MeasureTableModel(QAbstractTableModel):
         self._rows.clear()
         self.endResetModel()
 
-    def refresh_codes(self, codes: list[str]) -> None:
-        """Changed measures: re-filter (a status change may move a row out) and repaint."""
-        self.reload()
-
     def codes(self) -> list[str]:
         return list(self._codes)
 

@@ -33,8 +33,9 @@ class PlanTreeWidget(QTreeWidget):
         session.signals.changed.connect(self._on_changed)
         self.rebuild()
 
-    def _on_changed(self, kind, codes):
-        if kind in ("measure", "all"):
+    def _on_changed(self, changes):
+        # Counts per node follow statuses; a new plan or a restored ledger means new nodes.
+        if (changes.everything or changes.measures) and not self.session.suspended:
             self.rebuild()
 
     def rebuild(self) -> None:

@@ -34,13 +34,6 @@ class MeasureTableWithProvince(MeasureTableModel):
         self.show_province = False
         self._province: set[str] = set()
 
-    def set_show_province(self, on: bool) -> None:
-        self.show_province = bool(on)
-        self.reload()
-
-    def is_province(self, code: str) -> bool:
-        return code in self._province
-
     @property
     def province_count(self) -> int:
         """How many of the rows shown are provincial-level (read-only) measures."""

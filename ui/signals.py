@@ -1,24 +1,22 @@
 """The one app-wide "ledger changed" signal. Views refresh themselves from it.
 
-A write names what it changed (``kind``) and which measures (``codes``; empty means "any"),
-so a view can ignore what does not concern it instead of being called by the writer.
+It carries the models.changes.Changes a write reported — which measures, entries, evidence,
+settings or submissions it touched — so a view re-reads only what concerns it, and nobody
+guesses a kind of change on the writer's behalf.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-# What a change touched. Views compare against these names.
-MEASURE = "measure"        # status, problems, next steps, involvement, indicator figures
-ENTRIES = "entries"        # progress entries
-EVIDENCE = "evidence"      # evidence files and links
-SETTINGS = "settings"      # business settings (unit full name, contacts…)
-ALL = "all"                # anything else (e.g. another plan): reload everything
+from models.changes import Changes
 
 
 class LedgerSignals(QObject):
-    """Carries ``changed(kind, codes)`` after every write through Session.write."""
+    """Carries ``changed(Changes)`` after every write, from the window or a background job."""
 
-    changed = Signal(str, list)
+    changed = Signal(object)
 
-    def notify(self, kind: str, *codes: str) -> None:
-        self.changed.emit(kind, [c for c in codes if c])
+    def publish(self, changes: Changes) -> None:
+        """Tell every view what changed (nothing is sent for an empty report)."""
+        if changes:
+            self.changed.emit(changes)

@@ -55,8 +55,8 @@
         <translation>Cannot open the ledger</translation>
     </message>
     <message>
-        <source>这是省级汇总台账：窗口界面目前只用于地市台账，请使用命令行处理省级台账（python main.py --help）。</source>
-        <translation>This is a provincial consolidated ledger. The window works with city ledgers only; use the command line for provincial ledgers (python main.py --help).</translation>
+        <source>台账类型“{0}”无法识别：文件可能由更新版本的任务台账创建，或已损坏。</source>
+        <translation>Unknown ledger type “{0}”: the file may come from a newer TaskLedger, or be damaged.</translation>
     </message>
     <message>
         <source>自动备份未完成</source>
@@ -148,6 +148,10 @@ Note: {0} evidence files were already missing or altered when this backup was ma
 {0}
 
 The current ledger is first saved as a “before restore” backup.</translation>
+    </message>
+    <message>
+        <source>正在恢复备份 {0}…</source>
+        <translation>Restoring backup {0}…</translation>
     </message>
     <message>
         <source>未能恢复</source>
@@ -461,28 +465,36 @@ Deadline: {1}  Status: {2}</translation>
 <context>
     <name>ExportActions</name>
     <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>报送材料包 (*.zip)</source>
+        <translation>Submission bundle (*.zip)</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>此导出功能在本版本中不可用（缺少模块 {0}）</source>
+        <translation>This export is not available in this version (module {0} is missing)</translation>
+    </message>
+    <message>
         <source>正在导出 {0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <source>导出完成</source>
-        <translation>Export finished</translation>
+        <source>导出{0}（{1}）(&amp;{2})…</source>
+        <translation>Export {0} ({1}) (&amp;{2})…</translation>
     </message>
     <message>
-        <source>已保存：{0}</source>
-        <translation>Saved: {0}</translation>
-    </message>
-    <message>
-        <source>打开文件</source>
-        <translation>Open file</translation>
-    </message>
-    <message>
-        <source>打开所在文件夹</source>
-        <translation>Open folder</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>Close</translation>
+        <source>导出</source>
+        <translation>Export</translation>
     </message>
 </context>
 <context>
@@ -541,16 +553,16 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Export submission &amp;bundle…</translation>
     </message>
     <message>
-        <source>导出佐证材料汇编 PDF(&amp;D)…</source>
-        <translation>Export evidence &amp;dossier (PDF)…</translation>
-    </message>
-    <message>
         <source>填写省里发来的表格(&amp;T)…</source>
         <translation>Fill in the province&apos;s &amp;template…</translation>
     </message>
     <message>
-        <source>导出任务清单模板(&amp;L)…</source>
-        <translation>Export task &amp;list template…</translation>
+        <source>导出{0}（PDF）(&amp;D)…</source>
+        <translation>Export {0} (P&amp;DF)…</translation>
+    </message>
+    <message>
+        <source>导出{0}模板（Excel）(&amp;L)…</source>
+        <translation>Export {0} temp&amp;late (Excel)…</translation>
     </message>
     <message>
         <source>导入任务清单(&amp;I)…</source>
@@ -569,38 +581,18 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Export submission bundle</translation>
     </message>
     <message>
-        <source>报送材料包 (*.zip)</source>
-        <translation>Submission bundle (*.zip)</translation>
+        <source>正在生成{0} {1}…</source>
+        <translation>Creating {0} {1}…</translation>
     </message>
     <message>
         <source>正在生成报送材料包 {0}…</source>
         <translation>Creating submission bundle {0}…</translation>
     </message>
     <message>
-        <source>导出佐证材料汇编</source>
-        <translation>Export evidence dossier</translation>
-    </message>
-    <message>
-        <source>{0}{1}年佐证材料汇编.pdf</source>
-        <translation>{0}{1}年佐证材料汇编.pdf</translation>
-    </message>
-    <message>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>佐证材料汇编</source>
-        <translation>Evidence dossier</translation>
-    </message>
-    <message>
         <source>已生成，共 {0} 页。请注意：
 </source>
         <translation>Created, {0} pages. Please note:
 </translation>
-    </message>
-    <message>
-        <source>正在生成佐证材料汇编 {0}…</source>
-        <translation>Creating evidence dossier {0}…</translation>
     </message>
     <message>
         <source>选择省里发来的表格</source>
@@ -619,10 +611,6 @@ Deadline: {1}  Status: {2}</translation>
         <translation>{0}（{1}填报）.xlsx</translation>
     </message>
     <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbooks (*.xlsx)</translation>
-    </message>
-    <message>
         <source>填写省里发来的表格</source>
         <translation>Fill in the province&apos;s template</translation>
     </message>
@@ -633,10 +621,6 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>导出任务清单模板</source>
         <translation>Export task list template</translation>
-    </message>
-    <message>
-        <source>{0}年任务清单.xlsx</source>
-        <translation>{0}年任务清单.xlsx</translation>
     </message>
     <message>
         <source>正在导出 {0}…</source>
@@ -709,27 +693,38 @@ Deadline: {1}  Status: {2}</translation>
     </message>
 </context>
 <context>
+    <name>LedgerWindow</name>
+    <message>
+        <source>未能完成</source>
+        <translation>Not completed</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>已保存：{0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>打开文件</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
-    <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbooks (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>导出工作进展表（Excel）(&amp;E)…</source>
-        <translation>&amp;Export progress sheet (Excel)…</translation>
-    </message>
-    <message>
-        <source>导出工作报告（PDF）(&amp;W)…</source>
-        <translation>Export &amp;work report (PDF)…</translation>
-    </message>
-    <message>
-        <source>导出进展情况报告（PDF）(&amp;R)…</source>
-        <translation>Export status &amp;report (PDF)…</translation>
-    </message>
     <message>
         <source>任务台账 — {0} — {1}</source>
         <translation>TaskLedger — {0} — {1}</translation>
@@ -843,8 +838,12 @@ Deadline: {1}  Status: {2}</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <source>打印预览进展情况报告(&amp;P)…</source>
-        <translation>&amp;Print preview of the status report…</translation>
+        <source>打印预览{0}(&amp;P)…</source>
+        <translation>&amp;Print preview of the {0}…</translation>
+    </message>
+    <message>
+        <source>打印预览 — {0}</source>
+        <translation>Print preview — {0}</translation>
     </message>
     <message>
         <source>台账设置(&amp;S)…</source>
@@ -891,18 +890,6 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <source>已为举措 {0} 添加 {1} 个佐证材料</source>
-        <translation>Added {1} evidence files to measure {0}</translation>
-    </message>
-    <message>
-        <source>未能完成</source>
-        <translation>Not completed</translation>
-    </message>
-    <message>
-        <source>已取消</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
         <source>校验佐证材料</source>
         <translation>Verify evidence</translation>
     </message>
@@ -937,14 +924,6 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>正在校验佐证材料…</source>
         <translation>Verifying evidence…</translation>
-    </message>
-    <message>
-        <source>导出</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>打印预览 — 进展情况报告</source>
-        <translation>Print preview — status report</translation>
     </message>
 </context>
 <context>
@@ -1122,6 +1101,18 @@ Deadline: {1}  Status: {2}</translation>
         <translation>First choose in the table the measure the evidence belongs to.</translation>
     </message>
     <message>
+        <source>已为举措 {0} 添加 {1} 个佐证材料</source>
+        <translation>Added {1} evidence file(s) to measure {0}</translation>
+    </message>
+    <message>
+        <source>正在添加佐证材料 {0}…</source>
+        <translation>Adding evidence {0}…</translation>
+    </message>
+    <message>
+        <source>（{0} 个文件）</source>
+        <translation>({0} files)</translation>
+    </message>
+    <message>
         <source>打开佐证材料</source>
         <translation>Open evidence</translation>
     </message>
@@ -1130,6 +1121,10 @@ Deadline: {1}  Status: {2}</translation>
 请运行“校验佐证材料”。</source>
         <translation>The ledger&apos;s copy of the file is missing: {0}
 Run “Verify evidence”.</translation>
+    </message>
+    <message>
+        <source>正在打开 {0}…</source>
+        <translation>Opening {0}…</translation>
     </message>
     <message>
         <source>取消关联</source>
@@ -1234,6 +1229,34 @@ Run “Verify evidence”.</translation>
     <message>
         <source>指定地市</source>
         <translation>Named units</translation>
+    </message>
+    <message>
+        <source>任务完成情况表</source>
+        <translation>task completion table</translation>
+    </message>
+    <message>
+        <source>工作情况报告</source>
+        <translation>work report</translation>
+    </message>
+    <message>
+        <source>进度报告</source>
+        <translation>status report</translation>
+    </message>
+    <message>
+        <source>佐证材料汇编</source>
+        <translation>evidence dossier</translation>
+    </message>
+    <message>
+        <source>任务清单</source>
+        <translation>task list</translation>
+    </message>
+    <message>
+        <source>任务完成情况全省汇总表</source>
+        <translation>provincial summary table</translation>
+    </message>
+    <message>
+        <source>任务完成情况全省汇总报告</source>
+        <translation>provincial summary report</translation>
     </message>
 </context>
 <context>
@@ -1501,14 +1524,6 @@ Year: {2}  Submission deadline: {3}
 <context>
     <name>ProvinceWindow</name>
     <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbooks (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
         <source>任务台账（省级汇总） — {0} — {1}</source>
         <translation>TaskLedger (provincial) — {0} — {1}</translation>
     </message>
@@ -1535,14 +1550,6 @@ Year: {2}  Submission deadline: {3}
     <message>
         <source>导入报送材料包(&amp;I)…</source>
         <translation>&amp;Import submission bundles…</translation>
-    </message>
-    <message>
-        <source>导出全省汇总表（Excel）(&amp;E)…</source>
-        <translation>&amp;Export provincial summary (Excel)…</translation>
-    </message>
-    <message>
-        <source>导出全省汇总 PDF(&amp;P)…</source>
-        <translation>Export provincial summary (&amp;PDF)…</translation>
     </message>
     <message>
         <source>退出(&amp;X)</source>
@@ -1572,24 +1579,16 @@ Year: {2}  Submission deadline: {3}
         <source>导入已取消：已完成校验的材料包已导入，其余未改动</source>
         <translation>Import cancelled: bundles already checked were imported, the rest left untouched</translation>
     </message>
-    <message>
-        <source>导出</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>未能完成</source>
-        <translation>Not completed</translation>
-    </message>
-    <message>
-        <source>已取消</source>
-        <translation>Cancelled</translation>
-    </message>
 </context>
 <context>
     <name>Session</name>
     <message>
         <source>操作未完成</source>
         <translation>Not completed</translation>
+    </message>
+    <message>
+        <source>台账正在恢复或维护中，请稍候再操作</source>
+        <translation>The ledger is being restored or maintained; please wait a moment</translation>
     </message>
 </context>
 <context>
@@ -1790,6 +1789,10 @@ Year: {2}  Submission deadline: {3}
     <message>
         <source>材料包 {0} 中没有这类文件</source>
         <translation>Bundle {0} has no such file</translation>
+    </message>
+    <message>
+        <source>正在打开 {0}…</source>
+        <translation>Opening {0}…</translation>
     </message>
 </context>
 <context>

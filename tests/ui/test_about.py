@@ -11,7 +11,7 @@ from models.version import __version__, version_line
 def test_about_dialog_names_version_fonts_and_libraries(ledger_path, open_window, tmp_path):
     Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
     window = open_window(ledger_path)
-    window._build_menus()
+    window.build_menus()
     assert [a.text() for a in window.help_menu.actions()] == ["关于任务台账(&A)…"]
     seen = {}
 
@@ -30,7 +30,7 @@ def test_about_dialog_names_version_fonts_and_libraries(ledger_path, open_window
             return
         look(dialog)
     QTimer.singleShot(0, poll)
-    window.about_action.trigger()
+    window.about.about_action.trigger()
     assert seen["title"] == "关于任务台账"
     assert version_line() in seen["version"] and __version__ in seen["version"]
     text = seen["licences"]

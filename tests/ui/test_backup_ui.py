@@ -17,7 +17,7 @@ def status_in_table(window, code):
 
 
 def ready(window):
-    window._build_menus()
+    window.build_menus()
     return window
 
 
@@ -79,7 +79,7 @@ def test_restore_from_the_list_brings_the_old_state_back(ledger_path, open_windo
     saved = backup.backup_ledger(ledger_path)
     window = ready(open_window(ledger_path))
     ledger = window.session.ledger
-    window.session.write(window, "measure", ["1.2"], ledger.record, "1.2", status="推进中")
+    window.session.write(window, ledger.record, "1.2", status="推进中")
     assert status_in_table(window, "1.2") == "推进中"
     listed = []
 
@@ -113,7 +113,7 @@ def test_a_corrupted_backup_is_refused_and_the_ledger_stays(ledger_path, tmp_pat
     truncated.write_bytes(good.path.read_bytes()[: good.size // 2])
     window = ready(open_window(ledger_path))
     ledger = window.session.ledger
-    window.session.write(window, "measure", ["1.2"], ledger.record, "1.2", status="推进中")
+    window.session.write(window, ledger.record, "1.2", status="推进中")
 
     # Checked before anything is asked: refused with the backup's own message.
     handle = window.backups.check_and_restore(truncated)
@@ -122,12 +122,14 @@ def test_a_corrupted_backup_is_refused_and_the_ledger_stays(ledger_path, tmp_pat
     assert not any(m[0] == "question" for m in messages)
 
     # Even if a backup goes bad between the check and the restore, nothing changes.
-    window.backups.confirm_and_restore(truncated, good)
+    handle = window.backups.confirm_and_restore(truncated, good)
+    assert handle.dialog_shown                   # at once: the window has no ledger meanwhile
+    qtbot.waitUntil(lambda: handle.done, timeout=30000)
     assert messages[-1][0] == "warning" and "截断" in messages[-1][2]
     assert status_in_table(window, "1.2") == "推进中"
     window.table.selectRow(window.model.row_of("1.2"))
     assert window.panel.code == "1.2"                        # the window still works
-    assert window.session.write(window, "measure", ["1.2"], window.session.ledger.record, "1.2",
+    assert window.session.write(window, window.session.ledger.record, "1.2",
                                 problems="仍可填报")
     close_window(window)
     with Ledger.open(ledger_path) as reopened:

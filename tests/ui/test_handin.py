@@ -26,7 +26,7 @@ def make_ledger(path: Path, evidence: Path | None = None) -> None:
 
 
 def ready(window):
-    window._build_menus()            # normally right after the first paint
+    window.build_menus()            # normally right after the first paint
     return window
 
 
@@ -67,7 +67,8 @@ def test_check_lists_the_gaps_and_double_click_opens_the_measure(ledger_path, op
     assert window.panel.code == "1.2"
     # The clerk adds evidence for 1.2 and checks again: that gap is gone, the dialog the same.
     before = dialog.table.rowCount()
-    assert window.panel.attach_files([sample_file]) == 1
+    wait_job(qtbot, window.panel.attach_files([sample_file]))
+    assert window.panel.last_attached == 1
     dialog.recheck_button.click()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == before - 1, timeout=30000)
     assert window.handin.check_dialog is dialog
@@ -89,7 +90,7 @@ def test_package_is_written_only_after_the_clerk_confirms_the_gaps(
         return str(out), ""
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
     offered = []
-    monkeypatch.setattr(type(window), "_offer_open", lambda self, path: offered.append(path))
+    monkeypatch.setattr(type(window), "offer_open", lambda self, path: offered.append(path))
 
     # First time the clerk goes back to fix things: nothing is asked, nothing written.
     seen = []
@@ -129,7 +130,7 @@ def test_package_without_gaps_asks_nothing(ledger_path, tmp_path, open_window, q
     monkeypatch.setattr("models.check.check_ledger", lambda *a, **k: [])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     offered = []
-    monkeypatch.setattr(type(window), "_offer_open", lambda self, path: offered.append(path))
+    monkeypatch.setattr(type(window), "offer_open", lambda self, path: offered.append(path))
     wait_job(qtbot, window.handin.export_package())
     wait_job(qtbot, window.handin.package_job)
     assert offered == [out] and zipfile.is_zipfile(out)
@@ -143,7 +144,7 @@ def test_evidence_pdf_is_written_and_its_warnings_shown(ledger_path, sample_file
     out = tmp_path / "汇编.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     offered = []
-    monkeypatch.setattr(type(window), "_offer_open", lambda self, path: offered.append(path))
+    monkeypatch.setattr(type(window), "offer_open", lambda self, path: offered.append(path))
     wait_job(qtbot, window.handin.export_evidence_pdf())
     assert offered == [out]
     from pypdf import PdfReader
@@ -164,7 +165,7 @@ def test_tasklist_template_and_filling_the_provinces_workbook(ledger_path, tmp_p
     blank = tmp_path / "任务清单.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(blank), ""))
     offered = []
-    monkeypatch.setattr(type(window), "_offer_open", lambda self, path: offered.append(path))
+    monkeypatch.setattr(type(window), "offer_open", lambda self, path: offered.append(path))
     wait_job(qtbot, window.handin.export_tasklist())
     assert offered == [blank]
     plan = read_plan_file(blank)                       # reads back as the same plan

@@ -44,8 +44,8 @@ def test_worker_uses_its_own_connection(ledger_path, qtbot):
         return job_ledger.unit
 
     results = []
-    handle = run_job(None, ledger.path, work, label="测试", on_success=results.append,
-                     on_failure=results.append)
+    handle = run_job(None, work, ledger_path=ledger.path, label="测试",
+                     on_success=results.append, on_failure=results.append)
     with qtbot.waitSignal(handle.finished, timeout=10000):
         pass
     assert results == ["洛阳市"]
@@ -68,7 +68,7 @@ def test_progress_dialog_appears_late_and_cancel_stops_the_work(ledger_path, qtb
 
     Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
     outcome = []
-    handle = run_job(None, ledger_path, work, label="长时间工作",
+    handle = run_job(None, work, ledger_path=ledger_path, label="长时间工作",
                      on_success=lambda r: outcome.append(("success", r)),
                      on_cancel=lambda: outcome.append(("cancelled",)))
     qtbot.wait(SHOW_AFTER_MS // 3)
@@ -93,20 +93,21 @@ def test_failure_in_a_job_is_reported_not_raised(ledger_path, qtbot):
 
     Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
     failures = []
-    handle = run_job(None, ledger_path, work, label="x", on_failure=failures.append)
+    handle = run_job(None, work, ledger_path=ledger_path, label="x", on_failure=failures.append)
     with qtbot.waitSignal(handle.finished, timeout=5000):
         pass
     assert failures == ["模拟：导出失败"]
 
 
-@pytest.mark.parametrize("kind, name", [("xlsx", "进展表.xlsx"), ("work_pdf", "工作报告.pdf"),
-                                        ("status_pdf", "进度报告.pdf")])
+@pytest.mark.parametrize("kind, name", [("completion_table", "完成情况表.xlsx"),
+                                        ("work_report", "工作情况报告.pdf"),
+                                        ("status_report", "进度报告.pdf")])
 def test_export_actions_write_their_files(kind, name, ledger_path, tmp_path, open_window, qtbot,
                                           messages, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from ui.main_window import EXPORTS
-    pytest.importorskip(EXPORTS[kind][0])
+    from exports.documents import DOCUMENTS
+    pytest.importorskip(DOCUMENTS[kind].module)
     with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
         ledger.record("1.2", status="已完成", note="印发配套文件", date="2021-09-01")
     window = open_window(ledger_path)
@@ -114,13 +115,13 @@ def test_export_actions_write_their_files(kind, name, ledger_path, tmp_path, ope
     out.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     offered = []
-    monkeypatch.setattr(type(window), "_offer_open", lambda self, path: offered.append(path))
-    handle = window.export(kind)
+    monkeypatch.setattr(type(window), "offer_open", lambda self, path: offered.append(path))
+    handle = window.exports.export(kind)
     with qtbot.waitSignal(handle.finished, timeout=120000):
         pass
     assert not messages, messages
     assert offered == [out]
-    if kind == "xlsx":
+    if kind == "completion_table":
         from openpyxl import load_workbook
         sheet = load_workbook(out).worksheets[0]
         cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
@@ -131,3 +132,66 @@ def test_export_actions_write_their_files(kind, name, ledger_path, tmp_path, ope
         assert len(reader.pages) >= 1
         text = "".join(page.extract_text() or "" for page in reader.pages)
         assert "洛阳市" in text
+
+
+def test_read_jobs_see_one_snapshot_while_the_window_writes(ledger_path, qtbot):
+    """A READ job reads inside one transaction: a write committed meanwhile by another
+    connection (the window) is not seen halfway through the work."""
+    from ui.jobs import Access, run_job
+    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    window_ledger = Ledger.open(ledger_path)
+    started, release = threading.Event(), threading.Event()
+
+    def work(job_ledger, progress, cancelled):
+        before = job_ledger.measure("1.2").row.status
+        started.set()
+        release.wait(10)
+        return before, job_ledger.measure("1.2").row.status
+
+    results = []
+    handle = run_job(None, work, ledger_path=ledger_path, label="快照", access=Access.READ,
+                     on_success=results.append)
+    assert started.wait(10)
+    window_ledger.record("1.2", status="已完成")       # committed while the job reads
+    release.set()
+    with qtbot.waitSignal(handle.finished, timeout=10000):
+        pass
+    assert results == [("未启动", "未启动")]
+    assert Ledger.open(ledger_path).measure("1.2").row.status == "已完成"
+    window_ledger.close()
+
+
+def test_write_jobs_report_their_changes_even_when_they_fail(ledger_path, qtbot):
+    from models.errors import InvalidInput
+    from ui.jobs import Access, run_job
+    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+
+    def work(job_ledger, progress, cancelled):
+        job_ledger.record("2.1", status="推进中")
+        raise InvalidInput("模拟：第二步被拒绝")
+
+    reported, failures = [], []
+    handle = run_job(None, work, ledger_path=ledger_path, label="写入", access=Access.WRITE,
+                     on_changes=reported.append, on_failure=failures.append)
+    with qtbot.waitSignal(handle.finished, timeout=10000):
+        pass
+    assert failures == ["模拟：第二步被拒绝"]
+    assert reported and "2.1" in reported[0].measures
+
+
+def test_a_job_without_a_ledger_gets_no_ledger_and_big_progress_is_scaled(qtbot):
+    from ui.jobs import Access, run_job
+    calls = []
+
+    def work(progress, cancelled):
+        calls.append("ran")
+        progress(3 * 2 ** 30, 4 * 2 ** 30)          # bytes of a 4 GB file: beyond a C int
+        time.sleep(0.1)
+        return "ok"
+
+    results = []
+    handle = run_job(None, work, label="无台账", access=Access.NONE, on_success=results.append)
+    with qtbot.waitSignal(handle.finished, timeout=10000):
+        pass
+    assert results == ["ok"] and calls == ["ran"]
+    assert handle.last_progress == (3 * 2 ** 30, 4 * 2 ** 30)

@@ -51,7 +51,7 @@ def packages(tmp_path_factory):
 def province_window(tmp_path, qtbot):
     from models import lock
     from models.province import create_province_ledger
-    from ui.province_window import ProvinceWindow
+    from ui.province.window import ProvinceWindow
     from ui.session import Session
     path = tmp_path / "province.db"
     create_province_ledger(path, user="王五").close()
@@ -97,7 +97,7 @@ def cell(model, row, column, role=Qt.ItemDataRole.DisplayRole):
 
 def test_dropped_packages_are_imported_and_every_view_shows_them(province_window, qtbot,
                                                                  packages):
-    from ui.province_matrix import CELL_COLORS, MEASURES, NOT_SUBMITTED, STATE_ROLE
+    from ui.province.matrix import CELL_COLORS, MEASURES, NOT_SUBMITTED, STATE_ROLE
     window = province_window
     zips = packages["zips"]
     dialog = drop(window, qtbot, [zips[u] for u in FIGURES])
@@ -254,8 +254,9 @@ def test_handed_in_files_open_as_copies(province_window, qtbot, packages, monkey
     subs.table.selectRow(subs.model.row_of("兰考县"))
     assert subs.open_xlsx.isEnabled()
     qtbot.mouseClick(subs.open_xlsx, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=10000)   # copied off the GUI thread
     qtbot.mouseClick(subs.open_pdf, Qt.MouseButton.LeftButton)
-    assert len(opened) == 2
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=10000)
     workbook = openpyxl.load_workbook(opened[0])
     assert any("兰考县" in str(c.value) for ws in workbook for row in ws.iter_rows(max_row=5)
                for c in row if c.value)
@@ -272,9 +273,9 @@ def test_consolidated_exports_run_through_the_window(province_window, qtbot, pac
     window = province_window
     drop(window, qtbot, [packages["zips"][u] for u in FIGURES])
     offered = []
-    monkeypatch.setattr(type(window), "_offer_open", lambda self, path: offered.append(path))
-    for action, name in ((window.export_xlsx_action, "全省.xlsx"),
-                         (window.export_pdf_action, "全省.pdf")):
+    monkeypatch.setattr(type(window), "offer_open", lambda self, path: offered.append(path))
+    for action, name in ((window.exports.actions["province_table"], "全省.xlsx"),
+                         (window.exports.actions["province_report"], "全省.pdf")):
         out = tmp_path / name
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, out=out, **k: (str(out), ""))
         action.trigger()
@@ -357,7 +358,8 @@ def test_a_missing_stored_copy_is_reported_not_opened(province_window, qtbot, pa
     stored = next(Path(f["stored"]) for f in submission_files(window.session.ledger, sub.id)
                   if f["role"] == "report_pdf")
     stored.unlink()
-    assert subs.open_file("report_pdf") is None
+    handle = subs.open_file("report_pdf")
+    qtbot.waitUntil(lambda: handle.done, timeout=10000)
     assert opened == []
     assert messages and "存档副本已缺失" in messages[-1][2]
 
@@ -366,7 +368,7 @@ def test_cancelled_import_keeps_what_was_whole_and_the_views_show_it(province_wi
                                                                       packages, monkeypatch):
     import threading
 
-    import ui.province_import as province_import
+    import ui.province.import_dialog as province_import
     from models.province import import_package
     window = province_window
     started = threading.Event()
@@ -407,6 +409,6 @@ def test_export_offers_to_open_the_file_or_its_folder(province_window, monkeypat
             return 0
         monkeypatch.setattr(QMessageBox, "exec", exec_)
         monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box.chosen)
-        window._offer_open(tmp_path / "全省.xlsx")
+        window.offer_open(tmp_path / "全省.xlsx")
     assert opened == [tmp_path / "全省.xlsx", tmp_path]
     assert texts == [f"已保存：{tmp_path / '全省.xlsx'}"] * 3

@@ -31,10 +31,11 @@ def test_emit_keeps_references_to_true(qapp):
 
 
 def test_many_changes_and_a_long_session_do_not_abort(ledger_path, open_window):
+    from models.changes import Changes
     from models.ledger import Ledger
     Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
     window = open_window(ledger_path)
     for n in range(300):
-        window.session.signals.notify("measure", "4.1")
+        window.session.publish(Changes(measures={"4.1"}))
         window.model.data(window.model.index(n % window.model.rowCount(), 2))
     assert window.model.rowCount() > 0

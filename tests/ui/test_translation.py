@@ -93,7 +93,7 @@ def test_chinese_window_is_untouched_by_the_translation(ledger_path, open_window
     assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
     try:
         window = open_window(ledger_path)
-        window._build_menus()
+        window.build_menus()
         assert [a.text() for a in window.menuBar().actions()][:4] == [
             "文件(&F)", "方案(&P)", "工具(&T)", "视图(&V)"]
         assert window.model.headerData(2, Qt.Orientation.Horizontal) == "落实举措"
@@ -129,8 +129,8 @@ def test_language_menu_saves_the_choice_for_the_next_start(ledger_path, open_win
     from ui import i18n
     Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
     window = open_window(ledger_path)
-    window._build_menus()
-    actions = {a.data(): a for a in window.language_menu.actions()}
+    window.build_menus()
+    actions = {a.data(): a for a in window.language.language_menu.actions()}
     assert set(actions) == {"auto", "zh_CN", "en"} and actions["auto"].isChecked()
     actions["en"].trigger()
     assert QSettings().value(i18n.LANGUAGE_KEY) == "en"
@@ -304,7 +304,7 @@ def test_english_main_window_has_no_chinese_left(filled, english, open_window, q
     sentence_numbers = summarize(filled)
     filled.close()
     window = open_window(path)
-    window._build_menus()
+    window.build_menus()
     window._fill_plan_menu()
     window.tabs.setCurrentIndex(1)               # the dashboard is built when first shown
     qtbot.waitUntil(lambda: window._dashboard is not None and window._dashboard.summary is not None)
@@ -349,7 +349,7 @@ def _collect(window, data):
 def test_english_alt_keys_do_not_clash(ledger_path, english, open_window):
     Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
     window = open_window(ledger_path)
-    window._build_menus()
+    window.build_menus()
     window._fill_plan_menu()
 
     def key(text):
@@ -443,7 +443,7 @@ def test_english_dialogs_have_no_chinese_left(filled, english, open_window, samp
 
 def test_english_province_window_has_no_chinese_left(tmp_path, english, open_window):
     from models.province import create_province_ledger
-    from ui.province_window import ProvinceWindow
+    from ui.province.window import ProvinceWindow
     path = tmp_path / "province.db"
     create_province_ledger(path, user="李四").close()
     with Ledger.open(path) as ledger:
@@ -464,7 +464,7 @@ def test_english_province_window_has_no_chinese_left(tmp_path, english, open_win
                 texts.append(action.text())
         assert texts == []
         assert window.menuBar().actions()[0].text() == "&File"
-        assert window.language_menu.title() == "&Language"
+        assert window.language.language_menu.title() == "&Language"
     finally:
         window.close()
         session.close()

@@ -112,14 +112,15 @@ def test_edits_made_in_the_window_are_there_after_reopening(ledger_path, tmp_pat
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(evidence))])
     drop_files(window.table.viewport(), mime)
-    assert window.panel.evidence_table.rowCount() == 1
+    # Copying runs off the GUI thread; the panel shows the file when the job has stored it.
+    qtbot.waitUntil(lambda: window.panel.evidence_table.rowCount() == 1, timeout=10000)
     # Dropped on a text field it is still evidence, not a path typed into the text.
     photo = tmp_path / "现场照片.jpg"
     photo.write_bytes(b"\xff\xd8 photo")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(photo))])
     drop_files(window.panel.problems_edit.viewport(), mime)
-    assert window.panel.evidence_table.rowCount() == 2
+    qtbot.waitUntil(lambda: window.panel.evidence_table.rowCount() == 2, timeout=10000)
     assert "现场照片" not in window.panel.problems_edit.toPlainText()
     assert window.panel.indicator_edits[window.panel.detail.indicators[0].id].text() == "12"
 
@@ -355,7 +356,7 @@ def test_menus_and_shortcuts_are_there_once_the_window_is_up(ledger_path, open_w
     Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
     window = open_window(ledger_path)
     texts = [a.text() for a in window.file_menu.actions()]
-    assert any("导出工作进展表" in t for t in texts) and any("台账设置" in t for t in texts)
+    assert any("导出任务完成情况表" in t for t in texts) and any("台账设置" in t for t in texts)
     shortcuts = {a.shortcut().toString() for a in window.findChildren(QAction)}
     assert QKeySequence(QKeySequence.StandardKey.Find).toString() in shortcuts
     assert {"Ctrl+1", "Ctrl+2"} <= shortcuts
@@ -364,7 +365,7 @@ def test_menus_and_shortcuts_are_there_once_the_window_is_up(ledger_path, open_w
 
 
 def test_evidence_opens_as_a_named_copy_and_unlinks_after_confirmation(
-        ledger_path, tmp_path, open_window, messages, monkeypatch):
+        ledger_path, tmp_path, open_window, messages, monkeypatch, qtbot):
     from PySide6.QtGui import QDesktopServices
     source = tmp_path / "验收报告.pdf"
     source.write_bytes(b"%PDF-1.4 acceptance")
@@ -377,7 +378,9 @@ def test_evidence_opens_as_a_named_copy_and_unlinks_after_confirmation(
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
     window.panel.evidence_table.selectRow(0)
-    window.panel.open_evidence()
+    handle = window.panel.open_evidence()
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)     # the copy is made off the GUI thread
+    assert handle.done
     shown = Path(opened[0])
     assert shown.name == "验收报告.pdf" and shown.read_bytes() == stored.read_bytes()
     assert shown != stored

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHe
 from models.consolidate import consolidate
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
-from .province_matrix import (CELL_COLORS, MEASURES, SHARE_ROLE, TASKS, IndicatorModel,
+from .matrix import (CELL_COLORS, MEASURES, SHARE_ROLE, TASKS, IndicatorModel,
                               MatrixModel)
 
 

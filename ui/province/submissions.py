@@ -13,12 +13,13 @@ from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from models.errors import LedgerError
 from models.handin import ROLE_REPORT, ROLE_XLSX
 from models.province import (copy_submission_file, submission_files, submission_history,
                              submission_status)
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
-from .session import show_error
+from ..session import show_error
 
 _UNIT_HEADERS = (QT_TRANSLATE_NOOP("ProvinceSubmissions", "单位"),
                  QT_TRANSLATE_NOOP("ProvinceSubmissions", "报送情况"),
@@ -179,9 +180,10 @@ def _table(name: str) -> QTableView:
 class SubmissionsWidget(QWidget):
     """Units' hand-ins, the selected unit's package history and its files."""
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, *, host=None):
         super().__init__(parent)
         self.session = session
+        self.host = host         # ui.host.LedgerWindow: copies files out in the background
         self._temp = None        # where opened copies go; removed with the widget
         layout = QVBoxLayout(self)
         self.summary_label = QLabel()
@@ -277,27 +279,32 @@ class SubmissionsWidget(QWidget):
         self.open_pdf.setEnabled(enabled)
 
     # ---- opening a handed-in file --------------------------------------------------------
-    def open_file(self, role: str) -> Path | None:
-        """Copy the selected package's file of ``role`` out of the store and open it."""
+    def open_file(self, role: str):
+        """Copy the selected package's file of ``role`` out of the store (in the background)
+        and open it; returns the job (None when there is nothing to open)."""
         sub = self.selected_submission()
         if sub is None:
             return None
-        ledger = self.session.ledger
-        member = next((f["path"] for f in submission_files(ledger, sub.id) if f["role"] == role),
-                      None)
-        try:
-            if member is None:
-                from models.errors import LedgerError
-                raise LedgerError(self.tr("材料包 {0} 中没有这类文件").format(sub.package_name))
-            if self._temp is None:
-                self._temp = tempfile.TemporaryDirectory(prefix="taskledger-")
-            # One folder per submission: two packages' 完成情况表 share a name.
-            copy = copy_submission_file(ledger, sub.id, member, Path(self._temp.name) / str(sub.id))
-        except Exception as error:  # noqa: BLE001 — a missing copy or a disk error is shown
-            show_error(self, error)
+        member = next((f["path"] for f in submission_files(self.session.ledger, sub.id)
+                       if f["role"] == role), None)
+        if member is None:
+            show_error(self, LedgerError(self.tr("材料包 {0} 中没有这类文件").format(
+                sub.package_name)))
             return None
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
-        return copy
+        if self._temp is None:
+            self._temp = tempfile.TemporaryDirectory(prefix="taskledger-")
+        # One folder per submission: two packages' 完成情况表 share a name.
+        folder = Path(self._temp.name) / str(sub.id)
+
+        def work(ledger, progress, cancelled):
+            return copy_submission_file(ledger, sub.id, member, folder)
+
+        def opened(copy: Path) -> None:
+            self.last_opened = copy
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+
+        return self.host.start_job(work, self.tr("正在打开 {0}…").format(Path(member).name),
+                                   opened)
 
     def cleanup(self) -> None:
         if self._temp is not None:

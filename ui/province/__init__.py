@@ -1,0 +1,1 @@
+"""The provincial office's window: hand-ins received, the consolidated matrix, imports."""

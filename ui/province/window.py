@@ -1,0 +1,133 @@
+"""The provincial office's window: 报送情况 and 汇总矩阵 tabs, importing units' packages (menu
+or drag-and-drop of many .zip files) and the consolidated exports, all in the background.
+
+A LedgerWindow (ui.host), like the workbench: jobs, file dialogs, drops and closing are the
+host's; the menus are built in ``build_menus``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QTabWidget
+
+from exports.documents import PROVINCE_REPORT, PROVINCE_TABLE
+from models.changes import Changes
+
+from ..host import LedgerWindow
+from ..jobs import Access
+from .consolidated import ConsolidatedWidget
+from .import_dialog import ImportResultDialog, drop_label, import_work
+from .submissions import SubmissionsWidget
+
+IMPORT_FOLDER_KEY = "paths/last_package_folder"
+
+
+class ProvinceWindow(LedgerWindow):
+    """The window for a ledger with role "province"."""
+
+    geometry_key = "province/geometry"
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        ledger = session.ledger
+        self.plan = ledger.plan()
+        self.last_results = None          # the latest import's results (for the dialog)
+        self.result_dialog = None
+        self.setWindowTitle(self.tr("任务台账（省级汇总） — {0} — {1}").format(
+            ledger.unit, self.plan.title))
+        self.tabs = QTabWidget()
+        self.setCentralWidget(self.tabs)
+        self.submissions = SubmissionsWidget(session, host=self)
+        self.consolidated = ConsolidatedWidget(session)
+        self.tabs.addTab(self.submissions, self.tr("报送情况(&S)"))
+        self.tabs.addTab(self.consolidated, self.tr("汇总矩阵(&M)"))
+        self.consolidated.unit_activated.connect(self.show_unit)
+        # ui.app's paint watch and screenshot look for a table with rows.
+        self.table, self.model = self.submissions.table, self.submissions.model
+        self.build_menus()
+        self.statusBar().showMessage(self.tr("{0} · 省级汇总台账 · {1} · {2}").format(
+            ledger.unit, ledger.user or self.tr("未填写"), ledger.path))
+        self.restore_geometry()
+
+    def build_menus(self) -> None:
+        """Every menu item of the province window."""
+        from ..app_actions import LanguageActions
+        from ..export_actions import ExportActions
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self.import_action = QAction(self.tr("导入报送材料包(&I)…"), self)
+        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.import_action.triggered.connect(self.choose_packages)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        self.exports = ExportActions(self, [PROVINCE_TABLE, PROVINCE_REPORT])
+        self.exports.add_to(file_menu)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("退出(&X)"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view = self.menuBar().addMenu(self.tr("视图(&V)"))
+        for index, (text, key) in enumerate(((self.tr("报送情况"), "Ctrl+1"),
+                                             (self.tr("汇总矩阵"), "Ctrl+2"))):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            view.addAction(action)
+        view.addSeparator()
+        self.language = LanguageActions(self)
+        self.language.add_to(view)
+
+    def show_unit(self, unit: str) -> None:
+        """Open the 报送情况 tab on ``unit``."""
+        row = self.submissions.model.row_of(unit)
+        if row >= 0:
+            self.tabs.setCurrentWidget(self.submissions)
+            self.submissions.table.selectRow(row)
+            self.submissions.table.setFocus()
+
+    # ---- refresh ---------------------------------------------------------------------------
+    def ledger_changed(self, changes: Changes) -> None:
+        if changes.everything:
+            self.plan = self.session.ledger.plan()
+        if changes.everything or changes.submissions or changes.settings:
+            self.submissions.reload()
+            self.consolidated.reload()
+
+    # ---- import: menu and drag-and-drop share import_packages() ------------------------------
+    def choose_packages(self):
+        paths = self.ask_open_paths(self.tr("导入报送材料包"),
+                                    self.tr("报送材料包 (*.zip);;所有文件 (*)"),
+                                    key=IMPORT_FOLDER_KEY)
+        return self.import_packages(paths) if paths else None
+
+    def import_packages(self, paths: list[Path]):
+        """Check and import ``paths`` in the background; show one line per package after.
+
+        What was imported before a cancel or a failure stays, and the views show it: the
+        job reports the units it recorded whatever the outcome.
+        """
+        if not paths:
+            return None
+
+        def done(results):
+            self.last_results = results
+            self.result_dialog = ImportResultDialog(results, self)
+            self.result_dialog.open()
+
+        def stopped():
+            self.show_status(self.tr("导入已取消：已完成校验的材料包已导入，其余未改动"), 8000)
+
+        return self.start_job(import_work(paths), drop_label(len(paths)), done,
+                              access=Access.WRITE, on_cancel=stopped)
+
+    def accepts_files(self) -> bool:
+        return True
+
+    def files_dropped(self, paths) -> None:
+        # Non-zip files go through too: the import says plainly why each is refused.
+        self.import_packages(sorted(paths))
+
+    def closeEvent(self, event):
+        super().closeEvent(event)
+        self.submissions.cleanup()
