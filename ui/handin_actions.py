@@ -208,7 +208,7 @@ class HandinActions(QObject):
                 return None
 
         def work(_ledger, progress, cancelled):
-            from models.plan_io import read_plan_file
+            from models.plan.reader import read_plan_file
             return read_plan_file(path)
 
         return self.window._start_job(work, self.tr("正在读取 {0}…").format(Path(path).name),

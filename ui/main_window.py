@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from models.deadlines import DUE_SOON, LATE
+from models.plan.scope import SCOPE_LABELS
 from models.queries import MeasureFilter
-from models.scope import SCOPE_LABELS
 from models.status import STATUSES
 
 from . import i18n

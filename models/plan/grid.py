@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .errors import PlanFormatError
-from .plan_def import load_units, subject_from_title, validate_plan
+from ..errors import PlanFormatError
+from .definition import load_units, subject_from_title, validate_plan
 from .scope import inherit_responsibility, resolve_scope
 
 DOWN, LEFT = "down", "left"   # a cell covered by a merge starting above / to the left
@@ -238,7 +238,7 @@ def year_in(text: str) -> int | None:
 # ---- the grid → the plan -------------------------------------------------------------------
 def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
                    title_lines: list[str], meta: dict | None = None) -> dict:
-    """The plan definition held by ``rows`` below ``header`` (a checked dict, see plan_def).
+    """The plan definition held by ``rows`` below ``header`` (a checked dict, see definition.py).
 
     ``title_lines`` are the texts above the table (used for the title and the year); ``meta``
     overrides plan facts known from elsewhere (the notice text, our own export's properties).
