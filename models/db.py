@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -181,10 +180,3 @@ def transaction(db: sqlite_utils.Database):
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-
-
-def copy_file_aside(path: Path, suffix: str) -> Path:
-    """Plain file copy (used when no connection may be opened)."""
-    dest = Path(f"{path}{suffix}")
-    shutil.copy2(path, dest)
-    return dest
