@@ -19,6 +19,7 @@ _SPLIT = re.compile(r"[、，,；;/\s]+")
 
 @dataclass(frozen=True)
 class Scope:
+    """Who reports on a measure: the kind, and the units it names (every unit for ALL)."""
     kind: str
     units: tuple[str, ...] = field(default_factory=tuple)
 
