@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from models.bulk import add_entries, attach_many  # noqa: E402
 from models.ledger import Ledger  # noqa: E402
-from models.plan_def import load_builtin_plan  # noqa: E402
+from models.plan.definition import load_builtin_plan  # noqa: E402
 
 PHRASES = ("召开专题推进会", "印发工作方案", "组织企业培训", "开展专利导航", "推进质押融资",
            "走访重点企业", "完成年度考核", "开展执法检查", "举办宣传周活动", "建设服务平台",

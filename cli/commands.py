@@ -6,9 +6,9 @@ from pathlib import Path
 
 from models.errors import InvalidInput
 from models.ledger import Ledger
-from models.plan_def import load_builtin_plan
-from models.plan_io import read_plan_file
-from models.scope import SCOPE_LABELS
+from models.plan.definition import load_builtin_plan
+from models.plan.reader import read_plan_file
+from models.plan.scope import SCOPE_LABELS
 from models.status import STATUSES
 
 from .output import emit_json, table

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.errors import InvalidInput, UnknownUnit
-from models.plan_io import read_plan_file
-from models.scope import inherit_responsibility, resolve_scope
+from models.plan.reader import read_plan_file
+from models.plan.scope import inherit_responsibility, resolve_scope
 
 
 def register(sub) -> None:

@@ -32,8 +32,8 @@ def register(sub) -> None:
 
 
 def cmd_init_province(args) -> int:
-    from models.plan_def import load_builtin_plan
-    from models.plan_io import read_plan_file
+    from models.plan.definition import load_builtin_plan
+    from models.plan.reader import read_plan_file
     from models.province import create_province_ledger
     plan = read_plan_file(args.plan) if args.plan else load_builtin_plan()
     with create_province_ledger(args.db, user=args.user, plan=plan, office=args.unit) as ledger:

@@ -98,7 +98,7 @@ def _print(out, line: str) -> None:
 # ---- the steps --------------------------------------------------------------------------------
 def step_resources(ctx: _Context) -> str:
     from models.paths import resource_path
-    from models.plan_def import load_builtin_plan
+    from models.plan.definition import load_builtin_plan
     plan_file = resource_path("plans", "henan-ip-2021.json")
     _check(plan_file.is_file(), f"找不到内置方案 {plan_file}")
     plan = load_builtin_plan()
@@ -109,7 +109,7 @@ def step_resources(ctx: _Context) -> str:
 
 def step_create(ctx: _Context) -> str:
     from models.ledger import Ledger
-    from models.plan_def import load_builtin_plan
+    from models.plan.definition import load_builtin_plan
     plan = load_builtin_plan()
     ctx.unit = next(u["name"] for u in plan["units"] if u.get("kind") == "city")
     ctx.ledger = Ledger.create(ctx.ledger_path, unit=ctx.unit, user="自检")

@@ -14,7 +14,7 @@ from typing import Callable
 
 from openpyxl import Workbook
 
-from models.plan_xlsx import TASKLIST_IDENTIFIER
+from models.plan.xlsx import TASKLIST_IDENTIFIER
 
 from .text_width import MAX_ROW_HEIGHT_PT, height_for
 from .xlsx_style import (BODY_SIZE, HEAD_FONT, HEAD_SIZE, SECTION_FONT, TITLE_FONT, WRAP_CENTER,

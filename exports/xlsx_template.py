@@ -21,9 +21,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from models.errors import LedgerError, PlanFormatError
-from models.plan_grid import (cn_number, find_header, no_column_numbers_tasks, normalize_header,
+from models.plan.grid import (cn_number, find_header, no_column_numbers_tasks, normalize_header,
                               split_task_number)
-from models.plan_xlsx import check_office_zip, sheet_grid
+from models.plan.xlsx import check_office_zip, sheet_grid
 from models.status import STATUSES
 from models.summary import evidence_numbers
 

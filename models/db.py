@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -94,7 +93,7 @@ def open_ledger_db(path: Path) -> sqlite_utils.Database:
                 backup = backup_copy(db, path.with_name(
                     f"{path.name}.bak-v{version}-{datetime.now():%Y%m%d%H%M%S}"))
             migrate(db, version)
-        except sqlite3.DatabaseError as exc:
+        except Exception as exc:   # SQL or a Python step: either way rolled back whole
             db.conn.close()
             kept = f"；升级前的副本：{backup}" if backup else ""
             raise NotALedger(f"台账 {path} 升级数据结构失败（{exc}），文件保持原版本{kept}") from None
@@ -116,21 +115,51 @@ def create_ledger_db(path: Path) -> sqlite_utils.Database:
 
 
 def migrate(db: sqlite_utils.Database, from_version: int) -> None:
-    """Apply every step after ``from_version``, each in its own transaction."""
-    for version, _name, sql in MIGRATIONS:
+    """Apply every step after ``from_version``, each in its own transaction.
+
+    A step is SQL text or a callable ``step(db)`` (see models/schema.py); either runs inside
+    the BEGIN IMMEDIATE…COMMIT that also records its version, so a step that fails is rolled
+    back whole and the file stays at the previous version.
+    """
+    for version, name, step in MIGRATIONS:
         if version <= from_version:
             continue
         # executescript would COMMIT first; run statements one by one inside BEGIN…COMMIT
         # so a failing step leaves the file at the previous version.
         db.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _split_sql(sql):
-                db.execute(statement)
+            if callable(step):
+                _run_python_step(db, name, step)
+            else:
+                for statement in _split_sql(step):
+                    db.execute(statement)
             db.execute(f"PRAGMA user_version = {version}")
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+
+def _run_python_step(db: sqlite_utils.Database, name: str, step) -> None:
+    # A COMMIT inside the step (executescript() issues one first) would leave half a
+    # migration in the file under the old version number: SQLite refuses it instead.
+    refused = []
+
+    def no_transaction_control(action, *_):
+        if action == sqlite3.SQLITE_TRANSACTION:
+            refused.append(action)
+            return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+
+    db.conn.set_authorizer(no_transaction_control)
+    try:
+        step(db)
+    except sqlite3.DatabaseError as exc:
+        if refused:
+            raise sqlite3.OperationalError(f"迁移步骤 {name} 试图自行提交或结束事务") from exc
+        raise
+    finally:
+        db.conn.set_authorizer(None)
 
 
 def _split_sql(script: str) -> list[str]:
@@ -181,10 +210,3 @@ def transaction(db: sqlite_utils.Database):
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-
-
-def copy_file_aside(path: Path, suffix: str) -> Path:
-    """Plain file copy (used when no connection may be opened)."""
-    dest = Path(f"{path}{suffix}")
-    shutil.copy2(path, dest)
-    return dest

@@ -16,8 +16,8 @@ from .changes import Changes
 from .deadlines import deadline_state, today
 from .errors import InvalidInput, LedgerExists, UnknownMeasure, UnknownUnit
 from .evidence_store import MISSING, OK, EvidenceStore, evidence_dir_for
-from .plan_def import load_builtin_plan
-from .plan_store import indicator_row, insert_plan, list_plans, list_units, read_plan
+from .plan.definition import load_builtin_plan
+from .plan.store import indicator_row, insert_plan, list_plans, list_units, read_plan
 from .records import (AuditRecord, Entry, Evidence, MeasureDetail, MeasureRow, Plan, PlanInfo,
                       Unit, VerifyProblem)
 from .status import NOT_INVOLVED, NOT_STARTED, normalize_status

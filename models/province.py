@@ -597,7 +597,7 @@ def create_province_ledger(path: Path, *, user: str = "", plan: dict | None = No
     reports on nothing itself and receives the units' packages.
     """
     from .ledger import Ledger
-    from .plan_def import load_builtin_plan
+    from .plan.definition import load_builtin_plan
     plan = plan if plan is not None else load_builtin_plan()
     office = (office or plan.get("issuer") or "省级主管部门").strip()
     return Ledger.create(path, unit=office, user=user, plan=plan, role=PROVINCE_ROLE)

@@ -1,9 +1,22 @@
 """Ordered schema migrations. PRAGMA user_version holds the number of the last one applied.
 
+A step is SQL text, or a Python callable ``step(db)`` when SQL alone cannot do it (re-parse
+stored text, derive new rows from old ones) — calibre's ``db/schema_upgrades.py`` idea. Either
+kind runs inside the same BEGIN IMMEDIATE…COMMIT as its version bump (models/db.py, migrate),
+so a step that fails leaves the file at the previous version. A Python step changes data with
+``db.execute`` or sqlite-utils' table methods (inside a transaction they nest as savepoints)
+and never ends the transaction itself: COMMIT, ROLLBACK and BEGIN (``executescript``,
+``conn.commit()``) are refused while it runs; raising an exception is how a step gives up.
+
 Append new steps; never edit a released one (tests/fixtures keeps a file of each released
-schema and checks that it upgrades).
+schema and checks that it upgrades; tools/make_schema_fixture.py writes the file).
 """
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Union
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 APPLICATION_ID = 0x544C4447  # "TLDG": marks a SQLite file as a TaskLedger ledger
 
@@ -207,8 +220,11 @@ CREATE TABLE submission_files (
 );
 """
 
-# (version, name, SQL). Version N is recorded in PRAGMA user_version once step N has run.
-MIGRATIONS: list[tuple[int, str, str]] = [
+# A step: SQL text, or a function that changes the database it is given.
+Step = Union[str, Callable[["sqlite_utils.Database"], None]]
+
+# (version, name, step). Version N is recorded in PRAGMA user_version once step N has run.
+MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "0001_initial", _0001_INITIAL),
     (2, "0002_submissions", _0002_SUBMISSIONS),
 ]

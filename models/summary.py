@@ -31,7 +31,7 @@ class IndicatorStatus:
 
     @property
     def met(self) -> bool | None:
-        from .indicators import Indicator
+        from .plan.indicators import Indicator
         i = self.indicator
         return Indicator(i.raw, i.min, i.max, i.unit, i.comparator).met_by(i.value)
 

@@ -35,7 +35,7 @@ def test_source_run_uses_the_checkout():
 
 
 def test_frozen_run_finds_the_plan_in_the_bundle(frozen):
-    from models.plan_def import load_builtin_plan
+    from models.plan.definition import load_builtin_plan
     plan_file = resource_path("plans", "henan-ip-2021.json")
     assert plan_file == frozen / "resources" / "plans" / "henan-ip-2021.json" and plan_file.is_file()
     plan = load_builtin_plan()
@@ -46,7 +46,7 @@ def test_frozen_run_loses_what_the_bundle_lacks(frozen):
     # The lookup really goes to the bundle: take the plan out of it and loading fails.
     (frozen / "resources" / "plans" / "henan-ip-2021.json").unlink()
     from models.errors import LedgerError
-    from models.plan_def import load_builtin_plan
+    from models.plan.definition import load_builtin_plan
     with pytest.raises(LedgerError):
         load_builtin_plan()
 
@@ -154,6 +154,8 @@ def test_spec_leaves_out_unused_qt_but_nothing_the_program_uses():
         assert f"PySide6.{unused}" in excludes
     hidden = set(made["Analysis"][0].kwargs["hiddenimports"])
     assert {"exports.xlsx_progress", "exports.pdf_report", "cli.selftest", "models.backup"} <= hidden
+    # Sub-packages too: models.plan.reader imports its readers only when a file needs them.
+    assert {"models.plan", "models.plan.docx", "models.plan.xlsx", "models.plan.text"} <= hidden
     analysis = made["Analysis"][0]
     assert [b[0] for b in analysis.binaries] == ["PySide6/Qt/lib/libQt6Widgets.so.6"]
     kept = [d[0] for d in analysis.datas if d[0].startswith("PySide6/")]

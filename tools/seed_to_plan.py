@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models.plan_text import parse_plan_text  # noqa: E402
+from models.plan.text import parse_plan_text  # noqa: E402
 
 
 def main(src: str, dest: str) -> None:

@@ -84,7 +84,7 @@ def open_or_create(path: Path, *, interactive: bool = True) -> Ledger | None:
             return Ledger.open(path)
         if not interactive:
             raise LedgerError(QCoreApplication.translate("App", "找不到台账文件：{0}").format(path))
-        from models.plan_def import load_units
+        from models.plan.definition import load_units
 
         from .dialogs import FirstStartDialog
         dialog = FirstStartDialog(load_units(), path)

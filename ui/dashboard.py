@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QLabel, QListWidget,
                                QListWidgetItem, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
-from models.indicators import Indicator
+from models.plan.indicators import Indicator
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 from models.summary import summarize
 

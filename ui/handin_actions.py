@@ -198,7 +198,7 @@ class HandinActions(WindowActions):
                 return None
 
         def work(progress, cancelled):
-            from models.plan_io import read_plan_file
+            from models.plan.reader import read_plan_file
             return read_plan_file(path)
 
         return self.host.start_job(work, self.tr("正在读取 {0}…").format(Path(path).name),

@@ -20,8 +20,8 @@ from exports.documents import COMPLETION_TABLE, STATUS_REPORT, WORK_REPORT
 from models.changes import Changes
 
 from models.deadlines import DUE_SOON, LATE
+from models.plan.scope import SCOPE_LABELS
 from models.queries import MeasureFilter
-from models.scope import SCOPE_LABELS
 from models.status import STATUSES
 
 from . import i18n

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFile
 
 from models.changes import Changes
 from models.errors import LedgerError
-from models.indicators import Indicator
-from models.scope import RELEVANT, SCOPE_LABELS
+from models.plan.indicators import Indicator
+from models.plan.scope import RELEVANT, SCOPE_LABELS
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
 from . import i18n

@@ -10,8 +10,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from models import queries
 from models.deadlines import DUE_SOON, LATE
+from models.plan.scope import SCOPE_LABELS
 from models.queries import MeasureFilter
-from models.scope import SCOPE_LABELS
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
 from . import i18n

@@ -1,6 +1,6 @@
 """Preview of a task list read from a file, before it is added to the ledger as a plan.
 
-The plan dict comes from models.plan_io.read_plan_file (already checked whole); the clerk
+The plan dict comes from models.plan.reader.read_plan_file (already checked whole); the clerk
 sees what the program understood — sections, tasks, measures with 责任地市 and scope — and
 only then confirms. Nothing is written here.
 """
@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout)
 
-from models.scope import SCOPE_LABELS, inherit_responsibility, resolve_scope
+from models.plan.scope import SCOPE_LABELS, inherit_responsibility, resolve_scope
 
 from . import i18n
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from models import queries
-from models.scope import SCOPE_LABELS
+from models.plan.scope import SCOPE_LABELS
 
 from . import i18n
 from .measure_panel import MeasurePanel

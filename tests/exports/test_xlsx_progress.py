@@ -313,7 +313,7 @@ def test_progress_too_long_for_one_row_continues_on_more_rows(ledger, tmp_path):
         assert ws.row_dimensions[r].height <= 409
         assert ws.row_dimensions[r].height >= height_for(ws.cell(r, 6).value or "", 38, 11) - 0.1
     # the workbook still reads back as the same measures (continuation rows are not measures)
-    from models.plan_io import read_plan_file
+    from models.plan.reader import read_plan_file
     plan = read_plan_file(out)
     texts = [m["text"] for s in plan["sections"] for t in s["tasks"] for m in t["measures"]]
     assert texts == [r.text for r in ledger.measures()]

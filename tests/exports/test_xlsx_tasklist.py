@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from cli.main import run
 from exports.xlsx_tasklist import write_tasklist
 from models.ledger import Ledger
-from models.plan_def import load_builtin_plan
-from models.plan_io import read_plan_file
+from models.plan.definition import load_builtin_plan
+from models.plan.reader import read_plan_file
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.indicators import AT_LEAST, AT_MOST, RANGE, parse_indicators
+from models.plan.indicators import AT_LEAST, AT_MOST, RANGE, parse_indicators
 
 
 @pytest.mark.parametrize("text, raw, low, high, unit, comparator", [

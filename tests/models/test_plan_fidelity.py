@@ -7,8 +7,8 @@ import pytest
 
 from tests.support import SEED
 from models.paths import resource_path
-from models.plan_def import load_builtin_plan, load_units
-from models.plan_text import parse_plan_text
+from models.plan.definition import load_builtin_plan, load_units
+from models.plan.text import parse_plan_text
 
 
 def _seed_annex_measure_texts() -> list[str]:

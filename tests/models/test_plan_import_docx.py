@@ -6,7 +6,7 @@ import zipfile
 import docx
 
 from models.ledger import Ledger
-from models.plan_io import read_plan_file
+from models.plan.reader import read_plan_file
 
 ALL = "各省辖市、济源示范区、省直管县（市）"
 
@@ -128,7 +128,7 @@ def test_section_row_with_number_cell_and_horizontal_merge(tmp_path):
 def test_the_2021_annex_as_a_word_table_reads_back_exactly(tmp_path):
     """The built-in plan laid out as the Word annex (task and 责任地市 cells merged down where
     the original merges them) gives back every section, task, measure and 责任地市 cell."""
-    from models.plan_def import load_builtin_plan
+    from models.plan.definition import load_builtin_plan
     builtin = load_builtin_plan()
     rows = []
     for section in builtin["sections"]:

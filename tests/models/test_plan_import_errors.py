@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from cli.main import run
 from models.errors import PlanFormatError
 from models.ledger import Ledger
-from models.plan_io import read_plan_file
+from models.plan.reader import read_plan_file
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

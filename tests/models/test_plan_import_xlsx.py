@@ -6,7 +6,7 @@ from datetime import datetime
 from openpyxl import Workbook
 
 from models.ledger import Ledger
-from models.plan_io import read_plan_file
+from models.plan.reader import read_plan_file
 
 
 def department_sheet(path, *, deadline_dates=True):

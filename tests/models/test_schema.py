@@ -1,6 +1,7 @@
 """Schema versions: released files upgrade, newer files are refused untouched."""
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 
@@ -9,23 +10,49 @@ import pytest
 from models.errors import NotALedger, SchemaTooNew
 from models.ledger import Ledger
 from models.schema import APPLICATION_ID, LATEST_VERSION
-from tests.support import FIXTURES
+from tests.support import FIXTURES, dump_tables
 
-RELEASED = sorted(p for p in FIXTURES.glob("schema-v*") if p.is_dir())
+RELEASED = sorted((p for p in FIXTURES.glob("schema-v*") if p.is_dir()),
+                  key=lambda p: int(p.name.removeprefix("schema-v")))
+# What a clerk recorded: these tables keep every row through any upgrade.
+USER_TABLES = ("meta", "plans", "units", "sections", "tasks", "measures", "measure_units",
+               "indicators", "reports", "indicator_values", "entries", "evidence",
+               "evidence_links", "audit")
+
+
+def _user_version(path) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        con.close()
 
 
 def test_there_is_a_fixture_for_every_released_schema():
-    assert RELEASED, "tests/fixtures/schema-vN/ledger.db must exist for each released schema"
-    assert RELEASED[0].name == "schema-v1"
+    """Each version below the latest was released: its fixture must exist (make it with
+    tools/make_schema_fixture.py on the commit that released it)."""
+    have = {int(p.name.removeprefix("schema-v")) for p in RELEASED}
+    missing = [v for v in range(1, LATEST_VERSION) if v not in have]
+    assert not missing, f"no tests/fixtures/schema-vN for released schema version(s) {missing}"
+    for folder in RELEASED:
+        assert (folder / "ledger.db").is_file(), folder
+        assert _user_version(folder / "ledger.db") == int(folder.name.removeprefix("schema-v"))
 
 
 @pytest.mark.parametrize("fixture", RELEASED, ids=lambda p: p.name)
 def test_released_ledger_upgrades_and_keeps_its_data(fixture, tmp_path):
     shutil.copytree(fixture, tmp_path / fixture.name)
     path = tmp_path / fixture.name / "ledger.db"
-    old_version = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]
+    old_version = _user_version(path)
+    before = dump_tables(path)
     with Ledger.open(path) as ledger:
         assert ledger.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        for table in USER_TABLES:
+            count = ledger.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            assert count == len(before[table]), table
+        for key, value in before["meta"]:
+            assert ledger.setting(key) == value, key
+        assert ledger.search("评价材料已报送") == ["8.5"]   # an entry, found through the search index
         detail = ledger.measure("8.5")
         assert detail.row.status == "推进中"
         assert detail.entries[0].text == "洛阳市运营服务体系中期评价材料已报送"
@@ -73,19 +100,87 @@ def test_new_ledger_settings(ledger):
     assert ledger.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
-def test_failed_migration_leaves_previous_version(tmp_path, monkeypatch):
-    from models import schema, db as dbmod
+def test_failed_migration_leaves_previous_version(tmp_path):
     shutil.copytree(RELEASED[0], tmp_path / "v")
     path = tmp_path / "v" / "ledger.db"
-    broken = schema.MIGRATIONS + [(LATEST_VERSION + 1, "9999_broken",
-                                   "CREATE TABLE ok_table (x);\nCREATE TABLE meta (dup);")]
-    monkeypatch.setattr(dbmod, "MIGRATIONS", broken)
-    monkeypatch.setattr(dbmod, "LATEST_VERSION", LATEST_VERSION + 1)
-    with pytest.raises(NotALedger, match="升级数据结构失败"):
+    broken = (LATEST_VERSION + 1, "9999_broken", "CREATE TABLE ok_table (x);\nCREATE TABLE meta (dup);")
+    with _with_steps(broken), pytest.raises(NotALedger, match="升级数据结构失败"):
         Ledger.open(path)
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'ok_table'").fetchone()[0] == 0
+
+
+# ---- Python steps: a test-only migration list after the real one --------------------------
+@contextlib.contextmanager
+def _with_steps(*steps):
+    """While inside, the program's migrations are the real ones followed by ``steps``."""
+    from models import db as dbmod, schema
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dbmod, "MIGRATIONS", schema.MIGRATIONS + list(steps))
+        patch.setattr(dbmod, "LATEST_VERSION", steps[-1][0])
+        yield
+
+
+def _ledger_at_latest(tmp_path):
+    """The newest fixture, upgraded by the real migrations (so only the test's steps remain)."""
+    shutil.copytree(RELEASED[-1], tmp_path / "v")
+    path = tmp_path / "v" / "ledger.db"
+    Ledger.open(path).close()
+    for backup in path.parent.glob("ledger.db.bak-v*"):
+        backup.unlink()
+    return path
+
+
+def _sign_entries(db):
+    """A data migration SQL does badly: rewrite every entry's text in Python."""
+    for entry_id, author, text in db.execute("SELECT id, author, text FROM entries").fetchall():
+        db.execute("UPDATE entries SET text = ? WHERE id = ?", [f"{text}（{author}录入）", entry_id])
+    db["meta"].insert({"key": "entries_signed", "value": "yes"})   # sqlite-utils nests, too
+
+
+def test_a_python_step_rewrites_data_in_its_version_transaction(tmp_path):
+    path = _ledger_at_latest(tmp_path)
+    texts = [t for (t,) in sqlite3.connect(path).execute("SELECT text FROM entries ORDER BY id")]
+    with _with_steps((LATEST_VERSION + 1, "9001_sign_entries", _sign_entries)):
+        with Ledger.open(path) as ledger:
+            assert ledger.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION + 1
+        with Ledger.open(path) as ledger:   # opened again: the step does not run twice
+            rows = ledger.db.execute("SELECT text FROM entries ORDER BY id").fetchall()
+            assert [t for (t,) in rows] == [f"{t}（王五录入）" for t in texts]
+            assert ledger.setting("entries_signed") == "yes"
+            assert ledger.measure("8.5").entries[0].text == "洛阳市运营服务体系中期评价材料已报送（王五录入）"
+            assert "8.5" in ledger.search("王五录入")    # the FTS triggers ran inside the step
+    backups = list(path.parent.glob("ledger.db.bak-v*"))
+    assert [_user_version(b) for b in backups] == [LATEST_VERSION]
+
+
+def _fail_halfway(db):
+    db.execute("UPDATE entries SET text = '已改写'")
+    db.execute("DELETE FROM evidence_links")
+    raise ValueError("第3条进展无法改写")
+
+
+def _end_own_transaction(db):
+    db.execute("UPDATE entries SET text = '已改写'")
+    db.conn.executescript("DELETE FROM evidence_links;")   # executescript COMMITs first
+
+
+@pytest.mark.parametrize("step, message", [(_fail_halfway, "第3条进展无法改写"),
+                                           (_end_own_transaction, "试图自行提交")])
+def test_a_failing_python_step_leaves_the_file_untouched(tmp_path, step, message):
+    path = _ledger_at_latest(tmp_path)
+    before_bytes, before_rows = path.read_bytes(), dump_tables(path)
+    with _with_steps((LATEST_VERSION + 1, "9002_fails", step)):
+        with pytest.raises(NotALedger, match=f"升级数据结构失败.*{message}.*文件保持原版本"):
+            Ledger.open(path)
+    assert path.read_bytes() == before_bytes
+    assert dump_tables(path) == before_rows
+    assert _user_version(path) == LATEST_VERSION
+    # The program as shipped opens the file as if nothing had happened.
+    with Ledger.open(path) as ledger:
+        assert ledger.measure("8.5").entries[0].text == "洛阳市运营服务体系中期评价材料已报送"
+        assert ledger.verify() == []
 
 
 def test_a_ledger_open_elsewhere_can_be_opened_again(ledger, ledger_path):

@@ -5,8 +5,8 @@ import pytest
 
 from models.errors import InvalidInput, UnknownMeasure
 from models.ledger import Ledger
-from models.plan_def import load_units
-from models.scope import ALL, NAMED, PROVINCE, RELEVANT, inherit_responsibility, resolve_scope
+from models.plan.definition import load_units
+from models.plan.scope import ALL, NAMED, PROVINCE, RELEVANT, inherit_responsibility, resolve_scope
 
 NAMES = [u["name"] for u in load_units()]
 
@@ -82,7 +82,7 @@ def test_relevant_measure_confirmation(ledger):
 
 
 def test_names_missing_from_the_list_become_other_units(tmp_path):
-    from models.plan_def import load_builtin_plan
+    from models.plan.definition import load_builtin_plan
     plan = load_builtin_plan()
     plan["sections"][0]["tasks"][0]["measures"][0]["responsibility"] = "洛阳市、省高院"
     with Ledger.create(tmp_path / "x.db", unit="洛阳市", plan=plan) as ledger:

@@ -239,7 +239,7 @@ def test_missing_member_refused(province, package, tmp_path):
 
 
 def test_wrong_plan_refused(province, tmp_path):
-    from models.plan_def import load_builtin_plan
+    from models.plan.definition import load_builtin_plan
     plan = load_builtin_plan()
     plan.update(year=2022, title="河南省推动知识产权高质量发展年度实施方案（2022）",
                 doc_no="豫知〔2022〕1号", deadline="2022-11-30")

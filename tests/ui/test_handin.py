@@ -159,7 +159,7 @@ def test_tasklist_template_and_filling_the_provinces_workbook(ledger_path, tmp_p
                                                               monkeypatch):
     from openpyxl import load_workbook
 
-    from models.plan_io import read_plan_file
+    from models.plan.reader import read_plan_file
     make_ledger(ledger_path)
     window = ready(open_window(ledger_path))
     blank = tmp_path / "任务清单.xlsx"

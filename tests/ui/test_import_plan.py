@@ -12,7 +12,7 @@ from tests.ui.qt_support import when_modal
 
 
 def plan_2022(tmp_path, *, department: bool = False):
-    from models.plan_def import load_builtin_plan
+    from models.plan.definition import load_builtin_plan
     plan = load_builtin_plan()
     plan.update(year=2022, title=plan["title"].replace("2021", "2022"), deadline="2022-11-30")
     if department:
@@ -118,7 +118,7 @@ def test_a_broken_word_file_is_refused(ledger_path, tmp_path, open_window, close
 
 
 def test_preview_names_responsible_units_missing_from_the_unit_list(tmp_path):
-    from models.plan_io import read_plan_file
+    from models.plan.reader import read_plan_file
     from ui.plan_preview import PlanPreviewDialog
     source = plan_2022(tmp_path, department=True)
     dialog = PlanPreviewDialog(read_plan_file(source), source)

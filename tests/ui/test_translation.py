@@ -184,7 +184,7 @@ def user_data(ledger) -> list[str]:
         texts.add(short_section(section.title))
         for task in section.tasks:
             texts.add(task.content)
-    from models.indicators import Indicator
+    from models.plan.indicators import Indicator
     for measure in plan.measures():
         texts.update({measure.text, measure.responsibility or "", *measure.units})
         for ind in measure.indicators:
@@ -397,7 +397,7 @@ def test_english_dialogs_have_no_chinese_left(filled, english, open_window, samp
     pre-submission check, plan import preview."""
     from models import backup
     from models.check import check_ledger
-    from models.plan_def import load_units
+    from models.plan.definition import load_units
     from models.version import APP_NAME_ZH
     from ui.about_dialog import FONTS, AboutDialog
     from ui.backup_dialog import BackupListDialog

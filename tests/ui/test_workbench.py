@@ -314,7 +314,7 @@ def test_keyboard_delete_and_unsaved_figure_on_close(ledger_path, qtbot, open_wi
 
 
 def test_switching_to_another_years_plan(ledger_path, open_window, close_window):
-    from models.plan_def import load_builtin_plan
+    from models.plan.definition import load_builtin_plan
     plan = load_builtin_plan()
     plan.update(year=2022, title=plan["title"].replace("2021", "2022"), deadline="2022-11-30")
     with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:

@@ -6,8 +6,8 @@ from datetime import datetime
 import sqlite_utils
 
 from .indicators import parse_indicators
-from .plan_def import subject_from_title, validate_plan
-from .records import IndicatorRow, Plan, PlanInfo, PlanMeasure, PlanSection, PlanTask, Unit
+from .definition import subject_from_title, validate_plan
+from ..records import IndicatorRow, Plan, PlanInfo, PlanMeasure, PlanSection, PlanTask, Unit
 from .scope import NAMED, inherit_responsibility, resolve_scope
 
 UNIT_KINDS = ("city", "zone", "county", "other")

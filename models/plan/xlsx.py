@@ -1,7 +1,7 @@
 """Read a task list sent as an Excel workbook (.xlsx).
 
 The first visible sheet whose first rows hold a task-list header is read; merged cells become
-"continues from above / from the left" so that plan_grid sees the layout as the clerk does.
+"continues from above / from the left" so that grid.py sees the layout as the clerk does.
 A workbook written by ``export tasklist`` carries the plan's facts (title, document number,
 deadline…) in its document properties, so the round trip gives back the same plan.
 """
@@ -12,8 +12,8 @@ import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
 
-from .errors import PlanFormatError
-from .plan_grid import DOWN, LEFT, Cell, GridRow, find_header, plan_from_grid
+from ..errors import PlanFormatError
+from .grid import DOWN, LEFT, Cell, GridRow, find_header, plan_from_grid
 
 # Our own task-list export marks its workbook with this identifier (core properties).
 TASKLIST_IDENTIFIER = "taskledger-plan"

@@ -17,8 +17,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from .errors import PlanFormatError
-from .paths import resource_path
+from ..errors import PlanFormatError
+from ..paths import resource_path
 
 BUILTIN_PLAN = "henan-ip-2021.json"
 BUILTIN_UNITS = "henan-2021.json"

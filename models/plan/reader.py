@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import PlanFormatError
-from .plan_def import load_plan_json
+from ..errors import PlanFormatError
+from .definition import load_plan_json
 
 READERS_BY_SUFFIX = {".json": "json", ".txt": "text", ".xlsx": "excel", ".docx": "word"}
 
@@ -26,17 +26,17 @@ def read_plan_file(path: Path) -> dict:
     if suffix == ".json":
         return load_plan_json(path)
     if suffix == ".txt":
-        from .plan_text import parse_plan_text
+        from .text import parse_plan_text
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise PlanFormatError(f"{path.name}：不是 UTF-8 文本文件") from None
         return parse_plan_text(text, source=path.name)
     if suffix in (".xlsx", ".xlsm"):
-        from .plan_xlsx import read_plan_xlsx
+        from .xlsx import read_plan_xlsx
         return read_plan_xlsx(path)
     if suffix == ".docx":
-        from .plan_docx import read_plan_docx
+        from .docx import read_plan_docx
         return read_plan_docx(path)
     if suffix in (".xls", ".doc", ".wps", ".et"):
         raise PlanFormatError(f"{path.name}：旧版 Office/WPS 格式（{suffix}）无法直接读取，"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .errors import PlanFormatError
-from .plan_def import load_units, subject_from_title, validate_plan
+from ..errors import PlanFormatError
+from .definition import load_units, subject_from_title, validate_plan
 
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,4}〔\d{4}〕\d+号")
 _TITLE = re.compile(r"关于印发《(?P<title>[^》]+)》", re.S)
@@ -20,7 +20,7 @@ _ANNEX = re.compile(r"^\s*附\s*件\s*$", re.M)
 
 
 def parse_plan_text(text: str, *, source: str = "文本") -> dict:
-    """Parse the notice + annex text into a plan definition (see plan_def)."""
+    """Parse the notice + annex text into a plan definition (see definition.py)."""
     annex_start = _find_annex(text, source)
     body, annex = text[:annex_start], text[annex_start:]
     head_lines = [line.strip() for line in body.splitlines() if line.strip()]

@@ -19,6 +19,7 @@ _SPLIT = re.compile(r"[、，,；;/\s]+")
 
 @dataclass(frozen=True)
 class Scope:
+    """Who reports on a measure: the kind, and the units it names (every unit for ALL)."""
     kind: str
     units: tuple[str, ...] = field(default_factory=tuple)
 
@@ -49,12 +50,3 @@ def resolve_scope(responsibility: str, unit_names: list[str]) -> tuple[Scope, li
     names = [name for name in _SPLIT.split(text) if name]
     unknown = [name for name in names if name not in unit_names]
     return Scope(NAMED, tuple(names)), unknown
-
-
-def unit_takes_part(scope_kind: str, scope_units: list[str] | tuple[str, ...], unit: str) -> bool:
-    """Whether ``unit`` reports on (or must confirm) a measure of this scope."""
-    if scope_kind in (ALL, RELEVANT):
-        return True
-    if scope_kind == NAMED:
-        return unit in scope_units
-    return False

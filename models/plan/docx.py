@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import PlanFormatError
-from .plan_grid import DOWN, LEFT, Cell, GridRow, find_header, plan_from_grid
-from .plan_xlsx import check_office_zip
+from ..errors import PlanFormatError
+from .grid import DOWN, LEFT, Cell, GridRow, find_header, plan_from_grid
+from .xlsx import check_office_zip
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,4}〔\d{4}〕\d+号")

@@ -12,9 +12,10 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NoReturn
 
-from .errors import PlanFormatError
-from .plan_def import load_units, subject_from_title, validate_plan
+from ..errors import PlanFormatError
+from .definition import load_units, subject_from_title, validate_plan
 from .scope import inherit_responsibility, resolve_scope
 
 DOWN, LEFT = "down", "left"   # a cell covered by a merge starting above / to the left
@@ -238,137 +239,22 @@ def year_in(text: str) -> int | None:
 # ---- the grid → the plan -------------------------------------------------------------------
 def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
                    title_lines: list[str], meta: dict | None = None) -> dict:
-    """The plan definition held by ``rows`` below ``header`` (a checked dict, see plan_def).
+    """The plan definition held by ``rows`` below ``header`` (a checked dict, see definition.py).
 
     ``title_lines`` are the texts above the table (used for the title and the year); ``meta``
     overrides plan facts known from elsewhere (the notice text, our own export's properties).
     """
     meta = dict(meta or {})
-    cols = header.columns
-    skip = cols.get("_skip")
     title_line = _pick_title(title_lines)
     year = meta.get("year") or year_in(meta.get("title", "")) or year_in(title_line)
     for line in title_lines:
         year = year or year_in(line)
 
-    no_numbers_tasks = no_column_numbers_tasks(rows, header)
-    sections: list[dict] = []
-    implicit: dict | None = None     # tasks seen before any section row
-    task: dict | None = None
-    last_no = 0
-    measure_count = 0
-    first_section_where = None
-    all_tasks: list[dict] = []
-    from_no_column: list[int] = []      # tasks numbered from the 序号 column
-    rows_numbered = False
-
-    def cell(row: GridRow, role: str) -> Cell:
-        col = cols.get(role)
-        if col is None or col >= len(row.cells):
-            return Cell()
-        return row.cells[col]
-
+    reading = _Reading(header, source=source, numbers_tasks=no_column_numbers_tasks(rows, header))
     for index in range(header.index + 1, len(rows)):
-        if index == skip:
-            continue
-        row = rows[index]
-        origins = [(col, c) for col, c in enumerate(row.cells) if not c.cont and c.text.strip()]
-        if not origins:
-            continue
-        if _is_header_repeat(row, cols):
-            continue   # a table continued on the next page repeats its header
-        if len(origins) == 1 and _FOOTER_RE.search(origins[0][1].text):
-            continue
-        section_title = _section_title(row, origins, cols)
-        if section_title is not None:
-            if _NOTE_RE.match(section_title) and measure_count:
-                continue
-            sections.append({"title": section_title, "tasks": []})
-            first_section_where = first_section_where or row.where
-            task = None
-            continue
-
-        task_cell, measure_cell, no_cell = cell(row, "task"), cell(row, "measure"), cell(row, "no")
-        task_text = "" if task_cell.cont else clean_cell_text(task_cell.text)
-        if task_text and task is not None and split_task_number(task_text)[1] == task["content"]:
-            task_text = ""     # a flat table repeats the task on every row: still the same task
-            if not no_cell.cont and no_cell.text.strip():
-                rows_numbered = True    # …and then 序号 counts rows, not tasks
-        if measure_cell.cont == DOWN:
-            if task_text:
-                raise PlanFormatError(f"{source}：{row.where}：新任务的落实举措单元格与上一行合并，"
-                                      "无法确定举措")
-            continue    # the measure above goes on over this row (a long text split for print)
-        if task_text:
-            number, content = split_task_number(task_text)
-            if no_numbers_tasks and not no_cell.cont and no_cell.text.strip():
-                explicit = cn_number(no_cell.text)
-                if explicit is None:
-                    raise PlanFormatError(f"{source}：{row.where}：序号“{no_cell.text.strip()}”不是编号")
-                number = explicit
-                from_no_column.append(len(all_tasks))
-            number = number or last_no + 1
-            if not content:
-                raise PlanFormatError(f"{source}：{row.where}：任务 {number} 的任务内容为空")
-            task = {"no": number, "content": content, "measures": [], "_where": row.where}
-            all_tasks.append(task)
-            last_no = number
-            if sections:
-                sections[-1]["tasks"].append(task)
-            else:
-                if implicit is None:
-                    implicit = {"title": "任务清单", "tasks": [], "_where": row.where}
-                implicit["tasks"].append(task)
-        elif task is None:
-            raise PlanFormatError(f"{source}：{row.where}：这一行的举措不属于任何任务"
-                                  "（上方没有任务内容）")
-
-        if measure_cell.cont == LEFT:
-            raise PlanFormatError(f"{source}：{row.where}：任务内容与落实举措合并在一个单元格里，"
-                                  "无法区分举措")
-        measure_text = "" if measure_cell.cont else clean_cell_text(measure_cell.text)
-        if not measure_text:
-            if task_text:
-                raise PlanFormatError(f"{source}：{row.where}：任务 {task['no']} 没有落实举措")
-            raise PlanFormatError(f"{source}：{row.where}：落实举措为空，无法确定这一行属于哪条举措")
-        resp_cell = cell(row, "resp")
-        responsibility = "" if resp_cell.cont else _responsibility(resp_cell.text)
-        if measure_count == 0 and not responsibility:
-            raise PlanFormatError(f"{source}：{row.where}：第一条举措的责任地市为空，无法沿用上一行")
-        measure = {"text": measure_text, "responsibility": responsibility}
-        if "deadline" in cols:
-            d_cell = cell(row, "deadline")
-            if d_cell.cont == DOWN:
-                measure["_deadline"] = (DOWN, None)
-            elif d_cell.text.strip() or d_cell.value is not None:
-                measure["_deadline"] = ("value", d_cell.value if d_cell.value is not None
-                                        else d_cell.text)
-        task["measures"].append(measure)
-        measure_count += 1
-
-    if rows_numbered:
-        previous = 0
-        for index, item in enumerate(all_tasks):
-            if index in from_no_column:
-                item["no"] = previous + 1
-            previous = item["no"]
-    seen_numbers: dict[int, str] = {}
-    for item in all_tasks:
-        where = item.pop("_where")
-        if item["no"] in seen_numbers:
-            raise PlanFormatError(f"{source}：{where}：任务编号 {item['no']} 与{seen_numbers[item['no']]}"
-                                  "的任务重复")
-        seen_numbers[item["no"]] = where
-    while sections and not sections[-1]["tasks"]:
-        sections.pop()      # a line under the table (a summary, a note) is not a section
-    if implicit is not None:
-        if sections:
-            raise PlanFormatError(f"{source}：{implicit['_where']}：任务出现在第一个部分标题"
-                                  f"（{first_section_where}）之前")
-        implicit.pop("_where")
-        sections = [implicit]
-    if not measure_count:
-        raise PlanFormatError(f"{source}：表头下没有任何任务和落实举措")
+        if index != header.columns.get("_skip"):   # the lower row of a two-row header
+            reading.take(rows[index])
+    sections = reading.finish()
     if not year:
         year = _year_from_deadlines(sections)
     if not year:
@@ -392,6 +278,231 @@ def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
     _add_named_units(plan)
     validate_plan(plan, source=source)
     return plan
+
+
+# ---- the kinds of row under the header -------------------------------------------------------
+# A row is tested in this order: blank, repeated header, footer, section (or a note under the
+# table), continuation of the measure above, a row that opens a task, a further measure.
+class _RowView:
+    """A grid row seen through the header's columns."""
+
+    def __init__(self, row: GridRow, cols: dict[str, int]):
+        self.row, self.cols = row, cols
+        # The cells that start something and hold text: what the row says.
+        self.origins = [(col, c) for col, c in enumerate(row.cells) if not c.cont and c.text.strip()]
+
+    def cell(self, role: str) -> Cell:
+        """The row's cell in the column of ``role``; an empty cell when the row is short."""
+        col = self.cols.get(role)
+        if col is None or col >= len(self.row.cells):
+            return Cell()
+        return self.row.cells[col]
+
+    @property
+    def task_text(self) -> str:
+        """The task cell's own text ("" when it continues a merge from above)."""
+        task_cell = self.cell("task")
+        return "" if task_cell.cont else clean_cell_text(task_cell.text)
+
+    @property
+    def numbered(self) -> bool:
+        """Whether the row writes its own 序号."""
+        no_cell = self.cell("no")
+        return not no_cell.cont and bool(no_cell.text.strip())
+
+
+def _is_blank(view: _RowView) -> bool:
+    return not view.origins
+
+
+def _is_repeated_header(view: _RowView) -> bool:
+    """A table continued on the next page repeats its header."""
+    for role in ("task", "measure"):
+        col = view.cols[role]
+        if col >= len(view.row.cells) or _role_of(view.row.cells[col].text) != role:
+            return False
+    return True
+
+
+def _is_footer(view: _RowView) -> bool:
+    """填报人、联系电话… on a line of its own under the table."""
+    return len(view.origins) == 1 and _FOOTER_RE.search(view.origins[0][1].text) is not None
+
+
+def _section_title(view: _RowView) -> str | None:
+    """The section title if the row is a section row (一、… across the table), else None."""
+    row, origins, cols = view.row, view.origins, view.cols
+    measure_col = cols["measure"]
+    spans = any(c.cont == LEFT for c in row.cells)
+    no_col = cols.get("no")
+    if len(origins) == 2 and no_col is not None and origins[0][0] == no_col:
+        # 序号 "一" + the title merged across the rest of the row, or standing in the task
+        # column of a row without a measure
+        number, (col, title_cell) = origins[0][1].text.strip(), origins[1]
+        measure_cell = row.cells[measure_col] if measure_col < len(row.cells) else Cell()
+        chinese = re.fullmatch(rf"{_CN_NUM}\s*[、.．]?", number) is not None
+        bare = col != measure_col and not measure_cell.cont and not measure_cell.text.strip()
+        if not (spans or (chinese and bare)):
+            return None
+        title = clean_cell_text(title_cell.text).replace("\n", "")
+        if cn_number(number) is not None and not _SECTION_RE.match(title):
+            return f"{number.rstrip('、.．')}、{title}"
+        return title
+    if len(origins) != 1:
+        return None
+    col, only = origins[0]
+    text = clean_cell_text(only.text).replace("\n", "")
+    if spans and col <= measure_col:
+        following = [c for c in row.cells[col + 1:]]
+        if following and all(c.cont == LEFT or not c.text.strip() for c in following):
+            covered = sum(1 for c in following if c.cont == LEFT)
+            if covered >= 1 and (col < measure_col <= col + covered or _SECTION_RE.match(text)):
+                return text
+    if _SECTION_RE.match(text) and col != measure_col:
+        measure_cell = row.cells[measure_col] if measure_col < len(row.cells) else Cell()
+        if not measure_cell.cont:
+            return text
+    return None
+
+
+def _is_note(section_title: str) -> bool:
+    """注：… / 备注：… — a note, when it comes after the measures."""
+    return _NOTE_RE.match(section_title) is not None
+
+
+def _is_continuation(view: _RowView) -> bool:
+    """The measure above goes on over this row (a long text split for print)."""
+    return view.cell("measure").cont == DOWN
+
+
+class _Reading:
+    """The plan so far, while the table is read top to bottom one row at a time."""
+
+    def __init__(self, header: Header, *, source: str, numbers_tasks: bool):
+        self.cols = header.columns
+        self.source = source
+        self.numbers_tasks = numbers_tasks       # the 序号 column numbers tasks, not rows
+        self.sections: list[dict] = []
+        self.implicit: dict | None = None        # tasks seen before any section row
+        self.implicit_where = ""
+        self.first_section_where = ""
+        self.task: dict | None = None
+        self.tasks: list[tuple[dict, str]] = []  # every task, with where it starts
+        self.from_no_column: list[int] = []      # indexes in tasks numbered from the 序号 column
+        self.rows_numbered = False
+        self.last_no = 0
+        self.measure_count = 0
+
+    def fail(self, row: GridRow, problem: str) -> NoReturn:
+        """Stop the import: the file, the row and the problem."""
+        raise PlanFormatError(f"{self.source}：{row.where}：{problem}")
+
+    def take(self, row: GridRow) -> None:
+        """Place one row: classify it, then let the handler of its kind place it."""
+        view = _RowView(row, self.cols)
+        if _is_blank(view) or _is_repeated_header(view) or _is_footer(view):
+            return
+        section_title = _section_title(view)
+        if section_title is not None:
+            if not (_is_note(section_title) and self.measure_count):
+                self.open_section(section_title, row)
+            return
+        task_text = view.task_text
+        if task_text and self.task is not None and split_task_number(task_text)[1] == self.task["content"]:
+            task_text = ""     # a flat table repeats the task on every row: still the same task
+            if view.numbered:
+                self.rows_numbered = True    # …and then 序号 counts rows, not tasks
+        if _is_continuation(view):
+            if task_text:
+                self.fail(row, "新任务的落实举措单元格与上一行合并，无法确定举措")
+            return
+        if task_text:
+            self.open_task(view, task_text)
+        elif self.task is None:
+            self.fail(row, "这一行的举措不属于任何任务（上方没有任务内容）")
+        self.add_measure(view, opens_task=bool(task_text))
+
+    def open_section(self, title: str, row: GridRow) -> None:
+        """一、… spanning the table: a new section; tasks below belong to it."""
+        self.sections.append({"title": title, "tasks": []})
+        self.first_section_where = self.first_section_where or row.where
+        self.task = None
+
+    def open_task(self, view: _RowView, task_text: str) -> None:
+        """A row whose task cell starts a task: its number from the text, the 序号 or counting."""
+        number, content = split_task_number(task_text)
+        if self.numbers_tasks and view.numbered:
+            no_text = view.cell("no").text.strip()
+            number = cn_number(no_text)
+            if number is None:
+                self.fail(view.row, f"序号“{no_text}”不是编号")
+            self.from_no_column.append(len(self.tasks))
+        number = number or self.last_no + 1
+        if not content:
+            self.fail(view.row, f"任务 {number} 的任务内容为空")
+        self.task = {"no": number, "content": content, "measures": []}
+        self.tasks.append((self.task, view.row.where))
+        self.last_no = number
+        if self.sections:
+            self.sections[-1]["tasks"].append(self.task)
+        else:
+            if self.implicit is None:
+                self.implicit = {"title": "任务清单", "tasks": []}
+                self.implicit_where = view.row.where
+            self.implicit["tasks"].append(self.task)
+
+    def add_measure(self, view: _RowView, *, opens_task: bool) -> None:
+        """The row's measure, its 责任地市 and 完成时限, under the current task."""
+        measure_cell = view.cell("measure")
+        if measure_cell.cont == LEFT:
+            self.fail(view.row, "任务内容与落实举措合并在一个单元格里，无法区分举措")
+        text = "" if measure_cell.cont else clean_cell_text(measure_cell.text)
+        if not text:
+            if opens_task:
+                self.fail(view.row, f"任务 {self.task['no']} 没有落实举措")
+            self.fail(view.row, "落实举措为空，无法确定这一行属于哪条举措")
+        resp_cell = view.cell("resp")
+        responsibility = "" if resp_cell.cont else _responsibility(resp_cell.text)
+        if self.measure_count == 0 and not responsibility:
+            self.fail(view.row, "第一条举措的责任地市为空，无法沿用上一行")
+        measure = {"text": text, "responsibility": responsibility}
+        if "deadline" in self.cols:
+            # Kept raw until the year is known (it may come from the deadlines themselves).
+            d_cell = view.cell("deadline")
+            if d_cell.cont == DOWN:
+                measure["_deadline"] = (DOWN, None)
+            elif d_cell.text.strip() or d_cell.value is not None:
+                measure["_deadline"] = ("value", d_cell.value if d_cell.value is not None
+                                        else d_cell.text)
+        self.task["measures"].append(measure)
+        self.measure_count += 1
+
+    def finish(self) -> list[dict]:
+        """The sections read, once every row is in: task numbers settled and checked."""
+        if self.rows_numbered:
+            # The 序号 column counted rows after all: number those tasks by counting on.
+            previous = 0
+            for index, (task, _where) in enumerate(self.tasks):
+                if index in self.from_no_column:
+                    task["no"] = previous + 1
+                previous = task["no"]
+        seen_numbers: dict[int, str] = {}
+        for task, where in self.tasks:
+            if task["no"] in seen_numbers:
+                raise PlanFormatError(f"{self.source}：{where}：任务编号 {task['no']} 与"
+                                      f"{seen_numbers[task['no']]}的任务重复")
+            seen_numbers[task["no"]] = where
+        sections = self.sections
+        while sections and not sections[-1]["tasks"]:
+            sections.pop()      # a line under the table (a summary, a note) is not a section
+        if self.implicit is not None:
+            if sections:
+                raise PlanFormatError(f"{self.source}：{self.implicit_where}：任务出现在第一个部分标题"
+                                      f"（{self.first_section_where}）之前")
+            sections = [self.implicit]
+        if not self.measure_count:
+            raise PlanFormatError(f"{self.source}：表头下没有任何任务和落实举措")
+        return sections
 
 
 def _add_named_units(plan: dict) -> None:
@@ -467,46 +578,3 @@ def _pick_title(lines: list[str]) -> str:
         if any(w in line for w in ("清单", "任务", "方案", "分工", "台账", "要点")):
             return line
     return lines[0] if lines else ""
-
-
-def _is_header_repeat(row: GridRow, cols: dict[str, int]) -> bool:
-    for role in ("task", "measure"):
-        col = cols[role]
-        if col >= len(row.cells) or _role_of(row.cells[col].text) != role:
-            return False
-    return True
-
-
-def _section_title(row: GridRow, origins: list, cols: dict[str, int]) -> str | None:
-    """The section title if ``row`` is a section row, else None."""
-    measure_col = cols["measure"]
-    spans = any(c.cont == LEFT for c in row.cells)
-    no_col = cols.get("no")
-    if len(origins) == 2 and no_col is not None and origins[0][0] == no_col:
-        # 序号 "一" + the title merged across the rest of the row, or standing in the task
-        # column of a row without a measure
-        number, (col, title_cell) = origins[0][1].text.strip(), origins[1]
-        measure_cell = row.cells[measure_col] if measure_col < len(row.cells) else Cell()
-        chinese = re.fullmatch(rf"{_CN_NUM}\s*[、.．]?", number) is not None
-        bare = col != measure_col and not measure_cell.cont and not measure_cell.text.strip()
-        if not (spans or (chinese and bare)):
-            return None
-        title = clean_cell_text(title_cell.text).replace("\n", "")
-        if cn_number(number) is not None and not _SECTION_RE.match(title):
-            return f"{number.rstrip('、.．')}、{title}"
-        return title
-    if len(origins) != 1:
-        return None
-    col, only = origins[0]
-    text = clean_cell_text(only.text).replace("\n", "")
-    if spans and col <= measure_col:
-        following = [c for c in row.cells[col + 1:]]
-        if following and all(c.cont == LEFT or not c.text.strip() for c in following):
-            covered = sum(1 for c in following if c.cont == LEFT)
-            if covered >= 1 and (col < measure_col <= col + covered or _SECTION_RE.match(text)):
-                return text
-    if _SECTION_RE.match(text) and col != measure_col:
-        measure_cell = row.cells[measure_col] if measure_col < len(row.cells) else Cell()
-        if not measure_cell.cont:
-            return text
-    return None
