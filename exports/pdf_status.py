@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from models.deadlines import DUE_SOON_DAYS, STALE_DAYS
-from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
+from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUS_COLOURS
 from models.summary import summarize
 
 from .pdf_common import (Cancelled, PdfResult, Progress, build_atomically, check_cancel,
@@ -23,8 +23,6 @@ MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
 MARGIN = 18 * MM
 BODY_W = PAGE_W - 2 * MARGIN
-STATUS_COLOURS = {DONE: "#2e7d32", IN_PROGRESS: "#1565c0", NOT_STARTED: "#ef6c00",
-                  NOT_INVOLVED: "#9e9e9e"}
 LIST_COLUMNS = ("举措", "落实举措", "状态", "完成时限", "最近更新")
 LIST_WIDTHS_MM = (14, 104, 16, 20, 20)
 

@@ -9,6 +9,14 @@ DONE = "已完成"
 NOT_INVOLVED = "不涉及"
 
 STATUSES = (DONE, IN_PROGRESS, NOT_STARTED, NOT_INVOLVED)
+
+# One palette for statuses wherever they are drawn — the table and dashboard on screen, the
+# province's matrix, the workbooks and the PDFs: strong colours for text, bars and chart
+# segments; light tints for filled cells. Hex strings, so no layer needs Qt or ReportLab here.
+STATUS_COLOURS = {DONE: "#2e7d32", IN_PROGRESS: "#1565c0", NOT_STARTED: "#e65100",
+                  NOT_INVOLVED: "#757575"}
+STATUS_TINTS = {DONE: "#c8e6c9", IN_PROGRESS: "#bbdefb", NOT_STARTED: "#ffe0b2",
+                NOT_INVOLVED: "#eeeeee"}
 _ALIASES = {
     "not_started": NOT_STARTED, "in_progress": IN_PROGRESS, "done": DONE,
     "not_involved": NOT_INVOLVED, "完成": DONE, "进行中": IN_PROGRESS,

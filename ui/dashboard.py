@@ -12,15 +12,15 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QLabel, QListWidg
                                QListWidgetItem, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from models.plan.indicators import Indicator
-from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
+from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUS_COLOURS
 from models.summary import summarize
 
 from . import i18n
 
 
-STATUS_COLORS = {DONE: QColor("#2e9e4f"), IN_PROGRESS: QColor("#2f7bd1"),
-                 NOT_STARTED: QColor("#c9ccd1"), NOT_INVOLVED: QColor("#8f969e")}
-MET, UNMET, EMPTY = QColor("#2e9e4f"), QColor("#e08a1e"), QColor("#d5d8dc")
+STATUS_COLORS = {status: QColor(hex_value) for status, hex_value in STATUS_COLOURS.items()}
+# Indicators reached / not reached take the done / not-started colours of the palette.
+MET, UNMET, EMPTY = STATUS_COLORS[DONE], STATUS_COLORS[NOT_STARTED], QColor("#d5d8dc")
 TRACK = QColor("#eceff2")
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -12,7 +12,7 @@ from models import queries
 from models.deadlines import DUE_SOON, LATE
 from models.plan.scope import SCOPE_LABELS
 from models.queries import MeasureFilter
-from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
+from models.status import STATUS_COLOURS
 
 from . import i18n
 
@@ -28,8 +28,6 @@ COLUMNS = (
     ("status", QT_TRANSLATE_NOOP("MeasureTableModel", "状态")), ("updated", QT_TRANSLATE_NOOP("MeasureTableModel", "最近更新")),
     ("evidence", QT_TRANSLATE_NOOP("MeasureTableModel", "佐证")), ("deadline", QT_TRANSLATE_NOOP("MeasureTableModel", "期限")),
 )
-STATUS_COLORS = {DONE: "#1e7b34", IN_PROGRESS: "#1f5fa8", NOT_STARTED: "#7a7a7a",
-                 NOT_INVOLVED: "#9a9a9a"}
 DEADLINE_BACKGROUND = {LATE: "#fbe3e1", DUE_SOON: "#fff3d6"}
 _ROLES = {Qt.ItemDataRole.DisplayRole, SORT_ROLE, CODE_ROLE, Qt.ItemDataRole.ToolTipRole,
           Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
@@ -131,7 +129,7 @@ class MeasureTableModel(QAbstractTableModel):
                     row.deadline or QCoreApplication.translate("MeasureTableModel", "无"))
             return None
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
-            return QBrush(QColor(STATUS_COLORS.get(row.status, "#000000")))
+            return QBrush(QColor(STATUS_COLOURS.get(row.status, "#000000")))
         if role == Qt.ItemDataRole.ForegroundRole and key == "deadline" and not row.deadline_state:
             return QBrush(QColor("#8a8a8a"))
         if role == Qt.ItemDataRole.BackgroundRole and row.deadline_state in DEADLINE_BACKGROUND:

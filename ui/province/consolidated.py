@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHe
                                QTableView, QVBoxLayout, QWidget)
 
 from models.consolidate import consolidate
-from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
+from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUS_COLOURS
 
 from .matrix import (CELL_COLORS, MEASURES, SHARE_ROLE, TASKS, IndicatorModel,
                               MatrixModel)
@@ -31,7 +31,7 @@ class ShareBarDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect, 3, 3)
         filled = QRectF(rect)
         filled.setWidth(rect.width() * min(1.0, max(0.0, share)))
-        painter.setBrush(QColor("#2e9e4f") if share >= 1 else QColor("#e08a1e"))
+        painter.setBrush(QColor(STATUS_COLOURS[DONE] if share >= 1 else STATUS_COLOURS[IN_PROGRESS]))
         painter.drawRoundedRect(filled, 3, 3)
         painter.restore()
 

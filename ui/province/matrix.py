@@ -8,14 +8,13 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
+from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUS_TINTS
 
 TASKS, MEASURES = "tasks", "measures"
 NOT_SUBMITTED = "未报送"
 
 # Fill and text colour per cell state (a printout of the screen stays readable).
-CELL_COLORS = {DONE: QColor("#b7e4c2"), IN_PROGRESS: QColor("#b9d6f5"),
-               NOT_STARTED: QColor("#f6d3a8"), NOT_INVOLVED: QColor("#f1f2f4")}
+CELL_COLORS = {status: QColor(hex_value) for status, hex_value in STATUS_TINTS.items()}
 NOT_SUBMITTED_BRUSH = QBrush(QColor("#b0b4ba"), Qt.BrushStyle.BDiagPattern)
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1       # the cell's state (a status or NOT_SUBMITTED)
 
@@ -182,7 +181,8 @@ class MatrixModel(QAbstractTableModel):
 
 
 # ---- indicator totals ---------------------------------------------------------------------
-MET_COLOR, UNMET_COLOR = QColor("#b7e4c2"), QColor("#f6c4b8")
+# An indicator reached is coloured as done, one not reached as not started.
+MET_COLOR, UNMET_COLOR = CELL_COLORS[DONE], CELL_COLORS[NOT_STARTED]
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 2      # total / lower target bound, for the bar
 
 _INDICATOR_HEADERS = (QT_TRANSLATE_NOOP("ProvinceMatrix", "举措"),
