@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from models.consolidate import MEAN, Consolidation, consolidate
+from models.province.consolidate import MEAN, Consolidation, consolidate
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
 from .xlsx_style import (BODY_FONT, HEAD_FONT, SECTION_FONT, TITLE_FONT, WRAP_CENTER,

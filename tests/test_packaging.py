@@ -153,7 +153,8 @@ def test_spec_leaves_out_unused_qt_but_nothing_the_program_uses():
     for unused in ("QtWebEngineCore", "Qt3DCore", "QtMultimedia", "QtQuick", "QtQml", "QtNetwork"):
         assert f"PySide6.{unused}" in excludes
     hidden = set(made["Analysis"][0].kwargs["hiddenimports"])
-    assert {"exports.xlsx_progress", "exports.pdf_report", "cli.selftest", "models.backup"} <= hidden
+    assert {"exports.xlsx_progress", "exports.pdf_report", "cli.selftest", "models.backup",
+            "models.province", "models.province.recording"} <= hidden
     analysis = made["Analysis"][0]
     assert [b[0] for b in analysis.binaries] == ["PySide6/Qt/lib/libQt6Widgets.so.6"]
     kept = [d[0] for d in analysis.datas if d[0].startswith("PySide6/")]

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHe
                                QListWidget, QRadioButton, QSplitter, QStyledItemDelegate,
                                QTableView, QVBoxLayout, QWidget)
 
-from models.consolidate import consolidate
+from models.province.consolidate import consolidate
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
 from .province_matrix import (CELL_COLORS, MEASURES, SHARE_ROLE, TASKS, IndicatorModel,

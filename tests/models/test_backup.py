@@ -299,7 +299,7 @@ def test_daily_backup_without_a_ledger_does_nothing(tmp_path):
 
 def test_province_ledger_backup_keeps_the_imported_packages_files(tmp_path):
     from models.evidence_store import evidence_dir_for
-    from models.province import create_province_ledger, import_package
+    from models.province.recording import create_province_ledger, import_package
     from tests.province.handin_fixtures import make_city, make_package
     with make_city(tmp_path / "city") as city:
         package = make_package(city, tmp_path / "out")

@@ -94,7 +94,7 @@ SHARES = {"郑州市": 90, "洛阳市": 70}                 # 6.1: 覆盖面达�
 
 @pytest.fixture
 def filled_province(tmp_path):
-    from models.province import create_province_ledger, import_package
+    from models.province.recording import create_province_ledger, import_package
     from tests.province.handin_fixtures import make_city, make_package
     cities = {}
     with create_province_ledger(tmp_path / "province.db", user="王五") as province:

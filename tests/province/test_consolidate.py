@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 from cli.main import run
-from models.consolidate import MEAN, SUM, consolidate
+from models.province.consolidate import MEAN, SUM, consolidate
 from tests.province.handin_fixtures import FIGURES, SHARES, filled_province  # noqa: F401
 
 
@@ -77,7 +77,7 @@ def test_import_package_command(tmp_path, capsys):
 
 def test_submission_history_and_files(filled_province, tmp_path, capsys):
     from openpyxl import load_workbook
-    from models.province import copy_submission_file, submission_files, submission_history
+    from models.province.submissions import copy_submission_file, submission_files, submission_history
     province, _ = filled_province
     current = submission_history(province, unit="洛阳市")[-1]
     xlsx = next(f for f in submission_files(province, current.id) if f["role"] == "progress_xlsx")

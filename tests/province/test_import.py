@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from models.errors import LedgerError
-from models.province import (IMPORTED, OLDER, UNCHANGED, PackageRefused,
-                             create_province_ledger, import_package, import_packages,
-                             submission_files, submission_history, submission_status)
+from models.province.checking import PackageRefused
+from models.province.recording import (IMPORTED, OLDER, UNCHANGED, create_province_ledger,
+                                       import_package, import_packages)
+from models.province.submissions import submission_files, submission_history, submission_status
 from models.summary import evidence_numbers
 from tests.province.handin_fixtures import make_city, make_package, rewrite_zip
 from tests.support import dump_tables
@@ -283,7 +284,7 @@ def test_many_packages_progress_and_cancel(province, package, tmp_path):
 
 
 def test_cancel_midway_changes_nothing(province, package):
-    from models.province import CANCELLED
+    from models.province.recording import CANCELLED
     before = dump_tables(province.path)
     calls = []
     result = import_package(province, package, progress=lambda d, t: calls.append(d),

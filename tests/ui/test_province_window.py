@@ -50,7 +50,7 @@ def packages(tmp_path_factory):
 @pytest.fixture
 def province_window(tmp_path, qtbot):
     from models import lock
-    from models.province import create_province_ledger
+    from models.province.recording import create_province_ledger
     from ui.province_window import ProvinceWindow
     from ui.session import Session
     path = tmp_path / "province.db"
@@ -118,7 +118,7 @@ def test_dropped_packages_are_imported_and_every_view_shows_them(province_window
             assert cell(model, row, column) == str(statuses.count(status)), (unit, status)
         assert cell(model, row, 10) == zips[unit].name
     assert cell(model, 3, 1) == "未报送" and model.submission_at(3) is None
-    from models.province import submission_status
+    from models.province.submissions import submission_status
     assert model.rowCount() == 3 + len(submission_status(window.session.ledger).missing)
 
     # 汇总矩阵 by measure: each cell is the unit's own status, coloured; tooltips count.
@@ -346,7 +346,7 @@ def test_late_units_after_the_deadline(province_window, qtbot, packages, monkeyp
 
 def test_a_missing_stored_copy_is_reported_not_opened(province_window, qtbot, packages,
                                                       monkeypatch, messages):
-    from models.province import submission_files
+    from models.province.submissions import submission_files
     window = province_window
     drop(window, qtbot, [packages["zips"]["兰考县"]])
     opened = []
@@ -367,7 +367,7 @@ def test_cancelled_import_keeps_what_was_whole_and_the_views_show_it(province_wi
     import threading
 
     import ui.province_import as province_import
-    from models.province import import_package
+    from models.province.recording import import_package
     window = province_window
     started = threading.Event()
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .deadlines import LATE, today
-from .indicators import Indicator
-from .status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUSES
+from ..deadlines import LATE, today
+from ..indicators import Indicator
+from ..status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUSES
 
 # Percentages are shares within each unit: adding them up means nothing, so the province
 # sees their average instead.
