@@ -85,3 +85,43 @@ def copy_submission_file(ledger, submission_id: int, member_path: str, dest_dir:
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, dest)
     return dest
+
+
+@dataclass
+class CurrentSubmission:
+    """A unit's current (not superseded) package on a plan, as the consolidated view needs it."""
+    unit: str
+    made_at: str
+    imported_at: str
+    contact_person: str      # the 填报人 the package named ("" if none)
+
+
+def current_submissions(ledger, *, plan_id: int | None = None) -> dict[str, CurrentSubmission]:
+    """Each unit's current submission on the plan (default: the ledger's current plan)."""
+    plan_id = plan_id or ledger.plan_id
+    current = {}
+    for row in ledger.db.query("SELECT unit, made_at, imported_at, data FROM submissions"
+                               " WHERE plan_id = ? AND superseded_by IS NULL", [plan_id]):
+        current[row["unit"]] = CurrentSubmission(row["unit"], row["made_at"], row["imported_at"],
+                                                 _contact_person(row["data"]))
+    return current
+
+
+def _contact_person(data: str | None) -> str:
+    try:
+        person = json.loads(data or "{}").get("contacts", {}).get("contact_person", "")
+    except (ValueError, AttributeError):
+        return ""
+    return person if isinstance(person, str) else ""
+
+
+def units_with_reports(ledger, *, plan_id: int | None = None) -> set[str]:
+    """Units that have reported on at least one measure of the plan (default: the current).
+
+    Only the plan's own measures count: a unit that reported on another year's plan has
+    nothing to show on this one.
+    """
+    plan_id = plan_id or ledger.plan_id
+    return {row["unit"] for row in ledger.db.query(
+        "SELECT DISTINCT r.unit FROM reports r JOIN measures m ON m.id = r.measure_id"
+        " WHERE m.plan_id = ?", [plan_id])}
