@@ -8,6 +8,7 @@ from models.errors import InvalidInput
 from models.ledger import Ledger
 from models.plan_def import load_builtin_plan
 from models.plan_io import read_plan_file
+from models.queries import evidence_count
 from models.scope import SCOPE_LABELS
 from models.status import STATUSES
 
@@ -149,7 +150,7 @@ def cmd_attach(args, ledger: Ledger) -> int:
 
 def cmd_verify(args, ledger: Ledger) -> int:
     problems = ledger.verify()
-    total = ledger.db.execute("SELECT count(*) FROM evidence").fetchone()[0]
+    total = evidence_count(ledger)
     if args.json:
         emit_json({"checked": total, "problems": [asdict(p) for p in problems]})
     elif not problems:
