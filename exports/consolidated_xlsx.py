@@ -46,7 +46,7 @@ def write_consolidated_workbook(ledger, out_path: Path, *, on: date | None = Non
     """Write the consolidated workbook of the provincial ledger to ``out_path``.
 
     Saved under a temporary name and renamed when complete; a cancelled export raises
-    ExportCancelled and leaves nothing behind.
+    models.errors.Cancelled and leaves nothing behind.
     """
     from .xlsx_progress import write_progress_sheet
 

@@ -40,7 +40,7 @@ def write_package(ledger, out_zip: Path, *, unit: str | None = None,
     """Write the unit's submission package to ``out_zip``; return its path.
 
     ``out_zip`` may be a folder: the package then gets its standard name inside it. When
-    ``cancelled()`` turns True, ExportCancelled is raised and nothing is left behind; an
+    ``cancelled()`` turns True, models.errors.Cancelled is raised and nothing is left behind; an
     existing file at ``out_zip`` stays as it was until the new package is complete.
     """
     from exports.pdf_common import check_cancel

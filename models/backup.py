@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Callable
 
 from .db import read_schema_version
-from .errors import LedgerError
+from .errors import Cancelled, LedgerError
 from .fsutil import fsync_dir
 from .evidence_store import CHUNK, evidence_dir_for, sha256_of
 from .paths import user_data_dir
@@ -60,10 +60,6 @@ _NAME_RE = re.compile(r"^(?P<stem>.+)_(?P<kind>auto|manual|before-restore)_"
 
 class BadBackup(LedgerError):
     """A backup that fails its check; nothing was changed."""
-
-
-class BackupCancelled(LedgerError):
-    """The user cancelled a backup; no file was left behind."""
 
 
 @dataclass
@@ -111,7 +107,7 @@ def backup_ledger(ledger_path: Path, dest_dir: Path | None = None, *, kind: str 
     (even being written): the database copy is one consistent snapshot. Evidence files that
     are missing or altered in the store are left out and listed in ``evidence_problems``.
     ``progress(done, total)`` counts files; ``cancelled()`` returning True stops the backup
-    with BackupCancelled and leaves no file. Raises LedgerError when the ledger cannot be read.
+    with errors.Cancelled and leaves no file. Raises LedgerError when the ledger cannot be read.
     """
     ledger_path = Path(ledger_path)
     read_schema_version(ledger_path)  # refuses a missing or foreign file with a clear message
@@ -139,7 +135,7 @@ def backup_ledger(ledger_path: Path, dest_dir: Path | None = None, *, kind: str 
                 _report(progress, 1, total)
                 for done, sha in enumerate(shas, 2):
                     if cancelled and cancelled():
-                        raise BackupCancelled("备份已取消，未留下任何文件")
+                        raise Cancelled("备份已取消，未留下任何文件")
                     entry = _add_evidence(zf, store, sha)
                     (included if "problem" not in entry else problems).append(entry)
                     _report(progress, done, total)

@@ -51,7 +51,7 @@ class LedgerJob(QRunnable):
                                    cancelled=self.cancel_flag.is_set)
         except Exception as error:  # noqa: BLE001 — shown to the user, never a silent thread death
             if self.cancel_flag.is_set():
-                # Work functions stop by raising (e.g. ExportCancelled): that is a cancel.
+                # Work functions stop by raising (models.errors.Cancelled): that is a cancel.
                 self.signals.cancelled.emit()
                 return
             if isinstance(error, LedgerError):

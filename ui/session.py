@@ -10,7 +10,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from models.errors import LedgerError
+from models.errors import Cancelled, LedgerError
 from models.ledger import Ledger
 
 from .signals import LedgerSignals
@@ -74,7 +74,7 @@ class Session(QObject):
         from models import backup
         try:
             backup.maybe_daily_backup(self.ledger.path, progress=progress, cancelled=cancelled)
-        except backup.BackupCancelled:
+        except Cancelled:
             sys.stderr.write("自动备份已跳过（用户取消）\n")
         except Exception as error:  # noqa: BLE001 — logged and reported, closing goes on
             self.backup_error = str(error) if isinstance(error, LedgerError) \

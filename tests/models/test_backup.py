@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from models import backup, lock
-from models.errors import LedgerError
+from models.errors import Cancelled, LedgerError
 from models.ledger import Ledger
 from models.schema import LATEST_VERSION
 
@@ -246,7 +246,7 @@ def test_backup_refuses_a_file_that_is_not_a_ledger(tmp_path):
 
 def test_cancelled_backup_leaves_nothing(filled, tmp_path):
     seen = []
-    with pytest.raises(backup.BackupCancelled):
+    with pytest.raises(Cancelled):
         backup.backup_ledger(filled, tmp_path / "out", progress=lambda d, t: seen.append((d, t)),
                              cancelled=lambda: True)
     assert seen == [(1, 2)]
