@@ -21,7 +21,6 @@ Backups made by the program live in ``user_data_dir()/backups/<ledger stem>/``, 
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -37,8 +36,8 @@ from typing import Callable
 
 from .db import read_schema_version
 from .errors import Cancelled, LedgerError
-from .fsutil import fsync_dir
-from .evidence_store import CHUNK, evidence_dir_for, sha256_of
+from .evidence_store import evidence_dir_for
+from .fsutil import copy_hashed, fsync_dir, sha256_file
 from .paths import user_data_dir
 from .schema import APPLICATION_ID, LATEST_VERSION
 from .version import __version__
@@ -146,7 +145,7 @@ def backup_ledger(ledger_path: Path, dest_dir: Path | None = None, *, kind: str 
                     "ledger_name": ledger_path.name, "ledger_path": str(ledger_path.resolve()),
                     **meta,
                     "db": {"member": DB_MEMBER, "size": snapshot.stat().st_size,
-                           "sha256": sha256_of(snapshot)},
+                           "sha256": sha256_file(snapshot)},
                     "evidence": included, "evidence_problems": problems,
                 }
                 zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1),
@@ -210,7 +209,7 @@ def _current_db_sha(ledger_path: Path) -> str:
     with tempfile.TemporaryDirectory(prefix="taskledger-backup-") as work:
         snapshot = Path(work) / DB_MEMBER
         _snapshot(ledger_path, snapshot)
-        return sha256_of(snapshot)
+        return sha256_file(snapshot)
 
 
 def list_backups(ledger_path: Path | None = None, *, folder: Path | None = None) -> list[BackupInfo]:
@@ -333,7 +332,7 @@ def _add_evidence(zf: zipfile.ZipFile, store: Path, sha: str) -> dict:
     if not _SHA_RE.match(sha) or not source.is_file():
         return {"sha256": sha, "problem": "missing"}
     # The stored file must still be what its name says; a damaged one is not copied.
-    if sha256_of(source) != sha:
+    if sha256_file(source) != sha:
         return {"sha256": sha, "problem": "altered"}
     # Evidence is mostly PDF/JPEG/DOCX, already compressed: store it as it is.
     zf.write(source, member, compress_type=zipfile.ZIP_STORED)
@@ -396,20 +395,14 @@ def _unpack_checked(backup_file: Path, into: Path) -> BackupInfo:
 def _extract(zf: zipfile.ZipFile, backup_file: Path, member: str, dest: Path,
              sha: str | None, size) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
-    digest, written = hashlib.sha256(), 0
     try:
-        with zf.open(member) as src, open(dest, "wb") as out:
-            for chunk in iter(lambda: src.read(CHUNK), b""):
-                digest.update(chunk)
-                written += len(chunk)
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
+        with zf.open(member) as src:
+            digest, written = copy_hashed(src, dest)
     except KeyError:
         raise BadBackup(f"备份 {backup_file} 不完整：缺少 {member}") from None
     except _ZIP_READ_ERRORS:
         raise BadBackup(f"备份 {backup_file} 中的 {member} 已损坏，无法解压") from None
-    if not sha or digest.hexdigest() != sha or (size is not None and written != int(size)):
+    if not sha or digest != sha or (size is not None and written != int(size)):
         raise BadBackup(f"备份 {backup_file} 中的 {member} 与清单记录的 SHA-256 不符，"
                         f"备份已损坏或被改动")
 
@@ -466,7 +459,7 @@ def _merge_evidence(staged: Path, store: Path) -> int:
         if not file.is_file():
             continue
         target = store / file.parent.name / file.name
-        if target.is_file() and sha256_of(target) == file.name:
+        if target.is_file() and sha256_file(target) == file.name:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(file, target)

@@ -10,7 +10,7 @@ hashed; models.province.recording moves them into place and records the submissi
 """
 from __future__ import annotations
 
-import hashlib
+import io
 import json
 import os
 import stat
@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import LedgerError
+from ..fsutil import LimitExceeded, copy_hashed
 from ..handin import (DATA_FORMAT, DATA_NAME, MANIFEST_NAME, PACKAGE_FORMAT,
                       PACKAGE_FORMAT_VERSION, ROLE_DATA, ROLE_EVIDENCE, plan_identity)
 from ..ledger import parse_date
@@ -31,7 +32,6 @@ DEFAULT_MAX_MEMBER_BYTES = 256 * 1024 * 1024
 DEFAULT_MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
 MAX_MEMBERS = 20000
 MAX_JSON_BYTES = 64 * 1024 * 1024
-CHUNK = 1 << 20
 
 
 class PackageRefused(LedgerError):
@@ -133,38 +133,23 @@ def _check_members(zip_path, zf: zipfile.ZipFile, max_member: int, max_total: in
 
 
 def _read_member(zip_path, zf, info, limit: int, dest: Path | None):
-    """(bytes or None, size, sha256) of a member, counting bytes as they come."""
-    digest, size, chunks = hashlib.sha256(), 0, []
-    ceiling = min(limit, info.file_size)
+    """(bytes or None, size, sha256) of a member, counting bytes as they come.
+
+    With ``dest`` the member is written (and fsynced: it becomes a stored file) there;
+    without, its bytes are returned (manifest and data.json, bounded by ``limit``).
+    """
+    held = io.BytesIO() if dest is None else None
     try:
         with zf.open(info) as src:
-            out = open(dest, "wb") if dest is not None else None
-            try:
-                while True:
-                    chunk = src.read(CHUNK)
-                    if not chunk:
-                        break
-                    size += len(chunk)
-                    if size > ceiling:
-                        raise refusal(zip_path, f"文件 {info.filename} 解压后超出声明大小或上限"
-                                                "（可能是压缩炸弹）")
-                    digest.update(chunk)
-                    if out is not None:
-                        out.write(chunk)
-                    else:
-                        chunks.append(chunk)
-                if out is not None:
-                    out.flush()
-                    os.fsync(out.fileno())
-            finally:
-                if out is not None:
-                    out.close()
-    except PackageRefused:
-        raise
+            sha, size = copy_hashed(src, dest if dest is not None else held,
+                                    limit=min(limit, info.file_size), total=info.file_size)
+    except LimitExceeded:
+        raise refusal(zip_path, f"文件 {info.filename} 解压后超出声明大小或上限"
+                                "（可能是压缩炸弹）") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
             NotImplementedError, RuntimeError) as exc:
         raise refusal(zip_path, f"读取 {info.filename} 时出错，压缩包已损坏或不完整（{exc}）") from None
-    return (b"".join(chunks) if dest is None else None), size, digest.hexdigest()
+    return (held.getvalue() if held is not None else None), size, sha
 
 
 def _parse_json(zip_path, name: str, raw: bytes):

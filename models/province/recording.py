@@ -8,7 +8,6 @@ the unit's data, and the older submission stays in the history.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -16,8 +15,9 @@ from pathlib import Path
 from typing import Callable
 
 from .. import db as dbmod
+from ..fsutil import copy_hashed
 from ..ledger import PROVINCE_ROLE, _audit, _now, parse_date
-from .checking import (CHUNK, DEFAULT_MAX_MEMBER_BYTES, DEFAULT_MAX_TOTAL_BYTES, PackageRefused,
+from .checking import (DEFAULT_MAX_MEMBER_BYTES, DEFAULT_MAX_TOTAL_BYTES, PackageRefused,
                        check_package, parse_made_at, refusal)
 
 IMPORTED, UNCHANGED, OLDER, CANCELLED = "imported", "unchanged", "older", "cancelled"
@@ -64,7 +64,7 @@ def import_package(ledger, zip_path: Path, *,
         raise PackageRefused("只有省级台账可以导入报送材料包（用 init --province 新建省级台账）")
     if not zip_path.is_file():
         raise refusal(zip_path, "找不到该文件")
-    package_sha, package_size = _file_sha256(zip_path)
+    package_sha, package_size = copy_hashed(zip_path)
     plan = ledger.plan()
     seen = ledger.db.execute("SELECT id, unit, made_at FROM submissions WHERE plan_id = ?"
                              " AND package_sha256 = ?", [plan.id, package_sha]).fetchone()
@@ -228,15 +228,6 @@ def replace_unit_data(ledger, plan_id: int, unit: str, data: dict, manifest: dic
         for mid in mids:
             db.execute("INSERT OR IGNORE INTO evidence_links (evidence_id, measure_id, linked_at)"
                        " VALUES (?,?,?)", [evidence_id, mid, now])
-
-
-def _file_sha256(path: Path) -> tuple[str, int]:
-    digest, size = hashlib.sha256(), 0
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
 
 
 def create_province_ledger(path: Path, *, user: str = "", plan: dict | None = None,
