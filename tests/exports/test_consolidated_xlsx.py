@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from cli.main import run
-from tests.province.handin_fixtures import FIGURES, filled_province  # noqa: F401
+from tests.province.handin_fixtures import FIGURES
 
 
 def _indicator_rows(ws):

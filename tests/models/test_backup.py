@@ -395,15 +395,12 @@ def test_daily_backup_without_a_ledger_does_nothing(tmp_path):
     assert backup.maybe_daily_backup(tmp_path / "none.db") is None
 
 
-def test_province_ledger_backup_keeps_the_imported_packages_files(tmp_path):
+def test_province_ledger_backup_keeps_the_imported_packages_files(tmp_path, city_template):
     from models.evidence_store import evidence_dir_for
     from models.province.recording import create_province_ledger, import_package
-    from tests.province.handin_fixtures import make_city, make_package
-    with make_city(tmp_path / "city") as city:
-        package = make_package(city, tmp_path / "out")
     path = tmp_path / "prov" / "province.db"
     with create_province_ledger(path, user="省局王五") as province:
-        import_package(province, package)
+        import_package(province, city_template.package)
         expected = {row[0] for row in province.db.execute(
             "SELECT sha256 FROM submission_files WHERE role != 'data'")}
     assert expected

@@ -7,7 +7,7 @@ from datetime import date
 
 from cli.main import run
 from models.province.consolidate import MEAN, SUM, consolidate
-from tests.province.handin_fixtures import FIGURES, SHARES, filled_province  # noqa: F401
+from tests.province.handin_fixtures import FIGURES, SHARES
 
 
 def test_matrix_repeats_each_units_statuses(filled_province):
@@ -59,10 +59,9 @@ def test_submissions_command(filled_province, capsys):
     assert "已报送 3 / 28" in out and "未报送：开封市" in out
 
 
-def test_import_package_command(tmp_path, capsys):
-    from tests.province.handin_fixtures import make_city, make_package
-    with make_city(tmp_path / "c") as city:
-        package = make_package(city, tmp_path / "out")
+def test_import_package_command(tmp_path, capsys, city_template):
+    from tests.province.handin_fixtures import copy_file
+    package = copy_file(city_template.package, tmp_path / "out")
     db = tmp_path / "province.db"
     assert run(["--db", str(db), "init", "--province"]) == 0
     assert "省级台账" in capsys.readouterr().out

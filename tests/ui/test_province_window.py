@@ -14,30 +14,25 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from models.ledger import Ledger
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
-from tests.province.handin_fixtures import make_city, make_package, rewrite_zip
+from tests.province.handin_fixtures import copy_ledger, make_package, rewrite_zip
 from tests.support import dump_tables
 
 FIGURES = {"郑州市": 4, "洛阳市": 3, "兰考县": 1}      # 4.1: 高价值专利培育中心 6-10家
 
 
 @pytest.fixture(scope="module")
-def packages(tmp_path_factory):
-    """Three units' packages (and a newer one from 洛阳市), made once for the module, with
-    each city's statuses and per-measure entry/evidence counts to compare against."""
+def packages(tmp_path_factory, unit_packages):
+    """Three units' packages (the session's) and a newer one from 洛阳市, with each city's
+    statuses and per-measure entry/evidence counts to compare against."""
     root = tmp_path_factory.mktemp("cities")
-    made, cities = {}, {}
+    made = {unit: p.package for unit, p in unit_packages.items()}
+    cities = {unit: p.measures for unit, p in unit_packages.items()}
+    assert list(made) == list(FIGURES)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("TASKLEDGER_DATA_DIR", str(root / "data"))
         mp.setenv("TASKLEDGER_TODAY", "2021-10-15")
-        for unit, figure in FIGURES.items():
-            with make_city(root / unit, unit=unit) as city:
-                city.record("4.1", status=DONE, value=figure, note="培育中心建成",
-                            date="2021-09-01")
-                made[unit] = make_package(city, root / f"out-{unit}")
-                cities[unit] = {row.id: (row.status, row.entry_count, row.evidence_count)
-                                for row in city.measures()}
         time.sleep(1.1)       # made_at has whole seconds: the newer package is visibly newer
-        with Ledger.open(root / "洛阳市" / "洛阳市.db") as city:
+        with Ledger.open(copy_ledger(unit_packages["洛阳市"].db, root / "洛阳市")) as city:
             city.record("4.1", value=5, note="又建成2家", date="2021-10-01")
             made["洛阳市-new"] = make_package(city, root / "out-洛阳市-new")
         tampered = rewrite_zip(made["郑州市"], root / "郑州市-tampered.zip",
