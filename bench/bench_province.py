@@ -87,7 +87,7 @@ def make_packages(work: Path, units: list[str], files: int, kb: int) -> list[Pat
 def run(units_count: int, files: int, kb: int, work: Path | None) -> dict:
     """Set up, then time the import of every package and the consolidated workbook."""
     from models.plan.definition import load_builtin_plan
-    from models.province import IMPORTED, create_province_ledger, import_package
+    from models.province.recording import IMPORTED, create_province_ledger, import_package
 
     units = [u["name"] for u in load_builtin_plan()["units"]][:units_count]
     own_work = work is None

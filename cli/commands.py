@@ -9,6 +9,7 @@ from models.ledger import Ledger
 from models.plan.definition import load_builtin_plan
 from models.plan.reader import read_plan_file
 from models.plan.scope import SCOPE_LABELS
+from models.queries import evidence_count
 from models.status import STATUSES
 
 from .output import emit_json, table
@@ -149,7 +150,7 @@ def cmd_attach(args, ledger: Ledger) -> int:
 
 def cmd_verify(args, ledger: Ledger) -> int:
     problems = ledger.verify()
-    total = ledger.db.execute("SELECT count(*) FROM evidence").fetchone()[0]
+    total = evidence_count(ledger)
     if args.json:
         emit_json({"checked": total, "problems": [asdict(p) for p in problems]})
     elif not problems:

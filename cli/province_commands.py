@@ -34,7 +34,7 @@ def register(sub) -> None:
 def cmd_init_province(args) -> int:
     from models.plan.definition import load_builtin_plan
     from models.plan.reader import read_plan_file
-    from models.province import create_province_ledger
+    from models.province.recording import create_province_ledger
     plan = read_plan_file(args.plan) if args.plan else load_builtin_plan()
     with create_province_ledger(args.db, user=args.user, plan=plan, office=args.unit) as ledger:
         units = ledger.units()
@@ -67,7 +67,8 @@ def cmd_check(args, ledger) -> int:
 
 
 def cmd_import_package(args, ledger) -> int:
-    from models.province import PackageRefused, import_packages
+    from models.province.checking import PackageRefused
+    from models.province.recording import import_packages
     results = import_packages(ledger, args.files, max_member_bytes=args.max_file_mb * 2**20,
                               max_total_bytes=args.max_total_mb * 2**20)
     refused = [r for r in results if isinstance(r, PackageRefused)]
@@ -84,7 +85,7 @@ def cmd_import_package(args, ledger) -> int:
 
 
 def cmd_submissions(args, ledger) -> int:
-    from models.province import submission_history, submission_status
+    from models.province.submissions import submission_history, submission_status
     if args.history:
         history = submission_history(ledger)
         if args.json:

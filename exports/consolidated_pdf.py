@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from models.consolidate import MEAN, Consolidation, consolidate
+from models.province.consolidate import MEAN, Consolidation, consolidate
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
 from .pdf_common import (PdfResult, build_atomically, check_cancel, chinese_date,

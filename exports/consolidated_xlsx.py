@@ -8,7 +8,6 @@ Sheet 报送情况: who handed in and when. Then one sheet per unit that handed 
 """
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -17,7 +16,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from models.consolidate import MEAN, Consolidation, consolidate
+from models.province.consolidate import MEAN, Consolidation, consolidate
+from models.province.submissions import current_submissions, units_with_reports
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
 from .xlsx_style import (BODY_FONT, HEAD_FONT, SECTION_FONT, TITLE_FONT, WRAP_CENTER,
@@ -46,7 +46,7 @@ def write_consolidated_workbook(ledger, out_path: Path, *, on: date | None = Non
     """Write the consolidated workbook of the provincial ledger to ``out_path``.
 
     Saved under a temporary name and renamed when complete; a cancelled export raises
-    ExportCancelled and leaves nothing behind.
+    models.errors.Cancelled and leaves nothing behind.
     """
     from .xlsx_progress import write_progress_sheet
 
@@ -57,14 +57,16 @@ def write_consolidated_workbook(ledger, out_path: Path, *, on: date | None = Non
     write_summary_sheet(summary_ws, view)
     write_task_sheet(wb.create_sheet(TASK_SHEET), view)
     write_submission_sheet(wb.create_sheet(SUBMISSION_SHEET), view)
-    contacts = _contacts(ledger)
-    units = [u for u in view.units if u.submitted_at or _has_reports(ledger, u.unit)]
+    current = current_submissions(ledger)
+    reported = units_with_reports(ledger)
+    units = [u for u in view.units if u.submitted_at or u.unit in reported]
     for index, line in enumerate(units, 1):
         check_cancel(cancelled)
         made = (line.submitted_at or "")[:10]
+        sub = current.get(line.unit)
         ws = wb.create_sheet(_sheet_name(line.unit))
         write_progress_sheet(ws, ledger, unit=line.unit,
-                             filled_by=contacts.get(line.unit, ""),
+                             filled_by=sub.contact_person if sub else "",
                              fill_date=date.fromisoformat(made) if made else None)
         if progress:
             progress(index, len(units))
@@ -255,26 +257,6 @@ def write_submission_sheet(ws, view: Consolidation) -> None:
             ws.cell(r, 2).fill = STATUS_FILLS[NOT_STARTED]
     ws.freeze_panes = "B2"
     print_setup(ws, title_rows="1:1", landscape=False)
-
-
-def _contacts(ledger) -> dict[str, str]:
-    """Each unit's 填报人 as its current package gave it."""
-    people = {}
-    try:
-        rows = ledger.db.execute("SELECT unit, data FROM submissions WHERE plan_id = ?"
-                                 " AND superseded_by IS NULL", [ledger.plan_id]).fetchall()
-    except Exception:        # a ledger without the submissions table (never in practice)
-        return people
-    for unit, data in rows:
-        try:
-            people[unit] = json.loads(data).get("contacts", {}).get("contact_person", "")
-        except (ValueError, AttributeError):
-            continue
-    return people
-
-
-def _has_reports(ledger, unit: str) -> bool:
-    return ledger.db.execute("SELECT 1 FROM reports WHERE unit = ? LIMIT 1", [unit]).fetchone() is not None
 
 
 def _sheet_name(unit: str) -> str:

@@ -50,7 +50,7 @@ def write_evidence_pdf(ledger, out_path: Path, *, unit: str | None = None, fonts
     """Write the 佐证材料汇编 of ``unit`` (default the ledger's own) to ``out_path``.
 
     Returns a PdfResult (path, total pages, warnings such as files that could not be merged
-    or characters no font has). Cancelling raises ExportCancelled and leaves nothing behind.
+    or characters no font has). Cancelling raises models.errors.Cancelled and leaves nothing behind.
     """
     from .pdf_fonts import resolve_fonts
 

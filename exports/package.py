@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Callable
 
 from .atomic import atomic_output
+from models.fsutil import copy_hashed
 from models.handin import (DATA_NAME, MANIFEST_NAME, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION,
                            ROLE_DATA, ROLE_EVIDENCE, ROLE_REPORT, ROLE_XLSX, now_stamp,
                            package_file_name, plan_identity, program_version, safe_member_name,
                            unit_data)
 
-CHUNK = 1 << 20
 # Already-compressed evidence gains nothing from deflate; storing it keeps export and import fast.
 _STORED_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".zip", ".rar", ".7z", ".mp4", ".mp3",
                     ".docx", ".xlsx", ".pptx", ".webp", ".heic"}
@@ -40,7 +40,7 @@ def write_package(ledger, out_zip: Path, *, unit: str | None = None,
     """Write the unit's submission package to ``out_zip``; return its path.
 
     ``out_zip`` may be a folder: the package then gets its standard name inside it. When
-    ``cancelled()`` turns True, ExportCancelled is raised and nothing is left behind; an
+    ``cancelled()`` turns True, models.errors.Cancelled is raised and nothing is left behind; an
     existing file at ``out_zip`` stays as it was until the new package is complete.
     """
     from exports.pdf_common import check_cancel
@@ -146,10 +146,6 @@ def _add_file(zf: zipfile.ZipFile, source: Path, member: str, role: str) -> dict
     info = _info(member)
     if Path(member).suffix.lower() in _STORED_SUFFIXES:
         info.compress_type = zipfile.ZIP_STORED
-    digest, size = hashlib.sha256(), 0
-    with open(source, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
-        for chunk in iter(lambda: src.read(CHUNK), b""):
-            digest.update(chunk)
-            size += len(chunk)
-            dst.write(chunk)
-    return {"path": member, "role": role, "size": size, "sha256": digest.hexdigest()}
+    with zf.open(info, "w", force_zip64=True) as dst:
+        sha, size = copy_hashed(source, dst)
+    return {"path": member, "role": role, "size": size, "sha256": sha}

@@ -9,18 +9,14 @@ from pathlib import Path
 from typing import Callable
 
 from .atomic import atomic_output
-from models.errors import LedgerError
+from models.errors import Cancelled, LedgerError
 
 # Closing punctuation that must not start a line (GB/T 15834 and common typesetting rules).
 # ReportLab's own list is Japanese-centred and lacks ，；：？！》” among others.
 CHINESE_CANNOT_START = "，。、；：？！）》」』”’〕】〉〗％‰·…—～"
 
 Progress = Callable[[int, int], None] | None
-Cancelled = Callable[[], bool] | None
-
-
-class ExportCancelled(LedgerError):
-    """The user cancelled an export; nothing was written."""
+CancelCheck = Callable[[], bool] | None
 
 
 class MissingGlyphsError(LedgerError):
@@ -214,10 +210,10 @@ def chinese_date(value: date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-def check_cancel(cancelled: Cancelled) -> None:
-    """Raise ExportCancelled when the user asked to stop."""
+def check_cancel(cancelled: CancelCheck) -> None:
+    """Raise models.errors.Cancelled when the user asked to stop."""
     if cancelled and cancelled():
-        raise ExportCancelled("已取消导出，未生成文件")
+        raise Cancelled("已取消导出，未生成文件")
 
 
 def build_atomically(out_path: Path, build: Callable[[str], int]) -> int:
@@ -226,7 +222,7 @@ def build_atomically(out_path: Path, build: Callable[[str], int]) -> int:
         return build(str(temp))
 
 
-def progress_hook(progress: Progress, cancelled: Cancelled, *, start: int, span: int,
+def progress_hook(progress: Progress, cancelled: CancelCheck, *, start: int, span: int,
                   total: int) -> Callable[[str, int], None]:
     """A ReportLab progress callback that maps laying out onto ``progress`` and honours cancel.
 

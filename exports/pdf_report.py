@@ -21,7 +21,7 @@ from models.errors import InvalidInput
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED
 from models.summary import evidence_numbers, summarize
 
-from .pdf_common import (Cancelled, MissingGlyphsError, PdfResult, Progress, build_atomically,
+from .pdf_common import (CancelCheck, MissingGlyphsError, PdfResult, Progress, build_atomically,
                          cjk_paragraph, check_cancel, chinese_date,
                          enable_chinese_line_breaking, progress_hook)
 from .pdf_fonts import FANGSONG, HEITI, KAITI, SONG, TITLE, FontSet, resolve_fonts
@@ -89,7 +89,7 @@ def entry_text(entry, year: int) -> str:
 def write_work_report(ledger, out_path, *, unit: str | None = None,
                       page_numbers: str | None = None, fonts=None, on: date | None = None,
                       strict: bool = False, progress: Progress = None,
-                      cancelled: Cancelled = None) -> PdfResult:
+                      cancelled: CancelCheck = None) -> PdfResult:
     """Write the year-end 工作情况报告 of ``unit`` (default the ledger's) to ``out_path``.
 
     ``page_numbers`` is "outer" (GB/T 9704: odd right, even left) or "center"; by default the

@@ -14,7 +14,7 @@ from models.deadlines import DUE_SOON_DAYS, STALE_DAYS
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUS_COLOURS
 from models.summary import summarize
 
-from .pdf_common import (Cancelled, PdfResult, Progress, build_atomically, check_cancel,
+from .pdf_common import (CancelCheck, PdfResult, Progress, build_atomically, check_cancel,
                          chinese_date, cjk_paragraph, enable_chinese_line_breaking,
                          progress_hook)
 from .pdf_fonts import HEITI, SONG, resolve_fonts
@@ -33,11 +33,11 @@ def status_title(unit: str, plan) -> str:
 
 
 def write_status_report(ledger, out_path, *, unit: str | None = None, fonts=None,
-                        progress: Progress = None, cancelled: Cancelled = None) -> PdfResult:
+                        progress: Progress = None, cancelled: CancelCheck = None) -> PdfResult:
     """Write the managers' 进度报告 of ``unit`` (default the ledger's) to ``out_path``.
 
     Returns the page count and warnings (characters no font can draw). The file appears only
-    once complete; ``cancelled()`` returning True stops with ExportCancelled and no file.
+    once complete; ``cancelled()`` returning True stops with models.errors.Cancelled and no file.
     """
     from reportlab.lib.enums import TA_CENTER, TA_LEFT
     from reportlab.lib.styles import ParagraphStyle

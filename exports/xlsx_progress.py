@@ -70,7 +70,7 @@ def write_progress_workbook(ledger, out_path: Path, *, unit: str | None = None,
     """Write the three-sheet 完成情况表 for ``unit`` (default the ledger's own) to ``out_path``.
 
     The file appears under its name only when complete (temporary file, then rename); a
-    cancelled export raises ExportCancelled and leaves nothing behind.
+    cancelled export raises models.errors.Cancelled and leaves nothing behind.
     """
     unit = ledger.check_unit(unit)
     summary = summarize(ledger, unit=unit)

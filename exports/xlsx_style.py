@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .atomic import atomic_output
-from .pdf_common import ExportCancelled  # one cancel type for every export (no ReportLab import)
+from models.errors import Cancelled
 
 BODY_FONT_NAME = "仿宋"
 HEAD_FONT_NAME = "黑体"
@@ -172,9 +172,9 @@ def save_atomically(wb, out_path: Path) -> Path:
 
 
 def check_cancel(cancelled: Callable[[], bool] | None) -> None:
-    """Raise ExportCancelled when the user asked to stop."""
+    """Raise models.errors.Cancelled when the user asked to stop."""
     if cancelled is not None and cancelled():
-        raise ExportCancelled("导出已取消，未生成文件")
+        raise Cancelled("导出已取消，未生成文件")
 
 
 _YMD = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")

@@ -33,6 +33,15 @@ class InvalidInput(LedgerError):
     pass
 
 
+class Cancelled(LedgerError):
+    """The user stopped a long operation (export, backup, check, restore, copy).
+
+    The one cancel type of the program: work functions raise it when their ``cancelled()``
+    callable turns True, after undoing what they had begun, so a cancel never leaves half a
+    file or half a change behind.
+    """
+
+
 class PlanFormatError(LedgerError):
     """A task list that cannot be read; the message names where (sheet/row/line) and why."""
 

@@ -6,15 +6,14 @@ row pointing at half a file. The user's original is only read.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Callable
 
-from .errors import InvalidInput
-from .fsutil import fsync_dir, ordinary_file_mode
+from .errors import Cancelled, InvalidInput
+from .fsutil import copy_hashed, fsync_dir, ordinary_file_mode, sha256_file
 
-CHUNK = 1 << 20
 OK, MISSING, ALTERED = "ok", "missing", "altered"
 
 
@@ -22,15 +21,6 @@ def evidence_dir_for(ledger_path: Path) -> Path:
     """The evidence folder that belongs to a ledger file."""
     ledger_path = Path(ledger_path)
     return ledger_path.with_name(ledger_path.stem + "_evidence")
-
-
-def sha256_of(path: Path) -> str:
-    """Hex SHA-256 of a file's content."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 class EvidenceStore:
@@ -43,25 +33,23 @@ class EvidenceStore:
         """Where the file with this hash lives (whether or not it is there)."""
         return self.root / sha256[:2] / sha256
 
-    def add(self, source: Path, *, progress=None, cancelled=None) -> tuple[str, int]:
-        """Copy ``source`` into the store; return (sha256, size). Idempotent per content."""
+    def add(self, source: Path, *, progress: Callable[[int, int], None] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> tuple[str, int]:
+        """Copy ``source`` into the store; return (sha256, size). Idempotent per content.
+
+        ``progress(done_bytes, total_bytes)`` follows the copy. When ``cancelled()`` turns
+        True the temporary copy is removed and errors.Cancelled raised: the store is as it was.
+        """
         source = Path(source)
         if not source.is_file():
             raise InvalidInput(f"找不到佐证材料文件：{source}")
         self.root.mkdir(parents=True, exist_ok=True)
-        digest, size = hashlib.sha256(), 0
         fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
+        os.close(fd)
         try:
-            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-                for chunk in iter(lambda: src.read(CHUNK), b""):
-                    digest.update(chunk)
-                    size += len(chunk)
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
+            sha, size = copy_hashed(source, tmp_name, progress=progress, cancelled=cancelled)
             # mkstemp makes the file private (0600); stored evidence is ordinary user data.
             os.chmod(tmp_name, ordinary_file_mode())
-            sha = digest.hexdigest()
             final = self.path_for(sha)
             if final.is_file() and self.check(sha) == OK:
                 os.unlink(tmp_name)
@@ -69,9 +57,11 @@ class EvidenceStore:
                 final.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(tmp_name, final)
                 fsync_dir(final.parent)
+        except Cancelled:
+            _remove(tmp_name)
+            raise Cancelled(f"已取消添加 {source.name}，台账未改动") from None
         except OSError as exc:
-            if os.path.exists(tmp_name):
-                os.unlink(tmp_name)
+            _remove(tmp_name)
             raise InvalidInput(f"无法读取或保存佐证材料 {source}：{exc.strerror or exc}") from None
         return sha, size
 
@@ -80,4 +70,11 @@ class EvidenceStore:
         path = self.path_for(sha256)
         if not path.is_file():
             return MISSING
-        return OK if sha256_of(path) == sha256 else ALTERED
+        return OK if sha256_file(path) == sha256 else ALTERED
+
+
+def _remove(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass        # already gone (copy_hashed removes what it wrote) or not ours to fix now

@@ -3,7 +3,7 @@
 The package (``{单位}-{年度}-报送材料.zip``) holds the progress workbook, the report PDF, the
 numbered evidence files and two JSON files: data.json (the unit's ledger data the province
 imports) and manifest.json (every other file's path, size and SHA-256). The writer lives in
-exports/package.py and the reader in models/province.py; both take their names from here.
+exports/package.py and the reader in models/province/; both take their names from here.
 """
 from __future__ import annotations
 

@@ -176,3 +176,8 @@ def province_rows(ledger, codes: list[str]) -> dict[str, MeasureRow]:
     on = today()
     return {row["code"]: replace(measure_row(row, on), deadline_state=None)
             for row in ledger.db.query(sql, params)}
+
+
+def evidence_count(ledger) -> int:
+    """How many evidence records the ledger holds (every unit's): what ``verify`` checks."""
+    return ledger.db.execute("SELECT count(*) FROM evidence").fetchone()[0]

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -40,3 +42,72 @@ def sample_file(tmp_path) -> Path:
     path = tmp_path / "会议纪要.pdf"
     path.write_bytes(b"%PDF-1.4\n% sample evidence\n")
     return path
+
+
+# ---- hand-in ledgers and packages, built once per session ------------------------------------
+# Making a package (完成情况表, PDF report, zip) takes about a second; the province, export
+# and window tests need the same few. Each is built once here, closed, and copied into a
+# test's own folder (tests.province.handin_fixtures.copy_ledger / copy_file) before use.
+@contextmanager
+def _built_as_in_a_test(root: Path):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TASKLEDGER_DATA_DIR", str(root / "userdata"))
+        mp.setenv("TASKLEDGER_TODAY", "2021-10-15")
+        mp.setenv("HOME", str(root / "userdata"))
+        yield
+
+
+@pytest.fixture(scope="session")
+def city_template(tmp_path_factory):
+    """洛阳市's ledger as make_city leaves it (``db``) and its package (``package``)."""
+    from tests.province.handin_fixtures import make_city, make_package
+    root = tmp_path_factory.mktemp("city-template")
+    with _built_as_in_a_test(root), make_city(root / "city") as city:
+        package = make_package(city, root / "out")
+        db = city.path
+    return SimpleNamespace(db=db, package=package)
+
+
+@pytest.fixture(scope="session")
+def unit_packages(tmp_path_factory):
+    """郑州市, 洛阳市 and 兰考县 with their 4.1 figures (FIGURES) and 6.1 shares (SHARES):
+    per unit its ledger (``db``), package (``package``) and measures as
+    {code: (status, entry count, evidence count)}."""
+    from tests.province.handin_fixtures import FIGURES, SHARES, make_city, make_package
+    root = tmp_path_factory.mktemp("unit-packages")
+    made = {}
+    with _built_as_in_a_test(root):
+        for unit, figure in FIGURES.items():
+            with make_city(root / unit, unit=unit) as city:
+                city.record("4.1", status="已完成", value=figure, note="培育中心建成",
+                            date="2021-09-01")
+                if unit in SHARES:
+                    city.record("6.1", value=SHARES[unit])
+                made[unit] = SimpleNamespace(
+                    db=city.path, package=make_package(city, root / f"out-{unit}"),
+                    measures={row.id: (row.status, row.entry_count, row.evidence_count)
+                              for row in city.measures()})
+    return made
+
+
+@pytest.fixture(scope="session")
+def province_template(unit_packages, tmp_path_factory) -> Path:
+    """A provincial ledger into which the three unit_packages were imported (in that order)."""
+    from models.province.recording import create_province_ledger, import_package
+    root = tmp_path_factory.mktemp("province-template")
+    with _built_as_in_a_test(root), \
+            create_province_ledger(root / "province.db", user="王五") as province:
+        for made in unit_packages.values():
+            import_package(province, made.package)
+        return province.path
+
+
+@pytest.fixture
+def filled_province(province_template, unit_packages, tmp_path):
+    """(the provincial ledger with three units imported, open; each unit's {code: status})."""
+    from models.ledger import Ledger
+    from tests.province.handin_fixtures import copy_ledger
+    statuses = {unit: {code: status for code, (status, _e, _v) in made.measures.items()}
+                for unit, made in unit_packages.items()}
+    with Ledger.open(copy_ledger(province_template, tmp_path)) as province:
+        yield province, statuses

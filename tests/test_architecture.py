@@ -1,11 +1,13 @@
 """Layers stay honest: an AST walk over every import.
 
 models/ never imports Qt widgets, ui/ or exports/; exports/ never imports ui/ or Qt;
-cli/ never imports Qt or ui/. Relative imports count as what they resolve to.
+cli/ never imports Qt or ui/. Relative imports count as what they resolve to. SQL (statement
+text, .execute()/.query() calls) appears only in models/.
 """
 from __future__ import annotations
 
 import ast
+import re
 
 import pytest
 
@@ -97,3 +99,46 @@ def test_a_relative_import_across_a_layer_is_caught(tmp_path, monkeypatch):
     found = list(violations("models", RULES["models"]))
     assert found and all(line.startswith("models/plan/oops.py imports ") for line in found)
     assert sorted(line.rsplit(" ", 1)[1] for line in found) == ["PySide6.QtWidgets", "exports", "ui"]
+
+
+# ---- SQL lives in models/ ------------------------------------------------------------------
+# Outside models/ nothing speaks SQL: no statement text and no .execute()/.query() on a
+# database. bench/ and tools/ are exempt (they measure or build, they are not the program).
+SQL_FREE = ("exports", "ui", "cli", "main.py")
+SQL_STATEMENT = re.compile(
+    r"\bSELECT\b.*\bFROM\b|\bSELECT\s+(\d|count\(|1\b)|\bINSERT\s+(OR\s+[A-Z]+\s+)?INTO\b"
+    r"|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b|\bREPLACE\s+INTO\b"
+    r"|\bCREATE\s+(TEMP\w*\s+|UNIQUE\s+|VIRTUAL\s+)*(TABLE|INDEX|VIEW|TRIGGER)\b"
+    r"|\bDROP\s+(TABLE|INDEX|VIEW|TRIGGER)\b|\bPRAGMA\s+\w+", re.S)
+DB_CALLS = {"execute", "executemany", "executescript", "query"}
+
+
+def sql_violations(root, targets=SQL_FREE):
+    for target in targets:
+        paths = [root / target] if target.endswith(".py") else sorted((root / target).rglob("*.py"))
+        for path in paths:
+            where = path.relative_to(root)
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+                if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                        and SQL_STATEMENT.search(node.value)):
+                    yield f"{where}:{node.lineno} SQL text {node.value[:60]!r}"
+                elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                      and node.func.attr in DB_CALLS):
+                    yield f"{where}:{node.lineno} calls .{node.func.attr}()"
+
+
+def test_sql_lives_in_models():
+    assert list(sql_violations(ROOT)) == []
+
+
+def test_the_sql_check_catches_a_violation(tmp_path):
+    (tmp_path / "ui").mkdir()
+    (tmp_path / "ui" / "oops.py").write_text(
+        'def count(ledger):\n'
+        '    return ledger.db.execute("SELECT count(*) FROM evidence").fetchone()[0]\n'
+        'Q = f"DELETE FROM reports WHERE unit = {1}"\n'
+        'rows = db.query("select " "1")\n'
+        'OK = "Select a file to attach"\n', encoding="utf-8")
+    (tmp_path / "main.py").write_text('X = "PRAGMA user_version"\n', encoding="utf-8")
+    found = list(sql_violations(tmp_path, ("ui", "main.py")))
+    assert len(found) == 5, found

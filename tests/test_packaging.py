@@ -153,7 +153,8 @@ def test_spec_leaves_out_unused_qt_but_nothing_the_program_uses():
     for unused in ("QtWebEngineCore", "Qt3DCore", "QtMultimedia", "QtQuick", "QtQml", "QtNetwork"):
         assert f"PySide6.{unused}" in excludes
     hidden = set(made["Analysis"][0].kwargs["hiddenimports"])
-    assert {"exports.xlsx_progress", "exports.pdf_report", "cli.selftest", "models.backup"} <= hidden
+    assert {"exports.xlsx_progress", "exports.pdf_report", "cli.selftest", "models.backup",
+            "models.province", "models.province.recording"} <= hidden
     # Sub-packages too: models.plan.reader imports its readers only when a file needs them.
     assert {"models.plan", "models.plan.docx", "models.plan.xlsx", "models.plan.text"} <= hidden
     analysis = made["Analysis"][0]

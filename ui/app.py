@@ -93,7 +93,7 @@ def open_or_create(path: Path, *, interactive: bool = True) -> Ledger | None:
         # Closing checkpoints the WAL into the file, so the header other connections read
         # (schema version) is current when a background job opens its own connection.
         if getattr(dialog, "role", lambda: "city")() == "province":
-            from models.province import create_province_ledger
+            from models.province.recording import create_province_ledger
             create_province_ledger(path, user=dialog.user()).close()
         else:
             Ledger.create(path, unit=dialog.unit(), user=dialog.user()).close()

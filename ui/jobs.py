@@ -157,7 +157,10 @@ class JobHandle(QObject):
 
     def start(self) -> None:
         _running.add(self)
-        self.timer.start(0 if self.access is Access.CLOSED else SHOW_AFTER_MS)
+        if self.access is Access.CLOSED:
+            self._show_dialog()         # the window has no ledger meanwhile: say why at once
+        else:
+            self.timer.start(SHOW_AFTER_MS)
         QThreadPool.globalInstance().start(self.job)
 
     def cancel(self) -> None:

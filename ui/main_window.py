@@ -425,7 +425,8 @@ class MainWindow(LedgerWindow):
     # ---- background work ---------------------------------------------------------------
     def verify_evidence(self):
         def work(ledger, progress, cancelled):
-            total = ledger.db.execute("SELECT count(*) FROM evidence").fetchone()[0]
+            from models.queries import evidence_count
+            total = evidence_count(ledger)
             return total, ledger.verify(progress=progress, cancelled=cancelled)
 
         def done(result):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.changes import Changes
-from models.errors import LedgerError
+from models.errors import Cancelled, LedgerError
 from models.ledger import Ledger
 
 from .signals import LedgerSignals
@@ -105,7 +105,6 @@ class Session(QObject):
 
     def _daily_backup(self, progress=None, cancelled=None) -> None:
         from models import backup
-        from models.errors import Cancelled
         try:
             backup.maybe_daily_backup(self.path, progress=progress, cancelled=cancelled)
         except Cancelled:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from cli.main import run
-from tests.province.handin_fixtures import FIGURES, filled_province  # noqa: F401
+from tests.province.handin_fixtures import FIGURES
 
 
 def test_consolidated_pdf(filled_province, tmp_path, capsys):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from cli.main import run
-from tests.province.handin_fixtures import FIGURES, filled_province  # noqa: F401
+from tests.province.handin_fixtures import FIGURES
 
 
 def _indicator_rows(ws):
@@ -61,3 +61,28 @@ def test_totals_equal_sum_of_unit_figures(filled_province, tmp_path):
               for r in range(2, submissions.max_row + 1)}
     assert states["洛阳市"] == "已报送" and states["开封市"] == "未报送"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_unit_sheets_belong_to_the_current_plan(filled_province, tmp_path):
+    """A province that imported 2021 packages and then moved to a 2022 plan writes no 2021
+    unit sheets into the 2022 workbook; switching back brings them back."""
+    import copy
+
+    from openpyxl import load_workbook
+
+    from exports.consolidated_xlsx import write_consolidated_workbook
+    from models.plan.definition import load_builtin_plan
+
+    province, _ = filled_province
+    first_plan = province.plan_id
+    plan = copy.deepcopy(load_builtin_plan())
+    plan["year"], plan["title"] = 2022, plan["title"].replace("2021", "2022")
+    province.add_plan(plan)
+    out = write_consolidated_workbook(province, tmp_path / "2022.xlsx")
+    assert load_workbook(out).sheetnames == ["全省汇总", "分任务完成情况", "报送情况"]
+    province.switch_plan(first_plan)
+    out = write_consolidated_workbook(province, tmp_path / "2021.xlsx")
+    wb = load_workbook(out)
+    assert wb.sheetnames[3:] == ["郑州市", "洛阳市", "兰考县"]
+    # Each unit sheet names the 填报人 its package gave.
+    assert "填报人：张三" in wb["洛阳市"].cell(2, 1).value

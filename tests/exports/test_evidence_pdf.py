@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from cli.main import run
-from tests.province.handin_fixtures import make_city, tiny_pdf
+from models.ledger import Ledger
+from tests.province.handin_fixtures import copy_ledger, tiny_pdf
 
 
 @pytest.fixture
-def city(tmp_path):
-    with make_city(tmp_path / "city") as ledger:
+def city(tmp_path, city_template):
+    with Ledger.open(copy_ledger(city_template.db, tmp_path / "city")) as ledger:
         ledger.attach("1.3", tiny_pdf(tmp_path / "三页通知.pdf", pages=3), note="三页", date="2021-07-03")
         broken = tmp_path / "坏文件.pdf"
         broken.write_bytes(b"%PDF-1.4 not really a pdf")

@@ -10,12 +10,13 @@ import pytest
 
 from cli.main import run
 from models.version import __version__
-from tests.province.handin_fixtures import make_city, make_package
+from models.ledger import Ledger
+from tests.province.handin_fixtures import copy_ledger, make_package
 
 
 @pytest.fixture
-def city(tmp_path):
-    with make_city(tmp_path / "city") as ledger:
+def city(tmp_path, city_template):
+    with Ledger.open(copy_ledger(city_template.db, tmp_path / "city")) as ledger:
         yield ledger
 
 

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from exports.pdf_common import ExportCancelled, MissingGlyphsError
+from exports.pdf_common import MissingGlyphsError
+from models.errors import Cancelled
 from exports.pdf_report import write_work_report
 from tests.exports.pdf_support import (A4, fonts_of, ink_share, page_texts, render_pages,
                                        squeeze)
@@ -185,7 +186,7 @@ def test_cancel_leaves_no_file_and_keeps_an_existing_one(filled, tmp_path):
     folder = tmp_path / "out"
     folder.mkdir()
     out = folder / "r.pdf"
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         write_work_report(filled, out, cancelled=lambda: True)
     assert not out.exists()
     out.write_bytes(b"old report")
@@ -194,7 +195,7 @@ def test_cancel_leaves_no_file_and_keeps_an_existing_one(filled, tmp_path):
     def cancel_during_layout():
         calls.append(1)
         return len(calls) > 80        # after the ledger is read, while pages are laid out
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         write_work_report(filled, out, cancelled=cancel_during_layout)
     assert out.read_bytes() == b"old report"
     assert [p.name for p in folder.iterdir()] == ["r.pdf"]        # no temporary left over

@@ -6,7 +6,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from exports.pdf_common import ExportCancelled
+from models.errors import Cancelled
 from exports.pdf_status import write_status_report
 from tests.exports.pdf_support import A4, fonts_of, ink_share, page_texts, render_pages, squeeze
 
@@ -79,6 +79,6 @@ def test_user_text_escaped_fonts_embedded_a4_and_renders(filled, tmp_path):
 
 def test_cancel_writes_nothing(filled, tmp_path):
     out = tmp_path / "s.pdf"
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         write_status_report(filled, out, cancelled=lambda: True)
     assert not out.exists()

@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 from exports.text_width import height_for
 from exports.xlsx_progress import (PROGRESS_COLUMNS, SHEET_TITLES, write_progress_sheet,
                                    write_progress_workbook)
-from exports.xlsx_style import ExportCancelled
+from models.errors import Cancelled
 from models.summary import evidence_numbers, summarize
 
 FORMULA_LIKE = ["=SUM(A1:A3)召开推进会", "+86 电话会议", "-印发配套文件", "@全体成员", "\t制表符开头",
@@ -234,7 +234,7 @@ def test_cancel_leaves_no_file(filled, tmp_path):
     folder = tmp_path / "out"
     folder.mkdir()
     seen = []
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         write_progress_workbook(filled, folder / "x.xlsx", progress=lambda d, t: seen.append(d),
                                 cancelled=lambda: len(seen) >= 3)
     assert seen == [1, 2, 3]

@@ -154,10 +154,10 @@ def test_flat_table_whose_number_column_counts_rows(recorded, tmp_path):
 
 
 def test_cancel_writes_nothing(recorded, tmp_path):
-    from exports.xlsx_style import ExportCancelled
+    from models.errors import Cancelled
     template = province_workbook(tmp_path / "省表.xlsx")
     seen = []
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         fill_province_template(recorded, template, tmp_path / "out.xlsx",
                                progress=lambda d, t: seen.append(d), cancelled=lambda: len(seen) >= 2)
     assert len(seen) == 2 and not (tmp_path / "out.xlsx").exists()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from models import backup, lock
-from models.errors import LedgerError
+from models.errors import Cancelled, LedgerError
 from models.ledger import Ledger
 from models.schema import LATEST_VERSION
 
@@ -246,11 +246,109 @@ def test_backup_refuses_a_file_that_is_not_a_ledger(tmp_path):
 
 def test_cancelled_backup_leaves_nothing(filled, tmp_path):
     seen = []
-    with pytest.raises(backup.BackupCancelled):
+    with pytest.raises(Cancelled):
         backup.backup_ledger(filled, tmp_path / "out", progress=lambda d, t: seen.append((d, t)),
                              cancelled=lambda: True)
     assert seen == [(1, 2)]
     assert list((tmp_path / "out").iterdir()) == []
+
+
+# ---- progress and cancel while checking and restoring -------------------------------------------
+class _CancelAt:
+    """cancelled() that turns True on its ``at``-th call (never with at=None); counts calls."""
+
+    def __init__(self, at=None):
+        self.at, self.calls = at, 0
+
+    def __call__(self) -> bool:
+        self.calls += 1
+        return self.at is not None and self.calls >= self.at
+
+
+def _dirs(folder: Path) -> list[Path]:
+    return sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_dir())
+
+
+def _monotone_to_the_end(seen):
+    assert seen, "progress was never called"
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert len({t for _, t in seen}) == 1 and seen[-1][0] == seen[-1][1]
+
+
+@pytest.fixture
+def two_ledgers(filled, tmp_path, sample_file):
+    """A backup of ``filled`` (two evidence files) and another ledger to restore it over,
+    whose store holds a damaged copy of one of the backup's files."""
+    extra = tmp_path / "照片.jpg"
+    extra.write_bytes(b"\xff\xd8 photo" * 1000)
+    with Ledger.open(filled) as ledger:
+        ledger.attach("4.1", extra)
+        shas = [e.sha256 for e in ledger.evidence_for("4.1")]
+    good = backup.backup_ledger(filled, tmp_path / "good").path
+    target = tmp_path / "other" / "ledger.db"
+    target.parent.mkdir()
+    with Ledger.create(target, unit="郑州市", user="李四") as other:
+        other.record("8.5", status="推进中", note="郑州的进展")
+        other.attach("8.5", sample_file)
+        damaged = other.evidence_path(shas[0])
+        damaged.parent.mkdir(parents=True, exist_ok=True)
+        damaged.write_bytes(b"bit rot")
+    return good, target
+
+
+def test_check_reports_bytes_and_a_cancel_stops_it(filled, tmp_path):
+    good = backup.backup_ledger(filled, tmp_path / "good").path
+    seen = []
+    backup.check_backup(good, progress=lambda d, t: seen.append((d, t)))
+    _monotone_to_the_end(seen)
+    with zipfile.ZipFile(good) as zf:
+        assert seen[-1][1] > 2 * zf.getinfo("ledger.db").file_size   # bytes, not files
+    counting = _CancelAt()
+    backup.check_backup(good, cancelled=counting)
+    before = _files(filled.parent)
+    for at in range(1, counting.calls + 1):
+        with pytest.raises(Cancelled):
+            backup.check_backup(good, cancelled=_CancelAt(at))
+    assert _files(filled.parent) == before
+
+
+def test_restore_reports_progress_to_the_end(two_ledgers):
+    good, target = two_ledgers
+    seen = []
+    result = backup.restore_backup(good, target, progress=lambda d, t: seen.append((d, t)))
+    _monotone_to_the_end(seen)
+    assert seen[-1] == (1000, 1000)
+    assert result.evidence_added == 1          # the photo, over its damaged copy
+    with Ledger.open(target) as ledger:
+        assert ledger.unit == "洛阳市" and ledger.verify() == []
+
+
+def test_a_cancel_at_any_moment_before_the_swap_changes_nothing(two_ledgers):
+    good, target = two_ledgers
+    folder = target.parent
+    backups = backup.backups_dir(target)
+    counting = _CancelAt()
+    probe = folder.parent / "probe" / "ledger.db"          # how many chances to cancel
+    probe.parent.mkdir()
+    for file in folder.rglob("*"):
+        if file.is_file():
+            (probe.parent / file.relative_to(folder)).parent.mkdir(parents=True, exist_ok=True)
+            (probe.parent / file.relative_to(folder)).write_bytes(file.read_bytes())
+    backup.restore_backup(good, probe, cancelled=counting)
+    assert counting.calls > 5
+    before, backups_before = _files(folder), _files(backups) if backups.exists() else {}
+    dirs_before = _dirs(folder)
+    for at in range(1, counting.calls + 1):
+        with pytest.raises(Cancelled, match="已取消恢复"):
+            backup.restore_backup(good, target, cancelled=_CancelAt(at))
+        assert _files(folder) == before, f"cancelled at call {at}"
+        assert (_files(backups) if backups.exists() else {}) == backups_before
+        assert not list(folder.glob(".ledger.db.restore-*"))
+        assert _dirs(folder) == dirs_before
+    # Past the last chance the restore completes.
+    backup.restore_backup(good, target, cancelled=_CancelAt(counting.calls + 1))
+    with Ledger.open(target) as ledger:
+        assert ledger.unit == "洛阳市" and ledger.verify() == []
 
 
 # ---- the daily backup --------------------------------------------------------------------------
@@ -297,15 +395,12 @@ def test_daily_backup_without_a_ledger_does_nothing(tmp_path):
     assert backup.maybe_daily_backup(tmp_path / "none.db") is None
 
 
-def test_province_ledger_backup_keeps_the_imported_packages_files(tmp_path):
+def test_province_ledger_backup_keeps_the_imported_packages_files(tmp_path, city_template):
     from models.evidence_store import evidence_dir_for
-    from models.province import create_province_ledger, import_package
-    from tests.province.handin_fixtures import make_city, make_package
-    with make_city(tmp_path / "city") as city:
-        package = make_package(city, tmp_path / "out")
+    from models.province.recording import create_province_ledger, import_package
     path = tmp_path / "prov" / "province.db"
     with create_province_ledger(path, user="省局王五") as province:
-        import_package(province, package)
+        import_package(province, city_template.package)
         expected = {row[0] for row in province.db.execute(
             "SELECT sha256 FROM submission_files WHERE role != 'data'")}
     assert expected

@@ -1,14 +1,15 @@
 """Helpers for hand-in tests: city ledgers with data, packages made by the program, and
-hand-made bad zips (imported as tests.province.handin_fixtures)."""
+hand-made bad zips (imported as tests.province.handin_fixtures). The ledgers and packages
+most tests share are built once per session by the fixtures in tests/conftest.py."""
 from __future__ import annotations
 
 import json
+import shutil
 import warnings
 import zipfile
 from pathlib import Path
 
-import pytest
-
+from models.evidence_store import evidence_dir_for
 from models.ledger import Ledger
 
 # A minimal real PDF (one blank A4 page) and PNG, so evidence is of the kinds clerks attach.
@@ -52,6 +53,25 @@ def make_city(folder: Path, unit: str = "洛阳市", *, plan: dict | None = None
     return ledger
 
 
+def copy_ledger(db: Path, folder: Path) -> Path:
+    """Copy a closed ledger file and its evidence folder into ``folder``; return the copy's path.
+
+    Session-built ledgers (tests/conftest.py) are copied before a test opens them, so no test
+    sees another's changes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / Path(db).name
+    shutil.copy2(db, target)
+    if evidence_dir_for(db).is_dir():
+        shutil.copytree(evidence_dir_for(db), evidence_dir_for(target))
+    return target
+
+
+def copy_file(path: Path, folder: Path) -> Path:
+    """Copy one file (a package) into ``folder`` under its own name; return the copy."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copy2(path, folder / Path(path).name))
+
+
 def _text(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
@@ -90,20 +110,3 @@ def rewrite_zip(src: Path, dst: Path, *, transform=None, extra=(), manifest=None
 
 FIGURES = {"郑州市": 4, "洛阳市": 3, "兰考县": 1}      # 4.1: 高价值专利培育中心 6-10家
 SHARES = {"郑州市": 90, "洛阳市": 70}                 # 6.1: 覆盖面达到80%以上
-
-
-@pytest.fixture
-def filled_province(tmp_path):
-    from models.province import create_province_ledger, import_package
-    from tests.province.handin_fixtures import make_city, make_package
-    cities = {}
-    with create_province_ledger(tmp_path / "province.db", user="王五") as province:
-        for unit, figure in FIGURES.items():
-            with make_city(tmp_path / unit, unit=unit) as city:
-                city.record("4.1", status="已完成", value=figure, note="培育中心建成",
-                            date="2021-09-01")
-                if unit in SHARES:
-                    city.record("6.1", value=SHARES[unit])
-                import_package(province, make_package(city, tmp_path / f"out-{unit}"))
-                cities[unit] = {row.id: row.status for row in city.measures()}
-        yield province, cities

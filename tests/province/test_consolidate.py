@@ -6,8 +6,8 @@ import json
 from datetime import date
 
 from cli.main import run
-from models.consolidate import MEAN, SUM, consolidate
-from tests.province.handin_fixtures import FIGURES, SHARES, filled_province  # noqa: F401
+from models.province.consolidate import MEAN, SUM, consolidate
+from tests.province.handin_fixtures import FIGURES, SHARES
 
 
 def test_matrix_repeats_each_units_statuses(filled_province):
@@ -59,10 +59,9 @@ def test_submissions_command(filled_province, capsys):
     assert "已报送 3 / 28" in out and "未报送：开封市" in out
 
 
-def test_import_package_command(tmp_path, capsys):
-    from tests.province.handin_fixtures import make_city, make_package
-    with make_city(tmp_path / "c") as city:
-        package = make_package(city, tmp_path / "out")
+def test_import_package_command(tmp_path, capsys, city_template):
+    from tests.province.handin_fixtures import copy_file
+    package = copy_file(city_template.package, tmp_path / "out")
     db = tmp_path / "province.db"
     assert run(["--db", str(db), "init", "--province"]) == 0
     assert "省级台账" in capsys.readouterr().out
@@ -77,7 +76,7 @@ def test_import_package_command(tmp_path, capsys):
 
 def test_submission_history_and_files(filled_province, tmp_path, capsys):
     from openpyxl import load_workbook
-    from models.province import copy_submission_file, submission_files, submission_history
+    from models.province.submissions import copy_submission_file, submission_files, submission_history
     province, _ = filled_province
     current = submission_history(province, unit="洛阳市")[-1]
     xlsx = next(f for f in submission_files(province, current.id) if f["role"] == "progress_xlsx")

@@ -10,11 +10,14 @@ from pathlib import Path
 import pytest
 
 from models.errors import LedgerError
-from models.province import (IMPORTED, OLDER, UNCHANGED, PackageRefused,
-                             create_province_ledger, import_package, import_packages,
-                             submission_files, submission_history, submission_status)
+from models.province.checking import PackageRefused
+from models.province.recording import (IMPORTED, OLDER, UNCHANGED, create_province_ledger,
+                                       import_package, import_packages)
+from models.province.submissions import submission_files, submission_history, submission_status
 from models.summary import evidence_numbers
-from tests.province.handin_fixtures import make_city, make_package, rewrite_zip
+from models.ledger import Ledger
+from tests.province.handin_fixtures import (copy_file, copy_ledger, make_city, make_package,
+                                           rewrite_zip)
 from tests.support import dump_tables
 
 
@@ -25,14 +28,15 @@ def province(tmp_path):
 
 
 @pytest.fixture
-def city(tmp_path):
-    with make_city(tmp_path / "city") as ledger:
+def city(tmp_path, city_template):
+    """洛阳市's ledger (a copy of the session's), the one ``package`` was made from."""
+    with Ledger.open(copy_ledger(city_template.db, tmp_path / "city")) as ledger:
         yield ledger
 
 
 @pytest.fixture
-def package(city, tmp_path) -> Path:
-    return make_package(city, tmp_path / "out")
+def package(city_template, tmp_path) -> Path:
+    return copy_file(city_template.package, tmp_path / "out")
 
 
 def _unit_view(ledger, unit):
@@ -120,9 +124,10 @@ def test_older_package_after_newer_goes_to_history_only(province, city, tmp_path
     assert [h.superseded_by is None for h in submission_history(province)] == [True, False]
 
 
-def test_two_units_are_kept_apart(province, city, package, tmp_path):
-    with make_city(tmp_path / "zz", unit="郑州市") as other:
-        other_package = make_package(other, tmp_path / "out-zz")
+def test_two_units_are_kept_apart(province, city, package, tmp_path, unit_packages):
+    made = unit_packages["郑州市"]
+    other_package = copy_file(made.package, tmp_path / "out-zz")
+    with Ledger.open(copy_ledger(made.db, tmp_path / "zz")) as other:
         results = import_packages(province, [package, other_package])
         assert [r.outcome for r in results] == [IMPORTED, IMPORTED]
         assert _unit_view(province, "郑州市") == _unit_view(other, "郑州市")
@@ -267,9 +272,8 @@ def test_refused_package_does_not_stop_the_others(province, package, tmp_path):
     assert isinstance(results[0], PackageRefused) and results[1].outcome == IMPORTED
 
 
-def test_many_packages_progress_and_cancel(province, package, tmp_path):
-    with make_city(tmp_path / "kf", unit="开封市") as other:
-        second = make_package(other, tmp_path / "out-kf")
+def test_many_packages_progress_and_cancel(province, package, tmp_path, unit_packages):
+    second = copy_file(unit_packages["兰考县"].package, tmp_path / "out-lk")
     seen = []
     results = import_packages(province, [package, second], progress=lambda d, t: seen.append((d, t)))
     assert [r.outcome for r in results] == [IMPORTED, IMPORTED]
@@ -283,7 +287,7 @@ def test_many_packages_progress_and_cancel(province, package, tmp_path):
 
 
 def test_cancel_midway_changes_nothing(province, package):
-    from models.province import CANCELLED
+    from models.province.recording import CANCELLED
     before = dump_tables(province.path)
     calls = []
     result = import_package(province, package, progress=lambda d, t: calls.append(d),

@@ -14,30 +14,25 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from models.ledger import Ledger
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
-from tests.province.handin_fixtures import make_city, make_package, rewrite_zip
+from tests.province.handin_fixtures import copy_ledger, make_package, rewrite_zip
 from tests.support import dump_tables
 
 FIGURES = {"郑州市": 4, "洛阳市": 3, "兰考县": 1}      # 4.1: 高价值专利培育中心 6-10家
 
 
 @pytest.fixture(scope="module")
-def packages(tmp_path_factory):
-    """Three units' packages (and a newer one from 洛阳市), made once for the module, with
-    each city's statuses and per-measure entry/evidence counts to compare against."""
+def packages(tmp_path_factory, unit_packages):
+    """Three units' packages (the session's) and a newer one from 洛阳市, with each city's
+    statuses and per-measure entry/evidence counts to compare against."""
     root = tmp_path_factory.mktemp("cities")
-    made, cities = {}, {}
+    made = {unit: p.package for unit, p in unit_packages.items()}
+    cities = {unit: p.measures for unit, p in unit_packages.items()}
+    assert list(made) == list(FIGURES)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("TASKLEDGER_DATA_DIR", str(root / "data"))
         mp.setenv("TASKLEDGER_TODAY", "2021-10-15")
-        for unit, figure in FIGURES.items():
-            with make_city(root / unit, unit=unit) as city:
-                city.record("4.1", status=DONE, value=figure, note="培育中心建成",
-                            date="2021-09-01")
-                made[unit] = make_package(city, root / f"out-{unit}")
-                cities[unit] = {row.id: (row.status, row.entry_count, row.evidence_count)
-                                for row in city.measures()}
         time.sleep(1.1)       # made_at has whole seconds: the newer package is visibly newer
-        with Ledger.open(root / "洛阳市" / "洛阳市.db") as city:
+        with Ledger.open(copy_ledger(unit_packages["洛阳市"].db, root / "洛阳市")) as city:
             city.record("4.1", value=5, note="又建成2家", date="2021-10-01")
             made["洛阳市-new"] = make_package(city, root / "out-洛阳市-new")
         tampered = rewrite_zip(made["郑州市"], root / "郑州市-tampered.zip",
@@ -50,7 +45,7 @@ def packages(tmp_path_factory):
 @pytest.fixture
 def province_window(tmp_path, qtbot):
     from models import lock
-    from models.province import create_province_ledger
+    from models.province.recording import create_province_ledger
     from ui.province.window import ProvinceWindow
     from ui.session import Session
     path = tmp_path / "province.db"
@@ -118,7 +113,7 @@ def test_dropped_packages_are_imported_and_every_view_shows_them(province_window
             assert cell(model, row, column) == str(statuses.count(status)), (unit, status)
         assert cell(model, row, 10) == zips[unit].name
     assert cell(model, 3, 1) == "未报送" and model.submission_at(3) is None
-    from models.province import submission_status
+    from models.province.submissions import submission_status
     assert model.rowCount() == 3 + len(submission_status(window.session.ledger).missing)
 
     # 汇总矩阵 by measure: each cell is the unit's own status, coloured; tooltips count.
@@ -347,7 +342,7 @@ def test_late_units_after_the_deadline(province_window, qtbot, packages, monkeyp
 
 def test_a_missing_stored_copy_is_reported_not_opened(province_window, qtbot, packages,
                                                       monkeypatch, messages):
-    from models.province import submission_files
+    from models.province.submissions import submission_files
     window = province_window
     drop(window, qtbot, [packages["zips"]["兰考县"]])
     opened = []
@@ -369,7 +364,7 @@ def test_cancelled_import_keeps_what_was_whole_and_the_views_show_it(province_wi
     import threading
 
     import ui.province.import_dialog as province_import
-    from models.province import import_package
+    from models.province.recording import import_package
     window = province_window
     started = threading.Event()
 

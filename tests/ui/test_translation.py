@@ -442,7 +442,7 @@ def test_english_dialogs_have_no_chinese_left(filled, english, open_window, samp
 
 
 def test_english_province_window_has_no_chinese_left(tmp_path, english, open_window):
-    from models.province import create_province_ledger
+    from models.province.recording import create_province_ledger
     from ui.province.window import ProvinceWindow
     path = tmp_path / "province.db"
     create_province_ledger(path, user="李四").close()

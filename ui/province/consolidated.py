@@ -1,5 +1,5 @@
 """The 汇总矩阵 tab: the status matrix, indicator totals against the provincial target, and
-the late units — all from models.consolidate.consolidate()."""
+the late units — all from models.province.consolidate.consolidate()."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHe
                                QListWidget, QRadioButton, QSplitter, QStyledItemDelegate,
                                QTableView, QVBoxLayout, QWidget)
 
-from models.consolidate import consolidate
+from models.province.consolidate import consolidate
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUS_COLOURS
 
 from .matrix import (CELL_COLORS, MEASURES, SHARE_ROLE, TASKS, IndicatorModel,

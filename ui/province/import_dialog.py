@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem,
                                QVBoxLayout)
 
-from models.province import IMPORTED, OLDER, UNCHANGED, ImportResult, import_packages
+from models.province.recording import IMPORTED, OLDER, UNCHANGED, ImportResult, import_packages
 
 REFUSED = "refused"
 OUTCOME_COLORS = {IMPORTED: QColor("#1f7a3a"), UNCHANGED: QColor("#4b5563"),

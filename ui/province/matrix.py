@@ -1,6 +1,6 @@
 """The province's consolidated matrix: units × tasks (or × measures) of status, coloured.
 
-Everything comes from models.consolidate.consolidate(); a unit that has not handed in is
+Everything comes from models.province.consolidate.consolidate(); a unit that has not handed in is
 shown as 未报送 (hatched), not as 未启动, because the province knows nothing of its work.
 """
 from __future__ import annotations

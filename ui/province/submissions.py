@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from models.errors import LedgerError
 from models.handin import ROLE_REPORT, ROLE_XLSX
-from models.province import (copy_submission_file, submission_files, submission_history,
-                             submission_status)
+from models.province.submissions import (copy_submission_file, submission_files,
+                                         submission_history, submission_status)
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
 from ..session import show_error

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .deadlines import LATE, today
-from .plan.indicators import Indicator
-from .status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUSES
+from ..deadlines import LATE, today
+from ..plan.indicators import Indicator
+from ..status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUSES
+from .submissions import current_submissions
 
 # Percentages are shares within each unit: adding them up means nothing, so the province
 # sees their average instead.
@@ -146,9 +147,7 @@ def consolidate(ledger, *, on: date | None = None) -> Consolidation:
             for m in reportable:
                 measures.append(MeasureColumn(m.id, task.no, task.content, section.title,
                                               m.text, m.scope, m.deadline))
-    current = {row["unit"]: row for row in ledger.db.query(
-        "SELECT unit, made_at, imported_at FROM submissions WHERE plan_id = ?"
-        " AND superseded_by IS NULL", [plan.id])}
+    current = current_submissions(ledger, plan_id=plan.id)
     province = ledger.role == "province"
     lines = []
     for unit in ledger.units():
@@ -174,8 +173,8 @@ def consolidate(ledger, *, on: date | None = None) -> Consolidation:
             # A unit that has handed nothing in has no statuses of its own to be late on;
             # it is late as a unit once the deadline passes (Consolidation.late_units).
             late=[] if (province and sub is None) else [r.id for r in rows if r.deadline_state == LATE],
-            submitted_at=sub["made_at"] if sub else None,
-            imported_at=sub["imported_at"] if sub else None))
+            submitted_at=sub.made_at if sub else None,
+            imported_at=sub.imported_at if sub else None))
     return Consolidation(plan_title=plan.title, plan_year=plan.year, deadline=plan.deadline,
                          on=on, measures=measures, tasks=tasks, units=lines,
                          indicators=_indicator_totals(ledger, plan, {u.unit for u in lines}),

@@ -1,0 +1,245 @@
+"""The provincial ledger and what enters it: importing packages, recording a submission,
+replacing a unit's data.
+
+A package is imported whole or not at all. Only after models.province.checking has passed it
+do its files move into the evidence store and its data enter the ledger, in one
+transaction. The same package again changes nothing; a newer one from the same unit replaces
+the unit's data, and the older submission stays in the history.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .. import db as dbmod
+from ..fsutil import copy_hashed
+from ..ledger import PROVINCE_ROLE, _audit, _now, parse_date
+from .checking import (DEFAULT_MAX_MEMBER_BYTES, DEFAULT_MAX_TOTAL_BYTES, PackageRefused,
+                       check_package, parse_made_at, refusal)
+
+IMPORTED, UNCHANGED, OLDER, CANCELLED = "imported", "unchanged", "older", "cancelled"
+
+
+@dataclass
+class ImportResult:
+    """What importing one package did."""
+    package: str
+    unit: str
+    outcome: str                   # IMPORTED, UNCHANGED (seen before), OLDER (kept as history)
+    submission_id: int | None
+    made_at: str = ""
+    replaced: int | None = None    # the submission this one superseded
+    files: int = 0
+
+    def message(self) -> str:
+        """One Chinese line for the clerk."""
+        name = Path(self.package).name
+        if self.outcome == IMPORTED:
+            extra = "，替换了该单位此前的报送" if self.replaced else ""
+            return f"已导入：{name}（{self.unit}，制作于 {self.made_at}，{self.files} 个文件{extra}）"
+        if self.outcome == UNCHANGED:
+            return f"未改动：{name} 此前已导入过（{self.unit}）"
+        if self.outcome == OLDER:
+            return (f"已存入历史：{name}（{self.unit}）早于该单位已导入的报送，"
+                    "当前数据仍以较新的报送为准")
+        return f"已取消：{name}，台账未改动"
+
+
+def import_package(ledger, zip_path: Path, *,
+                   max_member_bytes: int = DEFAULT_MAX_MEMBER_BYTES,
+                   max_total_bytes: int = DEFAULT_MAX_TOTAL_BYTES,
+                   progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    """Check and import one unit's submission package into a provincial ledger.
+
+    Whole package or nothing: any failed check raises PackageRefused and leaves the ledger as
+    it was. Returns an ImportResult (IMPORTED, UNCHANGED for a package seen before, OLDER for
+    one older than the unit's current submission, CANCELLED when ``cancelled()`` turned True).
+    """
+    zip_path = Path(zip_path)
+    if ledger.role != PROVINCE_ROLE:
+        raise PackageRefused("只有省级台账可以导入报送材料包（用 init --province 新建省级台账）")
+    if not zip_path.is_file():
+        raise refusal(zip_path, "找不到该文件")
+    package_sha, package_size = copy_hashed(zip_path)
+    plan = ledger.plan()
+    seen = ledger.db.execute("SELECT id, unit, made_at FROM submissions WHERE plan_id = ?"
+                             " AND package_sha256 = ?", [plan.id, package_sha]).fetchone()
+    if seen:
+        return ImportResult(str(zip_path), seen[1], UNCHANGED, seen[0], made_at=seen[2])
+
+    staged: list[tuple[Path, str]] = []   # (temporary file in the store, sha256)
+    try:
+        checked = check_package(ledger, plan, zip_path, staged, max_member_bytes,
+                                 max_total_bytes, progress, cancelled)
+        if checked is None:
+            return ImportResult(str(zip_path), "", CANCELLED, None)
+        manifest, data, manifest_text = checked
+        # Files first (content-addressed, so a later failure leaves only harmless copies).
+        for tmp, sha in staged:
+            final = ledger.evidence.path_for(sha)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, final)
+        staged.clear()
+        return record_submission(ledger, plan, zip_path, package_sha, package_size, manifest, data,
+                       manifest_text)
+    finally:
+        for tmp, _sha in staged:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+
+def import_packages(ledger, paths, *, progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None,
+                    **limits) -> list[ImportResult | PackageRefused]:
+    """Import several packages one by one (drag-and-drop of many); a refused one does not
+    stop the others. ``progress`` runs over all packages (0…1000); after a cancel the rest
+    are left alone, and each package already imported stays imported (each is whole)."""
+    paths = list(paths)
+    results: list[ImportResult | PackageRefused] = []
+    for index, path in enumerate(paths):
+        if cancelled and cancelled():
+            break
+
+        def overall(done: int, total: int, index=index) -> None:
+            if progress:
+                progress((index * 1000 + 1000 * done // max(1, total)) // len(paths), 1000)
+        try:
+            results.append(import_package(ledger, path, progress=overall, cancelled=cancelled,
+                                          **limits))
+        except PackageRefused as exc:
+            results.append(exc)
+        if progress:
+            progress(1000 * (index + 1) // len(paths), 1000)
+    return results
+
+
+def record_submission(ledger, plan, zip_path, package_sha, package_size, manifest, data,
+                      manifest_text) -> ImportResult:
+    """Record a checked package as a submission of its unit, in one transaction.
+
+    Its files must already be in the evidence store. The newest package (by ``made_at``)
+    becomes the unit's current submission and its data replaces the unit's; an older one is
+    kept only in the history; the same manifest again changes nothing.
+    """
+    unit = manifest["unit"]
+    db = ledger.db
+    made = parse_made_at(zip_path, manifest["made_at"])
+    # The same package zipped again (other bytes, same manifest) is still the same package.
+    same = db.execute("SELECT id, made_at FROM submissions WHERE plan_id = ? AND unit = ?"
+                      " AND manifest = ?", [plan.id, unit, manifest_text]).fetchone()
+    if same:
+        return ImportResult(str(zip_path), unit, UNCHANGED, same[0], made_at=same[1])
+    ledger.note_changes(submissions={unit})
+    with dbmod.transaction(db):
+        current = db.execute("SELECT id, made_at FROM submissions WHERE plan_id = ? AND unit = ?"
+                             " AND superseded_by IS NULL", [plan.id, unit]).fetchone()
+        older = current is not None and parse_made_at(zip_path, current[1]) > made
+        counts = data.get("counts") if isinstance(data.get("counts"), dict) else {}
+        new_id = db.execute(
+            "INSERT INTO submissions (plan_id, unit, package_sha256, package_name, package_size,"
+            " made_at, imported_at, imported_by, superseded_by, format_version, program_version,"
+            " counts, manifest, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [plan.id, unit, package_sha, zip_path.name, package_size, manifest["made_at"], _now(),
+             ledger.user, current[0] if older else None, manifest["format_version"],
+             str(manifest.get("program_version", "")), json.dumps(counts, ensure_ascii=False),
+             manifest_text, json.dumps(data, ensure_ascii=False)]).lastrowid
+        for entry in manifest["files"]:
+            db.execute("INSERT INTO submission_files (submission_id, path, role, sha256, size)"
+                       " VALUES (?,?,?,?,?)",
+                       [new_id, entry["path"], entry["role"], entry["sha256"], entry["size"]])
+        if not older:
+            if current:
+                db.execute("UPDATE submissions SET superseded_by = ? WHERE id = ?", [new_id, current[0]])
+            replace_unit_data(ledger, plan.id, unit, data, manifest)
+        _audit(db, ledger.user, "import_package", unit,
+               {"package": zip_path.name, "sha256": package_sha, "made_at": manifest["made_at"],
+                "submission": new_id, "replaced": current[0] if current and not older else None,
+                "older": older})
+    return ImportResult(str(zip_path), unit, OLDER if older else IMPORTED, new_id,
+                        made_at=manifest["made_at"],
+                        replaced=current[0] if current and not older else None,
+                        files=len(manifest["files"]))
+
+
+def replace_unit_data(ledger, plan_id: int, unit: str, data: dict, manifest: dict) -> None:
+    """Replace everything ``unit`` reported on the plan with a package's data.
+
+    Runs inside the caller's transaction (record_submission's): entries, figures, reports and
+    evidence links of the plan go, the package's come in, with evidence numbered as the
+    unit numbered it.
+    """
+    db = ledger.db
+    plan_measures = "SELECT id FROM measures WHERE plan_id = ?"
+    db.execute(f"DELETE FROM entries WHERE unit = ? AND measure_id IN ({plan_measures})", [unit, plan_id])
+    db.execute("DELETE FROM indicator_values WHERE unit = ? AND indicator_id IN (SELECT i.id FROM"
+               " indicators i JOIN measures m ON m.id = i.measure_id WHERE m.plan_id = ?)",
+               [unit, plan_id])
+    db.execute(f"DELETE FROM reports WHERE unit = ? AND measure_id IN ({plan_measures})", [unit, plan_id])
+    db.execute(f"DELETE FROM evidence_links WHERE measure_id IN ({plan_measures}) AND evidence_id IN"
+               " (SELECT id FROM evidence WHERE unit = ?)", [plan_id, unit])
+    db.execute("DELETE FROM evidence WHERE unit = ? AND NOT EXISTS (SELECT 1 FROM evidence_links"
+               " el WHERE el.evidence_id = evidence.id)", [unit])
+
+    measure_pk = {code: mid for mid, code in db.execute(
+        "SELECT id, code FROM measures WHERE plan_id = ?", [plan_id]).fetchall()}
+    indicator_pk: dict[str, list[int]] = {}
+    for code, iid in db.execute("SELECT m.code, i.id FROM indicators i JOIN measures m ON"
+                                " m.id = i.measure_id WHERE m.plan_id = ? ORDER BY m.id, i.seq",
+                                [plan_id]).fetchall():
+        indicator_pk.setdefault(code, []).append(iid)
+    now = _now()
+    evidence_rows: dict[str, tuple[dict, list[int]]] = {}
+    for m in data["measures"]:
+        mid = measure_pk[m["id"]]
+        involved = m.get("involved")
+        db.execute("INSERT INTO reports (measure_id, unit, status, involved, problems, next_steps,"
+                   " updated_at) VALUES (?,?,?,?,?,?,?)",
+                   [mid, unit, m["status"], None if involved is None else int(bool(involved)),
+                    m.get("problems") or "", m.get("next_steps") or "", m.get("updated_at")])
+        for e in m.get("entries", []):
+            db.execute("INSERT INTO entries (measure_id, unit, date, author, text, created_at,"
+                       " updated_at) VALUES (?,?,?,?,?,?,?)",
+                       [mid, unit, parse_date(e["date"]), str(e.get("author") or ""), e["text"],
+                        str(e.get("created_at") or now), str(e.get("updated_at") or now)])
+        ids = indicator_pk.get(m["id"], [])
+        for k, ind in enumerate(m.get("indicators", [])):
+            if ind.get("value") is not None and k < len(ids):
+                db.execute("INSERT INTO indicator_values (indicator_id, unit, value, updated_at)"
+                           " VALUES (?,?,?,?)", [ids[k], unit, float(ind["value"]),
+                                                 m.get("updated_at") or now])
+        for ev in m.get("evidence", []):
+            evidence_rows.setdefault(ev["sha256"], (ev, []))[1].append(mid)
+    # Insert in the unit's own order (material date, then its record id) so that the
+    # province numbers evidence exactly as the unit's package did.
+    ordered = sorted(evidence_rows.values(),
+                     key=lambda item: (str(item[0].get("evidence_date") or ""), int(item[0].get("id") or 0)))
+    for ev, mids in ordered:
+        evidence_id = db.execute(
+            "INSERT INTO evidence (unit, sha256, original_name, size, evidence_date, note, added_at,"
+            " added_by) VALUES (?,?,?,?,?,?,?,?)",
+            [unit, ev["sha256"], ev["original_name"], ev["size"],
+             parse_date(ev.get("evidence_date")), str(ev.get("note") or ""),
+             str(ev.get("added_at") or now), str(ev.get("added_by") or "")]).lastrowid
+        for mid in mids:
+            db.execute("INSERT OR IGNORE INTO evidence_links (evidence_id, measure_id, linked_at)"
+                       " VALUES (?,?,?)", [evidence_id, mid, now])
+
+
+def create_province_ledger(path: Path, *, user: str = "", plan: dict | None = None,
+                           office: str | None = None):
+    """A provincial ledger on ``plan`` (the built-in 2021 plan by default) with all its units.
+
+    Its own name is the plan's issuer (e.g. 河南省知识产权局) unless ``office`` is given; it
+    reports on nothing itself and receives the units' packages.
+    """
+    from ..ledger import Ledger
+    from ..plan.definition import load_builtin_plan
+    plan = plan if plan is not None else load_builtin_plan()
+    office = (office or plan.get("issuer") or "省级主管部门").strip()
+    return Ledger.create(path, unit=office, user=user, plan=plan, role=PROVINCE_ROLE)
