@@ -40,12 +40,12 @@ def make_stand_in(path: Path, *, entries: int = 10_000, evidence: int = 2_000) -
         now = "2021-11-01T09:00:00"
         with dbmod.transaction(ledger.db):
             for row in rows:
-                ledger.db.execute("INSERT OR IGNORE INTO reports (measure_id, unit, status, problems,"
+                ledger.db.execute("INSERT OR IGNORE INTO assignments (measure_id, unit, status, problems,"
                                   " next_steps, updated_at) VALUES (?,?,?,?,?,?)",
-                                  [ids[row.id], "洛阳市", rng.choice(["已完成", "推进中", "未启动"]),
+                                  [ids[row.code], "洛阳市", rng.choice(["已完成", "推进中", "未启动"]),
                                    "部分县区工作进展不平衡。", "继续推进，按期完成。", now])
             for k in range(entries):
-                mid = ids[rng.choice(rows).id]
+                mid = ids[rng.choice(rows).code]
                 day = f"2021-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}"
                 ledger.db.execute(
                     "INSERT INTO entries (measure_id, unit, date, author, text, created_at,"
@@ -60,7 +60,7 @@ def make_stand_in(path: Path, *, entries: int = 10_000, evidence: int = 2_000) -
                     ["洛阳市", sha, f"材料{k}.pdf", 1000 + k, "2021-06-01", "会议纪要", now,
                      "基准"]).lastrowid
                 ledger.db.execute("INSERT INTO evidence_links (evidence_id, measure_id, linked_at)"
-                                  " VALUES (?,?,?)", [eid, ids[rng.choice(rows).id], now])
+                                  " VALUES (?,?,?)", [eid, ids[rng.choice(rows).code], now])
     return path
 
 

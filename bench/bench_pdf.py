@@ -43,7 +43,7 @@ def fill(path: Path, entries: int) -> None:
             row = rows[k % len(rows)]
             day = f"2021-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}"
             note = "；".join(rng.sample(PHRASES, 2)) + "。"
-            ledger.record(row.id, note=note, date=day,
+            ledger.record(row.code, note=note, date=day,
                           status=rng.choice(["已完成", "推进中"]) if k < len(rows) else None,
                           problems="部分县区工作进展不平衡，专业人才不足。" if k % 7 == 0 else None,
                           next_steps="继续推进，确保按期完成。" if k % 5 == 0 else None)

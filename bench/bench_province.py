@@ -70,12 +70,12 @@ def make_packages(work: Path, units: list[str], files: int, kb: int) -> list[Pat
             rows = city.measures()
             for k, row in enumerate(rows):
                 status = DONE if k % 3 == 0 else IN_PROGRESS
-                city.record(row.id, status=status, note=f"{unit}推进{row.id}", date="2021-09-01",
+                city.record(row.code, status=status, note=f"{unit}推进{row.code}", date="2021-09-01",
                             problems="无" if k % 2 else "", next_steps="继续推进")
-                for indicator in city.measure(row.id).indicators:
+                for indicator in city.measure(row.code).indicators:
                     city.set_indicator_value(indicator.id, (n % 5) + 1)
             for k, path in enumerate(_evidence_files(folder / "src", files, kb, seed=n)):
-                city.attach(rows[k % len(rows)].id, path, note="佐证", date="2021-09-02")
+                city.attach(rows[k % len(rows)].code, path, note="佐证", date="2021-09-02")
             out.parent.mkdir(parents=True, exist_ok=True)
             write_package(city, out)
         packages.append(out)

@@ -87,6 +87,7 @@ def run(big: Path, folder: Path, megabytes: int) -> list[tuple[str, float, int, 
     QMessageBox.information = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)
     QMessageBox.warning = staticmethod(lambda p, t, m, *a, **k: print("警告：", m) or 0)
 
+    Ledger.open(big).close()                # upgraded first: a backup of this version
     print("备份大台账…", flush=True)
     made = backup.backup_ledger(big, folder / "backups")
     evidence = folder / "扫描件.pdf"

@@ -181,7 +181,7 @@ def small_ledger(path: Path) -> Path:
         for i, row in enumerate(ledger.measures()):
             if row.scope == "relevant":
                 continue
-            ledger.record(row.id, status=("已完成", "推进中", "未启动")[i % 3],
+            ledger.record(row.code, status=("已完成", "推进中", "未启动")[i % 3],
                           note="召开专题推进会，印发工作方案。", date="2021-09-01")
     return path
 

@@ -67,7 +67,7 @@ def build(out: Path, *, unit: str, plans: int, entries: int, evidence: int, seed
     for index, plan_id in enumerate(plan_ids):
         ledger.switch_plan(plan_id)
         year = 2021 + index
-        codes = [m.id for m in ledger.measures()]
+        codes = [m.code for m in ledger.measures()]
         start = date(year, 1, 4)
 
         def items(count=per_plan_entries + (entries % plans if index == plans - 1 else 0)):

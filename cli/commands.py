@@ -42,7 +42,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_tasks)
 
     p = sub.add_parser("record", help="填报一条举措的状态、进展、问题、打算或完成值")
-    p.add_argument("id", help="举措编号，如 8.5")
+    p.add_argument("code", metavar="ID", help="举措编号，如 8.5")
     p.add_argument("--status", help=" / ".join(STATUSES))
     p.add_argument("--note", help="新增一条进展记录的内容")
     p.add_argument("--date", help="进展日期 YYYY-MM-DD（默认今天）")
@@ -53,7 +53,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_record)
 
     p = sub.add_parser("attach", help="为举措添加佐证材料（复制入台账，原文件不变）")
-    p.add_argument("id", help="举措编号，如 8.5")
+    p.add_argument("code", metavar="ID", help="举措编号，如 8.5")
     p.add_argument("file", type=Path)
     p.add_argument("--note", default="", help="说明")
     p.add_argument("--date", help="材料日期 YYYY-MM-DD（默认今天）")
@@ -97,7 +97,7 @@ def cmd_plan(args, ledger: Ledger) -> int:
             "deadline": plan.deadline, "recipient": plan.recipient,
             "sections": [{"title": s.title, "tasks": [
                 {"no": t.no, "content": t.content, "measures": [
-                    {"id": m.id, "text": m.text, "responsibility": m.responsibility,
+                    {"code": m.code, "id": m.code, "text": m.text, "responsibility": m.responsibility,
                      "responsibility_raw": m.responsibility_raw, "scope": m.scope,
                      "units": m.units, "deadline": m.deadline,
                      "indicators": [asdict(i) for i in m.indicators]}
@@ -124,7 +124,7 @@ def cmd_tasks(args, ledger: Ledger) -> int:
     unit = args.unit or ledger.unit
     body = [["编号", "状态", "范围", "进展", "佐证", "期限", "落实举措"]]
     for r in rows:
-        body.append([r.id, r.status, SCOPE_LABELS[r.scope], str(r.entry_count),
+        body.append([r.code, r.status, SCOPE_LABELS[r.scope], str(r.entry_count),
                      str(r.evidence_count), r.deadline_state or "", r.text])
     print(f"{unit}：共 {len(rows)} 项")
     print(table(body, [6, 8, 10, 5, 5, 6, 60]))
@@ -134,15 +134,15 @@ def cmd_tasks(args, ledger: Ledger) -> int:
 def cmd_record(args, ledger: Ledger) -> int:
     if all(v is None for v in (args.status, args.note, args.problems, args.next_steps, args.value)):
         raise InvalidInput("没有要填报的内容：请至少给出 --status、--note、--problems、--next 或 --value 之一")
-    row = ledger.record(args.id, status=args.status, note=args.note, date=args.date,
+    row = ledger.record(args.code, status=args.status, note=args.note, date=args.date,
                         problems=args.problems, next_steps=args.next_steps, value=args.value,
                         unit=args.unit)
-    print(f"已保存：举措 {row.id}　状态 {row.status}　进展 {row.entry_count} 条　佐证 {row.evidence_count} 份")
+    print(f"已保存：举措 {row.code}　状态 {row.status}　进展 {row.entry_count} 条　佐证 {row.evidence_count} 份")
     return 0
 
 
 def cmd_attach(args, ledger: Ledger) -> int:
-    item = ledger.attach(args.id, args.file, note=args.note, date=args.date)
+    item = ledger.attach(args.code, args.file, note=args.note, date=args.date)
     print(f"已添加佐证材料：{item.original_name}（{item.size} 字节，SHA-256 {item.sha256[:16]}…）"
           f" → 举措 {'、'.join(item.measures)}")
     return 0

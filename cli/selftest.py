@@ -120,7 +120,7 @@ def step_create(ctx: _Context) -> str:
 
 def step_record(ctx: _Context) -> str:
     row = next(r for r in ctx.ledger.measures() if r.scope == "all")
-    ctx.code = row.id
+    ctx.code = row.code
     ctx.ledger.record(ctx.code, status="推进中", note=NOTE, date="2021-06-18",
                       problems="无", next_steps="继续推进")
     detail = ctx.ledger.measure(ctx.code)

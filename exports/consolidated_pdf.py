@@ -152,8 +152,8 @@ def _story(view: Consolidation, fontset, title: str) -> list:
         shown = "" if total is None else (f"{total:.1f}" if item.aggregate == MEAN else _num(total))
         how = "（平均）" if item.aggregate == MEAN and shown else ""
         figures = "、".join(f"{u}{_num(v)}" for u, v in item.by_unit.items())
-        data.append([p(item.measure_id, s_cell_c), p(item.measure_text),
-                     p(item.target, s_cell_c), p(f"{shown}{item.unit if shown else ''}{how}", s_cell_c),
+        data.append([p(item.measure_code, s_cell_c), p(item.measure_text),
+                     p(item.target, s_cell_c), p(f"{shown}{item.quantity_unit if shown else ''}{how}", s_cell_c),
                      p({True: "已达到", False: "未达到", None: "未填报"}[item.met], s_cell_c),
                      p(len(item.by_unit), s_cell_c), p(figures or "—")])
     story.append(grid(data, [14 * mm, 80 * mm, 22 * mm, 26 * mm, 18 * mm, 18 * mm,

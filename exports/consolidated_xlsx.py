@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from models.province.consolidate import MEAN, Consolidation, consolidate
-from models.province.submissions import current_submissions, units_with_reports
+from models.province.submissions import current_submissions, units_with_assignments
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
 from .xlsx_style import (BODY_FONT, HEAD_FONT, SECTION_FONT, TITLE_FONT, WRAP_CENTER,
@@ -58,7 +58,7 @@ def write_consolidated_workbook(ledger, out_path: Path, *, on: date | None = Non
     write_task_sheet(wb.create_sheet(TASK_SHEET), view)
     write_submission_sheet(wb.create_sheet(SUBMISSION_SHEET), view)
     current = current_submissions(ledger)
-    reported = units_with_reports(ledger)
+    reported = units_with_assignments(ledger)
     units = [u for u in view.units if u.submitted_at or u.unit in reported]
     for index, line in enumerate(units, 1):
         check_cancel(cancelled)
@@ -104,12 +104,12 @@ def write_summary_sheet(ws, view: Consolidation) -> dict[str, int]:
     task_rows: dict[int, list[int]] = {}
     for measure in view.measures:
         task_rows.setdefault(measure.task_no, [row, row])[1] = row
-        put_text(ws.cell(row, 1), measure.id, alignment=WRAP_CENTER)
+        put_text(ws.cell(row, 1), measure.code, alignment=WRAP_CENTER)
         put_text(ws.cell(row, 2), f"{measure.task_no}. {measure.task_content}", font=SMALL_FONT)
         put_text(ws.cell(row, 3), measure.text, font=SMALL_FONT)
         done = 0
         for k, line in enumerate(units):
-            status = line.statuses.get(measure.id)
+            status = line.statuses.get(measure.code)
             cell = ws.cell(row, LEAD_COLUMNS + 1 + k)
             if view.is_province and line.submitted_at is None:
                 # Nothing handed in yet: an empty column reads right, a red 未启动 would not.
@@ -168,7 +168,7 @@ def _indicator_block(ws, view: Consolidation, row: int, ncols: int) -> int:
     for item in view.indicators:
         how = "（平均）" if item.aggregate == MEAN else ""
         met = {True: "已达到", False: "未达到", None: "未填报"}[item.met]
-        put_text(ws.cell(row, 1), item.measure_id, alignment=WRAP_CENTER)
+        put_text(ws.cell(row, 1), item.measure_code, alignment=WRAP_CENTER)
         put_text(ws.cell(row, 2), f"目标 {item.target}{how}；{met}", font=SMALL_FONT)
         put_text(ws.cell(row, 3), item.measure_text, font=SMALL_FONT)
         for k, line in enumerate(units):

@@ -58,14 +58,14 @@ def write_evidence_pdf(ledger, out_path: Path, *, unit: str | None = None, fonts
     enable_chinese_line_breaking()
     fontset = resolve_fonts(fonts)
     plan = ledger.plan()
-    rows = {row.id: row for row in ledger.measures(unit=unit)}
+    rows = {row.code: row for row in ledger.measures(unit=unit)}
     numbered = evidence_numbers(ledger, unit=unit)
     total = len(numbered) + 3
     warnings: list[str] = []
     parts = []
     for k, item in enumerate(numbered, 1):
         check_cancel(cancelled)
-        row = rows[item.measure_id]
+        row = rows[item.measure_code]
         part = _Part(item, row.task_no, row.task_content, row.text)
         _classify(ledger, part)
         if part.note:
@@ -225,7 +225,7 @@ def _build_body(parts: list[_Part], styles, fontset) -> tuple[bytes, list[int]]:
         ev = part.number.evidence
         story.append(Paragraph(fontset.markup(f"{part.number.label}　{ev.original_name}", HEITI),
                                styles["head"]))
-        facts = [("所属举措", f"{part.number.measure_id}　{part.measure_text}"),
+        facts = [("所属举措", f"{part.number.measure_code}　{part.measure_text}"),
                  ("文件名", ev.original_name), ("说明", ev.note or "—"),
                  ("材料日期", chinese_date_iso(ev.evidence_date)),
                  ("大小", f"{ev.size:,} 字节"), ("SHA-256", ev.sha256)]
@@ -289,8 +289,8 @@ def _build_front(title, unit, plan, parts, styles, fontset, last_page) -> tuple[
             task = part.task_no
             rows.append([Paragraph(fontset.markup(f"{part.task_no}. {part.task_content}", HEITI),
                                    styles["task"]), Paragraph(str(part.first_page), styles["toc"])])
-        if part.number.measure_id != measure:
-            measure = part.number.measure_id
+        if part.number.measure_code != measure:
+            measure = part.number.measure_code
             rows.append([Paragraph(fontset.markup(f"举措 {measure}　{part.measure_text}", KAITI),
                                    styles["measure"]), Paragraph(str(part.first_page), styles["toc"])])
         label = f"{part.number.label}　{part.number.evidence.original_name}"
@@ -358,8 +358,8 @@ def _outline(writer, parts: list[_Part]) -> None:
             task = part.task_no
             task_item = writer.add_outline_item(
                 title=f"{part.task_no}. {_short(part.task_content)}", page_number=page)
-        if part.number.measure_id != measure:
-            measure = part.number.measure_id
+        if part.number.measure_code != measure:
+            measure = part.number.measure_code
             measure_item = writer.add_outline_item(
                 title=f"举措 {measure} {_short(part.measure_text)}", page_number=page,
                 parent=task_item)

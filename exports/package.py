@@ -94,7 +94,7 @@ def write_package(ledger, out_zip: Path, *, unit: str | None = None,
                          for m in data["measures"] for e in m["evidence"]}
             for item in numbered:
                 source = ledger.evidence_path(item.evidence.sha256)
-                member = member_of[(item.measure_id, item.evidence.id)]
+                member = member_of[(item.measure_code, item.evidence.id)]
                 entry = _add_file(zf, source, member, ROLE_EVIDENCE)
                 if entry["sha256"] != item.evidence.sha256:
                     from models.errors import InvalidInput

@@ -116,12 +116,12 @@ def write_work_report(ledger, out_path, *, unit: str | None = None,
     infos = []
     numbers_by_measure: dict[str, list] = {}     # measure id -> its EvidenceNumbers
     for number in evidence_numbers(ledger, unit=unit):
-        numbers_by_measure.setdefault(number.measure_id, []).append(number)
+        numbers_by_measure.setdefault(number.measure_code, []).append(number)
     for index, row in enumerate(rows, 1):
         check_cancel(cancelled)
-        detail = ledger.measure(row.id, unit=unit)
+        detail = ledger.measure(row.code, unit=unit)
         infos.append(_MeasureInfo(row, detail.entries,
-                                  [n.package_name for n in numbers_by_measure.get(row.id, [])]))
+                                  [n.package_name for n in numbers_by_measure.get(row.code, [])]))
         if progress:
             progress(index, total_steps)
 
@@ -222,8 +222,8 @@ class _ReportBuilder:
             for item in summary.indicators:
                 ind = item.indicator
                 value = ("尚未填报完成值" if ind.value is None
-                         else f"本单位完成{_number(ind.value)}{ind.unit}")
-                parts.append(f"举措{item.measure_id}（全省目标{ind.raw}），{value}")
+                         else f"本单位完成{_number(ind.value)}{ind.quantity_unit}")
+                parts.append(f"举措{item.measure_code}（全省目标{ind.raw}），{value}")
             story.append(self.para("量化指标方面：" + "；".join(parts) + "。", "body"))
 
         story.append(self.heading("二、主要做法和成效", 1))
@@ -239,7 +239,7 @@ class _ReportBuilder:
             for k, info in enumerate(shown, 1):
                 row = info.row
                 story.append(self.para(
-                    f"{k}.{row.text.rstrip('。；;')}（举措{row.id}，{row.status}）", "body"))
+                    f"{k}.{row.text.rstrip('。；;')}（举措{row.code}，{row.status}）", "body"))
                 for entry in info.entries:
                     # A line break the clerk typed starts a new indented paragraph.
                     for line in entry_text(entry, year).splitlines():
@@ -279,7 +279,7 @@ class _ReportBuilder:
         for info in self.infos:
             text = getattr(info.row, attr).strip()
             if text and info.row.status != NOT_INVOLVED:
-                groups.setdefault(text, []).append(info.row.id)
+                groups.setdefault(text, []).append(info.row.code)
         if not groups:
             self.notes.append(f"提示：各举措均未填写相应内容，报告“{where}”部分写为“暂无。”")
             return [self.para("暂无。", "body")]
@@ -346,7 +346,7 @@ class _ReportBuilder:
                     data.append([
                         cell(str(task_no), "cell_center") if k == 0 else "",
                         cell(row.task_content) if k == 0 else "",
-                        cell(f"{row.id}　{row.text}"),
+                        cell(f"{row.code}　{row.text}"),
                         cell(row.responsibility),
                         cell(row.status, "cell_center"),
                         cjk_paragraph(progress, self.styles["cell"]),
@@ -377,7 +377,7 @@ class _ReportBuilder:
         data = [[cell(h, "cell_head", HEITI) for h in ANNEX2_COLUMNS]]
         for numbers in numbers_by_measure.values():
             for n in numbers:
-                data.append([cell(n.label), cell(n.measure_id, "cell_center"),
+                data.append([cell(n.label), cell(n.measure_code, "cell_center"),
                              cell(n.package_name), cell(n.evidence.note),
                              cell(n.evidence.evidence_date, "cell_center")])
         if len(data) == 1:

@@ -112,9 +112,9 @@ def write_status_report(ledger, out_path, *, unit: str | None = None, fonts=None
                  for h in ("举措", "落实举措", "全省目标", "本单位完成值", "情况")]]
         for item in summary.indicators:
             ind = item.indicator
-            value = "未填报" if ind.value is None else f"{_number(ind.value)}{ind.unit}"
+            value = "未填报" if ind.value is None else f"{_number(ind.value)}{ind.quantity_unit}"
             met = {True: "已达到", False: "未达到", None: "—"}[item.met]
-            data.append([para(item.measure_id, "cell"), para(item.measure_text, "cell"),
+            data.append([para(item.measure_code, "cell"), para(item.measure_text, "cell"),
                          para(ind.raw, "cell"), para(value, "cell"), para(met, "cell")])
         table = Table(data, colWidths=[w * MM for w in (14, 96, 24, 24, 16)], repeatRows=1)
         table.setStyle(_grid(fontset.name(SONG), header=True))
@@ -183,7 +183,7 @@ def _measure_table(rows, para, font: str):
     data = [[para(h, "head", HEITI) for h in LIST_COLUMNS]]
     for row in rows:
         updated = max([s[:10] for s in (row.updated_at, row.last_entry_date) if s], default="")
-        data.append([para(row.id, "cell"), para(row.text, "cell"), para(row.status, "cell"),
+        data.append([para(row.code, "cell"), para(row.text, "cell"), para(row.status, "cell"),
                      para(row.deadline or "", "cell"), para(updated or "从未", "cell")])
     table = Table(data, colWidths=[w * MM for w in LIST_WIDTHS_MM], repeatRows=1,
                   splitByRow=1)

@@ -107,7 +107,7 @@ def write_progress_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
     numbers = numbers if numbers is not None else evidence_numbers(ledger, unit=unit)
     evidence_by_measure: dict[str, list[str]] = {}
     for item in numbers:
-        evidence_by_measure.setdefault(item.measure_id, []).append(item.package_name)
+        evidence_by_measure.setdefault(item.measure_code, []).append(item.package_name)
     plan = ledger.plan()
     ncols = len(PROGRESS_COLUMNS)
     set_widths(ws, _WIDTHS)
@@ -163,9 +163,9 @@ def write_progress_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
             put_number(ws.cell(row_no, 1), row.task_no, font=BODY_FONT, alignment=WRAP_CENTER)
             put_text(ws.cell(row_no, 2), row.task_content, alignment=WRAP_LEFT_MIDDLE)
 
-        detail = ledger.measure(row.id, unit=unit)
+        detail = ledger.measure(row.code, unit=unit)
         progress_text = "\n".join(f"{chinese_date(e.date)}：{e.text}" for e in detail.entries)
-        remark = [f"举措{row.id}"]
+        remark = [f"举措{row.code}"]
         if row.status == NOT_INVOLVED:
             remark.append("经确认不涉及")
         if row.deadline and row.deadline != plan.deadline:
@@ -174,7 +174,7 @@ def write_progress_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
             "落实举措": row.text,
             "责任地市": row.responsibility,
             "工作进展": progress_text,
-            "佐证材料": "\n".join(evidence_by_measure.get(row.id, [])),
+            "佐证材料": "\n".join(evidence_by_measure.get(row.code, [])),
             "存在问题": row.problems,
             "下一步打算": row.next_steps,
             "备注": "\n".join(remark),
@@ -349,15 +349,15 @@ def write_indicator_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
         return 0
     for r, item in enumerate(summary.indicators, 2):
         ind = item.indicator
-        texts = [_clause(item.measure_text, ind.raw), item.measure_id, ind.target]
+        texts = [_clause(item.measure_text, ind.raw), item.measure_code, ind.target]
         for col, text in enumerate(texts, 1):
             put_text(ws.cell(r, col), text, alignment=WRAP_TOP_LEFT if col == 1 else WRAP_CENTER)
         put_number(ws.cell(r, 4), ind.value, number_format="General")
-        put_text(ws.cell(r, 5), ind.unit, alignment=WRAP_CENTER)
+        put_text(ws.cell(r, 5), ind.quantity_unit, alignment=WRAP_CENTER)
         put_text(ws.cell(r, 6), item.measure_text)
         ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT_PT, max(
             height_for(text, widths[col], BODY_SIZE)
-            for col, text in enumerate([*texts, str(ind.value or ""), ind.unit, item.measure_text])))
+            for col, text in enumerate([*texts, str(ind.value or ""), ind.quantity_unit, item.measure_text])))
     return len(summary.indicators)
 
 
@@ -373,7 +373,7 @@ def write_evidence_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
         return 0
     for r, item in enumerate(numbers, 2):
         ev = item.evidence
-        texts = [item.label, item.measure_id, item.package_name, ev.note,
+        texts = [item.label, item.measure_code, item.package_name, ev.note,
                  chinese_date(ev.evidence_date)]
         for col, text in enumerate(texts, 1):
             put_text(ws.cell(r, col), text,

@@ -129,11 +129,11 @@ def fill_province_template(ledger, template_path: Path, out_path: Path, *,
     columns = _progress_columns(ws, grid, header, report)
 
     plan = ledger.plan()
-    rows_by_id = {r.id: r for r in ledger.measures(unit=unit)}
+    rows_by_id = {r.code: r for r in ledger.measures(unit=unit)}
     by_task = {t.no: t for s in plan.sections for t in s.tasks}
     numbers: dict[str, list[str]] = {}
     for item in evidence_numbers(ledger, unit=unit):
-        numbers.setdefault(item.measure_id, []).append(item.package_name)
+        numbers.setdefault(item.measure_code, []).append(item.package_name)
 
     cols = header.columns
     use_no_column = no_column_numbers_tasks(grid, header)
@@ -332,7 +332,7 @@ def _task_of(grow, cols, use_no_column: bool):
 def _match(current_task, text: str, by_task, plan) -> tuple[str | None, str]:
     key = normalize_text(text)
     if current_task is None:
-        hits = [m.id for m in plan.measures() if normalize_text(m.text) == key]
+        hits = [m.code for m in plan.measures() if normalize_text(m.text) == key]
         if len(hits) == 1:
             return hits[0], ""
         return None, "找不到所属任务，且举措原文不能唯一对应"
@@ -345,7 +345,7 @@ def _match(current_task, text: str, by_task, plan) -> tuple[str | None, str]:
         return None, f"方案中没有任务 {number}" if number is not None else "任务内容与方案不一致"
     if number is not None and task_key and normalize_text(task.content) != task_key:
         return None, f"任务 {number} 的任务内容与方案不一致"
-    hits = [m.id for m in task.measures if normalize_text(m.text) == key]
+    hits = [m.code for m in task.measures if normalize_text(m.text) == key]
     if len(hits) == 1:
         return hits[0], ""
     return None, f"任务 {task.no} 下没有原文相同的举措"

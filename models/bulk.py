@@ -12,7 +12,8 @@ from typing import Callable, Iterable
 
 from . import db as dbmod
 from .errors import InvalidInput
-from .ledger import _audit, _now, parse_date
+from .clock import now_text
+from .ledger import parse_date, record_audit
 
 
 def _batches(items: Iterable, size: int):
@@ -52,18 +53,18 @@ def add_entries(ledger, items: Iterable[tuple[str, str, str]], *, unit: str | No
             rows.append((pks[code], unit, parse_date(day, what="进展日期"), author,
                          str(text).strip()))
         with dbmod.transaction(ledger.db):
-            now = _now()
+            now = now_text()
             ledger.db.conn.executemany(
                 "INSERT INTO entries (measure_id, unit, date, author, text, created_at, updated_at)"
                 " VALUES (?,?,?,?,?,?,?)", [(*row, now, now) for row in rows])
             touched = sorted({row[0] for row in rows})
             ledger.db.conn.executemany(
-                "INSERT OR IGNORE INTO reports (measure_id, unit) VALUES (?, ?)",
+                "INSERT OR IGNORE INTO assignments (measure_id, unit) VALUES (?, ?)",
                 [(mid, unit) for mid in touched])
             ledger.db.conn.executemany(
-                "UPDATE reports SET updated_at = ? WHERE measure_id = ? AND unit = ?",
+                "UPDATE assignments SET updated_at = ? WHERE measure_id = ? AND unit = ?",
                 [(now, mid, unit) for mid in touched])
-            _audit(ledger.db, author, "bulk_entries", unit, {"count": len(rows)})
+            record_audit(ledger.db, author, "bulk_entries", unit, {"count": len(rows)})
         done += len(rows)
         if progress:
             progress(done, total)
@@ -96,7 +97,7 @@ def attach_many(ledger, items: Iterable[tuple[str, Path]], *, unit: str | None =
             sha, size = ledger.evidence.add(path)
             stored.append((pks[code], path.name, sha, size))
         with dbmod.transaction(ledger.db):
-            now = _now()
+            now = now_text()
             for mid, name, sha, size in stored:
                 row = ledger.db.execute("SELECT id FROM evidence WHERE unit = ? AND sha256 = ?",
                                         [unit, sha]).fetchone()
@@ -108,9 +109,9 @@ def attach_many(ledger, items: Iterable[tuple[str, Path]], *, unit: str | None =
                                   " linked_at) VALUES (?,?,?)", [evidence_id, mid, now])
             touched = sorted({s[0] for s in stored})
             for mid in touched:
-                ledger._ensure_report(mid, unit)
+                ledger._ensure_assignment(mid, unit)
                 ledger._touch(mid, unit, now)
-            _audit(ledger.db, ledger.user, "bulk_attach", unit, {"count": len(stored)})
+            record_audit(ledger.db, ledger.user, "bulk_attach", unit, {"count": len(stored)})
         done += len(stored)
         if progress:
             progress(done, total)

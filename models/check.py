@@ -34,7 +34,7 @@ CONTACT_FIELDS = {"unit_full_name": "单位全称", "contact_person": "填报人
 class Gap:
     """One item of the 缺项清单."""
     kind: str
-    measure_id: str          # "" for gaps that are not about one measure (contacts)
+    measure_code: str        # "" for gaps that are not about one measure (contacts)
     message: str
     fix: str                 # where to fix it, in the window and on the command line
 
@@ -58,48 +58,48 @@ def check_ledger(ledger, *, unit: str | None = None,
     unit = ledger.check_unit(unit)
     summary = summarize(ledger, unit=unit)
     gaps: list[Gap] = []
-    unconfirmed = {row.id for row in summary.unconfirmed}
-    no_evidence = {row.id for row in summary.done_without_evidence}
+    unconfirmed = {row.code for row in summary.unconfirmed}
+    no_evidence = {row.code for row in summary.done_without_evidence}
     missing_figures: dict[str, list[str]] = {}
     for item in summary.indicators:
         if item.indicator.value is None:
-            missing_figures.setdefault(item.measure_id, []).append(item.indicator.raw)
+            missing_figures.setdefault(item.measure_code, []).append(item.indicator.raw)
 
     for row in summary.rows:
-        where = f"举措 {row.id}"
-        if row.id in unconfirmed:
-            gaps.append(Gap(UNCONFIRMED, row.id,
+        where = f"举措 {row.code}"
+        if row.code in unconfirmed:
+            gaps.append(Gap(UNCONFIRMED, row.code,
                             f"{where}（相关地市）尚未确认本单位是否涉及",
-                            f"在“填报”中确认是否涉及，或选“不涉及”；命令：record {row.id} --status 不涉及"
+                            f"在“填报”中确认是否涉及，或选“不涉及”；命令：record {row.code} --status 不涉及"
                             f"（涉及则填报实际状态）"))
         if row.status == NOT_STARTED:
-            gaps.append(Gap(NOT_STARTED_GAP, row.id, f"{where}仍为“未启动”",
-                            f"在“填报”中更新状态并写进展；命令：record {row.id} --status 推进中 --note …"))
-        if row.id in no_evidence:
-            gaps.append(Gap(NO_EVIDENCE, row.id, f"{where}已完成，但没有佐证材料",
-                            f"在“佐证材料”中添加文件；命令：attach {row.id} 文件"))
+            gaps.append(Gap(NOT_STARTED_GAP, row.code, f"{where}仍为“未启动”",
+                            f"在“填报”中更新状态并写进展；命令：record {row.code} --status 推进中 --note …"))
+        if row.code in no_evidence:
+            gaps.append(Gap(NO_EVIDENCE, row.code, f"{where}已完成，但没有佐证材料",
+                            f"在“佐证材料”中添加文件；命令：attach {row.code} 文件"))
         if row.status in (IN_PROGRESS, DONE) and row.entry_count == 0:
-            gaps.append(Gap(NO_ENTRY, row.id, f"{where}为“{row.status}”，但没有任何进展记录",
-                            f"在“填报”中新增进展；命令：record {row.id} --note … --date YYYY-MM-DD"))
-        if row.status != NOT_INVOLVED and row.id in missing_figures:
-            targets = "、".join(missing_figures[row.id])
-            gaps.append(Gap(NO_INDICATOR, row.id, f"{where}的量化指标（{targets}）未填本单位完成值",
-                            f"在“填报”的量化指标栏填写；命令：record {row.id} --value 数字"))
+            gaps.append(Gap(NO_ENTRY, row.code, f"{where}为“{row.status}”，但没有任何进展记录",
+                            f"在“填报”中新增进展；命令：record {row.code} --note … --date YYYY-MM-DD"))
+        if row.status != NOT_INVOLVED and row.code in missing_figures:
+            targets = "、".join(missing_figures[row.code])
+            gaps.append(Gap(NO_INDICATOR, row.code, f"{where}的量化指标（{targets}）未填本单位完成值",
+                            f"在“填报”的量化指标栏填写；命令：record {row.code} --value 数字"))
 
     own = {r[0] for r in ledger.db.execute("SELECT id FROM evidence WHERE unit = ?", [unit])}
     for problem in ledger.verify(progress=progress, cancelled=cancelled):
         if problem.evidence_id not in own:
             continue
         measures = "、".join(problem.measures) or "无"
-        measure_id = problem.measures[0] if problem.measures else ""
+        measure_code = problem.measures[0] if problem.measures else ""
         if problem.problem == "missing":
-            gaps.append(Gap(EVIDENCE_MISSING, measure_id,
+            gaps.append(Gap(EVIDENCE_MISSING, measure_code,
                             f"佐证材料“{problem.original_name}”（举措 {measures}）的文件已从台账文件夹中缺失",
-                            f"在“佐证材料”中移除后重新添加原文件；命令：attach {measure_id or '编号'} 原文件"))
+                            f"在“佐证材料”中移除后重新添加原文件；命令：attach {measure_code or '编号'} 原文件"))
         else:
-            gaps.append(Gap(EVIDENCE_ALTERED, measure_id,
+            gaps.append(Gap(EVIDENCE_ALTERED, measure_code,
                             f"佐证材料“{problem.original_name}”（举措 {measures}）的文件已被改动，与登记时的 SHA-256 不符",
-                            f"重新添加正确的原文件；命令：attach {measure_id or '编号'} 原文件（再运行 verify 确认）"))
+                            f"重新添加正确的原文件；命令：attach {measure_code or '编号'} 原文件（再运行 verify 确认）"))
 
     settings = ledger.settings()
     for key, label in CONTACT_FIELDS.items():

@@ -121,23 +121,34 @@ def migrate(db: sqlite_utils.Database, from_version: int) -> None:
     the BEGIN IMMEDIATE…COMMIT that also records its version, so a step that fails is rolled
     back whole and the file stays at the previous version.
     """
-    for version, name, step in MIGRATIONS:
-        if version <= from_version:
-            continue
-        # executescript would COMMIT first; run statements one by one inside BEGIN…COMMIT
-        # so a failing step leaves the file at the previous version.
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            if callable(step):
-                _run_python_step(db, name, step)
-            else:
-                for statement in _split_sql(step):
-                    db.execute(statement)
-            db.execute(f"PRAGMA user_version = {version}")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+    # Foreign keys off while steps run (it cannot change inside a transaction): rebuilding
+    # a table drops the old one, which with them on would cascade into every child table.
+    # Each step is checked before it commits instead.
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        for version, name, step in MIGRATIONS:
+            if version <= from_version:
+                continue
+            # executescript would COMMIT first; run statements one by one inside
+            # BEGIN…COMMIT so a failing step leaves the file at the previous version.
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if callable(step):
+                    _run_python_step(db, name, step)
+                else:
+                    for statement in _split_sql(step):
+                        db.execute(statement)
+                broken = db.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise sqlite3.IntegrityError(
+                        f"迁移步骤 {name} 之后有 {len(broken)} 行引用不存在的记录（{broken[0][0]}）")
+                db.execute(f"PRAGMA user_version = {version}")
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
 
 
 def _run_python_step(db: sqlite_utils.Database, name: str, step) -> None:

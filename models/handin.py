@@ -65,12 +65,12 @@ def unit_data(ledger, *, unit: str | None = None) -> dict:
     summary = summarize(ledger, unit=unit)
     numbers: dict[tuple[str, int], str] = {}
     for numbered in evidence_numbers(ledger, unit=unit):
-        numbers[(numbered.measure_id, numbered.evidence.id)] = numbered.number
+        numbers[(numbered.measure_code, numbered.evidence.id)] = numbered.number
     measures = []
     for row in summary.rows:
-        detail = ledger.measure(row.id, unit=unit)
+        detail = ledger.measure(row.code, unit=unit)
         measures.append({
-            "id": row.id,
+            "id": row.code,
             "status": row.status,
             "involved": row.involved,
             "problems": row.problems,
@@ -83,8 +83,8 @@ def unit_data(ledger, *, unit: str | None = None) -> dict:
                            for k, i in enumerate(detail.indicators, 1)],
             "evidence": [{
                 "id": item.id,
-                "number": numbers[(row.id, item.id)],
-                "path": evidence_member_path(numbers[(row.id, item.id)], item.original_name),
+                "number": numbers[(row.code, item.id)],
+                "path": evidence_member_path(numbers[(row.code, item.id)], item.original_name),
                 "sha256": item.sha256, "size": item.size,
                 "original_name": item.original_name, "evidence_date": item.evidence_date,
                 "note": item.note, "added_at": item.added_at, "added_by": item.added_by,

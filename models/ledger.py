@@ -7,12 +7,13 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
 from . import db as dbmod
 from .changes import Changes
+from .clock import now_text
 from .deadlines import deadline_state, today
 from .errors import InvalidInput, LedgerExists, UnknownMeasure, UnknownUnit
 from .evidence_store import MISSING, OK, EvidenceStore, evidence_dir_for
@@ -47,7 +48,7 @@ FROM measures m
 JOIN tasks t ON t.id = m.task_id
 JOIN sections s ON s.id = t.section_id
 JOIN plans p ON p.id = m.plan_id
-LEFT JOIN reports r ON r.measure_id = m.id AND r.unit = :unit
+LEFT JOIN assignments r ON r.measure_id = m.id AND r.unit = :unit
 WHERE m.plan_id = :plan
   AND ((m.scope IN ('all', 'relevant')
         -- 各省辖市… and 相关地市 mean the listed units; a department the plan names
@@ -59,10 +60,6 @@ WHERE m.plan_id = :plan
 """
 _ORDER = " ORDER BY s.seq, t.no, m.seq"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
 
 
 def parse_date(value: str | date | None, *, what: str = "日期") -> str:
@@ -112,7 +109,7 @@ class Ledger:
                 for key, value in (("unit", unit), ("user", user), ("role", role),
                                    ("current_plan", str(plan_id)), ("addressee", plan.get("issuer", "") )):
                     db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [key, value])
-                _audit(db, user, "create_ledger", unit,
+                record_audit(db, user, "create_ledger", unit,
                        {"plan": plan["title"], "year": plan["year"], "role": role})
         except BaseException:
             if db is not None:
@@ -194,7 +191,7 @@ class Ledger:
             for key, value in values.items():
                 self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key)"
                                 " DO UPDATE SET value = excluded.value", [key, str(value)])
-            _audit(self.db, self.user, "settings", "", values)
+            record_audit(self.db, self.user, "settings", "", values)
 
     @property
     def unit(self) -> str:
@@ -228,7 +225,7 @@ class Ledger:
             plan_id = insert_plan(self.db, plan)
             if make_current:
                 self.db.execute("UPDATE meta SET value = ? WHERE key = 'current_plan'", [str(plan_id)])
-            _audit(self.db, self.user, "add_plan", plan["title"], {"year": plan["year"]})
+            record_audit(self.db, self.user, "add_plan", plan["title"], {"year": plan["year"]})
         return plan_id
 
     def switch_plan(self, plan_id: int) -> None:
@@ -274,7 +271,7 @@ class Ledger:
             "SELECT indicator_id, value FROM indicator_values WHERE unit = ?", [unit])}
         indicators = [indicator_row(r, values.get(r["id"])) for r in self.db.query(
             "SELECT * FROM indicators WHERE measure_id = ? ORDER BY seq", [mid])]
-        entries = [Entry(id=r["id"], measure_id=code, date=r["date"], author=r["author"],
+        entries = [Entry(id=r["id"], measure_code=code, date=r["date"], author=r["author"],
                          text=r["text"], created_at=r["created_at"], updated_at=r["updated_at"])
                    for r in self.db.query("SELECT * FROM entries WHERE measure_id = ? AND unit = ?"
                                           " ORDER BY date, id", [mid, unit])]
@@ -302,7 +299,7 @@ class Ledger:
         scope, named = self.db.execute(
             "SELECT scope, EXISTS (SELECT 1 FROM measure_units WHERE measure_id = m.id AND unit = ?)"
             " FROM measures m WHERE id = ?", [unit, mid]).fetchone()
-        if scope == "province":
+        if scope == "issuer":
             raise UnknownMeasure(f"举措 {code} 由省级负责（责任地市为“--”），地市只能查看、无需填报")
         if scope in ("all", "relevant") and self._unit_kind(unit) == "other":
             raise UnknownMeasure(f"举措 {code} 由各地市负责，{unit}不在地市名单中，无需填报")
@@ -346,19 +343,19 @@ class Ledger:
         changes = {k: v for k, v in (("status", new_status), ("problems", problems),
                                      ("next_steps", next_steps)) if v is not None}
         with dbmod.transaction(self.db):
-            now = _now()
-            self._ensure_report(mid, unit)
+            now = now_text()
+            self._ensure_assignment(mid, unit)
             for key, val in changes.items():
-                self.db.execute(f"UPDATE reports SET {key} = ? WHERE measure_id = ? AND unit = ?",
+                self.db.execute(f"UPDATE assignments SET {key} = ? WHERE measure_id = ? AND unit = ?",
                                 [val, mid, unit])
             if involved is not None:
-                self.db.execute("UPDATE reports SET involved = ? WHERE measure_id = ? AND unit = ?",
+                self.db.execute("UPDATE assignments SET involved = ? WHERE measure_id = ? AND unit = ?",
                                 [1 if involved else 0, mid, unit])
                 if involved is False:
-                    self.db.execute("UPDATE reports SET status = ? WHERE measure_id = ? AND unit = ?",
+                    self.db.execute("UPDATE assignments SET status = ? WHERE measure_id = ? AND unit = ?",
                                     [NOT_INVOLVED, mid, unit])
                 elif self._status(mid, unit) == NOT_INVOLVED:
-                    self.db.execute("UPDATE reports SET status = ? WHERE measure_id = ? AND unit = ?",
+                    self.db.execute("UPDATE assignments SET status = ? WHERE measure_id = ? AND unit = ?",
                                     [new_status or NOT_STARTED, mid, unit])
             if note:
                 self.db.execute(
@@ -374,7 +371,7 @@ class Ledger:
                 detail["value"] = number
             if involved is not None:
                 detail["involved"] = involved
-            _audit(self.db, author, "record", f"{code}@{unit}", detail)
+            record_audit(self.db, author, "record", f"{code}@{unit}", detail)
         return self.measure(code, unit=unit).row
 
     def set_indicator_value(self, indicator_id: int, value: float | str | None, *,
@@ -389,11 +386,11 @@ class Ledger:
         mid, _ = self._reportable(row[0], unit)
         number = _parse_number(value) if value not in (None, "") else None
         with dbmod.transaction(self.db):
-            now = _now()
+            now = now_text()
             self._write_indicator(indicator_id, unit, number, now)
-            self._ensure_report(mid, unit)
+            self._ensure_assignment(mid, unit)
             self._touch(mid, unit, now)
-            _audit(self.db, self.user, "indicator", f"{row[0]}@{unit}",
+            record_audit(self.db, self.user, "indicator", f"{row[0]}@{unit}",
                    {"indicator": indicator_id, "value": number})
 
     def _write_indicator(self, indicator_id: int, unit: str, number: float | None, now: str) -> None:
@@ -407,15 +404,15 @@ class Ledger:
             " ON CONFLICT(indicator_id, unit) DO UPDATE SET value = excluded.value,"
             " updated_at = excluded.updated_at", [indicator_id, unit, number, now])
 
-    def _ensure_report(self, mid: int, unit: str) -> None:
-        self.db.execute("INSERT OR IGNORE INTO reports (measure_id, unit) VALUES (?, ?)", [mid, unit])
+    def _ensure_assignment(self, mid: int, unit: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO assignments (measure_id, unit) VALUES (?, ?)", [mid, unit])
 
     def _touch(self, mid: int, unit: str, now: str) -> None:
-        self.db.execute("UPDATE reports SET updated_at = ? WHERE measure_id = ? AND unit = ?",
+        self.db.execute("UPDATE assignments SET updated_at = ? WHERE measure_id = ? AND unit = ?",
                         [now, mid, unit])
 
     def _status(self, mid: int, unit: str) -> str:
-        row = self.db.execute("SELECT status FROM reports WHERE measure_id = ? AND unit = ?",
+        row = self.db.execute("SELECT status FROM assignments WHERE measure_id = ? AND unit = ?",
                               [mid, unit]).fetchone()
         return row[0] if row else NOT_STARTED
 
@@ -442,18 +439,18 @@ class Ledger:
     def update_entry(self, entry_id: int, *, text: str | None = None, date: str | None = None) -> Entry:
         """Change an entry's text or date."""
         old = self.entry(entry_id)
-        self.note_changes(entries={old.measure_id})
+        self.note_changes(entries={old.measure_code})
         if text is not None and not text.strip():
             raise InvalidInput("进展内容不能为空")
         new_date = parse_date(date, what="进展日期") if date is not None else old.date
         with dbmod.transaction(self.db):
-            now = _now()
+            now = now_text()
             self.db.execute("UPDATE entries SET text = ?, date = ?, updated_at = ? WHERE id = ?",
                             [text.strip() if text is not None else old.text, new_date, now, entry_id])
             mid, unit = self.db.execute("SELECT measure_id, unit FROM entries WHERE id = ?",
                                         [entry_id]).fetchone()
             self._touch(mid, unit, now)
-            _audit(self.db, self.user, "edit_entry", old.measure_id,
+            record_audit(self.db, self.user, "edit_entry", old.measure_code,
                    {"id": entry_id, "old": {"date": old.date, "text": old.text},
                     "new": {"date": new_date, "text": text}})
         return self.entry(entry_id)
@@ -461,13 +458,13 @@ class Ledger:
     def delete_entry(self, entry_id: int) -> None:
         """Delete an entry (its text stays in the audit trail)."""
         old = self.entry(entry_id)
-        self.note_changes(entries={old.measure_id})
+        self.note_changes(entries={old.measure_code})
         with dbmod.transaction(self.db):
             mid, unit = self.db.execute("SELECT measure_id, unit FROM entries WHERE id = ?",
                                         [entry_id]).fetchone()
             self.db.execute("DELETE FROM entries WHERE id = ?", [entry_id])
-            self._touch(mid, unit, _now())
-            _audit(self.db, self.user, "delete_entry", old.measure_id,
+            self._touch(mid, unit, now_text())
+            record_audit(self.db, self.user, "delete_entry", old.measure_code,
                    {"id": entry_id, "date": old.date, "text": old.text})
 
     # ---- evidence ----------------------------------------------------------------------------
@@ -490,7 +487,7 @@ class Ledger:
             raise InvalidInput(f"找不到文件：{file_path}")
         sha, size = self.evidence.add(file_path, progress=progress, cancelled=cancelled)   # the file lands before any row names it
         with dbmod.transaction(self.db):
-            now = _now()
+            now = now_text()
             row = self.db.execute("SELECT id FROM evidence WHERE unit = ? AND sha256 = ?",
                                   [unit, sha]).fetchone()
             if row:
@@ -502,9 +499,9 @@ class Ledger:
                     [unit, sha, file_path.name, size, evidence_date, note, now, self.user]).lastrowid
             self.db.execute("INSERT OR IGNORE INTO evidence_links (evidence_id, measure_id, linked_at)"
                             " VALUES (?,?,?)", [evidence_id, mid, now])
-            self._ensure_report(mid, unit)
+            self._ensure_assignment(mid, unit)
             self._touch(mid, unit, now)
-            _audit(self.db, self.user, "attach", f"{code}@{unit}",
+            record_audit(self.db, self.user, "attach", f"{code}@{unit}",
                    {"evidence": evidence_id, "name": file_path.name, "sha256": sha, "size": size})
         return self.evidence_item(evidence_id)
 
@@ -519,8 +516,8 @@ class Ledger:
             if cur.rowcount == 0:
                 raise InvalidInput(f"佐证材料“{item.original_name}”没有关联到举措 {code}")
             unit = self.db.execute("SELECT unit FROM evidence WHERE id = ?", [evidence_id]).fetchone()[0]
-            self._touch(mid, unit, _now())
-            _audit(self.db, self.user, "unlink", f"{code}@{unit}", {"evidence": evidence_id,
+            self._touch(mid, unit, now_text())
+            record_audit(self.db, self.user, "unlink", f"{code}@{unit}", {"evidence": evidence_id,
                                                                     "name": item.original_name})
 
     def evidence_item(self, evidence_id: int) -> Evidence:
@@ -599,7 +596,7 @@ class Ledger:
         unit = self.check_unit(unit)
         text = (text or "").strip()
         if not text:
-            return [m.id for m in self.measures(unit=unit)]
+            return [m.code for m in self.measures(unit=unit)]
         params = {"unit": unit, "plan": self.plan_id, "q": text}
         if len(text) >= 3:
             # trigram FTS answers substring queries of 3+ characters from the index.
@@ -618,9 +615,10 @@ class Ledger:
         return [AuditRecord(**row) for row in self.db.query(sql)]
 
 
-def _audit(db, user: str, action: str, target: str, detail: dict) -> None:
+def record_audit(db, user: str, action: str, target: str, detail: dict) -> None:
+    """Append one row to the audit trail (inside the caller's transaction)."""
     db.execute("INSERT INTO audit (at, user, action, target, detail) VALUES (?,?,?,?,?)",
-               [_now(), user or "", action, target, json.dumps(detail, ensure_ascii=False)])
+               [now_text(), user or "", action, target, json.dumps(detail, ensure_ascii=False)])
 
 
 def _parse_number(value) -> float:
@@ -638,7 +636,7 @@ def measure_row(row: dict, on: date) -> MeasureRow:
     judged on ``on``)."""
     involved = row["involved"]
     return MeasureRow(
-        id=row["code"], section=row["section"], section_seq=row["section_seq"],
+        code=row["code"], section=row["section"], section_seq=row["section_seq"],
         task_no=row["task_no"], task_content=row["task_content"], text=row["text"],
         responsibility=row["responsibility"], scope=row["scope"], deadline=row["deadline"],
         status=row["status"], involved=None if involved is None else bool(involved),

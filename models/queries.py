@@ -129,11 +129,11 @@ FROM measures m
 JOIN tasks t ON t.id = m.task_id
 JOIN sections s ON s.id = t.section_id
 JOIN plans p ON p.id = m.plan_id
-WHERE m.plan_id = :plan AND m.scope = 'province'
+WHERE m.plan_id = :plan AND m.scope = 'issuer'
 """
 
 
-def province_codes(ledger, flt: MeasureFilter | None = None) -> list[str]:
+def issuer_codes(ledger, flt: MeasureFilter | None = None) -> list[str]:
     """Codes of the current plan's provincial-level measures, in plan order.
 
     Only ``flt``'s section, task and search text apply: a provincial measure has no status,
@@ -142,7 +142,7 @@ def province_codes(ledger, flt: MeasureFilter | None = None) -> list[str]:
     """
     flt = flt or MeasureFilter()
     if (flt.status or flt.deadline or flt.done_without_evidence or flt.stale
-            or (flt.scope and flt.scope != "province")):
+            or (flt.scope and flt.scope != "issuer")):
         return []
     sql, params = _PROVINCE_SELECT, {"plan": ledger.plan_id}
     if flt.section:
@@ -160,7 +160,7 @@ def province_codes(ledger, flt: MeasureFilter | None = None) -> list[str]:
     return [row["code"] for row in ledger.db.query(sql, params)]
 
 
-def province_rows(ledger, codes: list[str]) -> dict[str, MeasureRow]:
+def issuer_rows(ledger, codes: list[str]) -> dict[str, MeasureRow]:
     """The read-only MeasureRow of each provincial-level code in ``codes``, keyed by code.
 
     ``status`` is "" (the unit records nothing on them) and ``deadline_state`` None.

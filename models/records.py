@@ -16,7 +16,7 @@ class IndicatorRow:
     raw: str
     min: float
     max: float | None
-    unit: str
+    quantity_unit: str
     comparator: str
     target: str
     value: float | None = None
@@ -24,7 +24,7 @@ class IndicatorRow:
 
 @dataclass
 class PlanMeasure:
-    id: str                      # "task.measure", e.g. "8.5"
+    code: str                    # "task.measure", e.g. "8.5"
     text: str
     responsibility: str          # effective 责任地市 (merged cells resolved)
     responsibility_raw: str      # the cell as written ("" where merged with the row above)
@@ -79,7 +79,7 @@ class PlanInfo:
 @dataclass
 class MeasureRow:
     """A measure as one unit sees it in its ledger."""
-    id: str
+    code: str
     section: str
     section_seq: int
     task_no: int
@@ -99,13 +99,17 @@ class MeasureRow:
     deadline_state: str = ""
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The row for ``tasks --json``; "id" repeats the code for scripts written for the
+        first version, which named it so."""
+        data = asdict(self)
+        data["id"] = self.code
+        return data
 
 
 @dataclass
 class Entry:
     id: int
-    measure_id: str
+    measure_code: str
     date: str
     author: str
     text: str

@@ -13,6 +13,7 @@ schema and checks that it upgrades; tools/make_schema_fixture.py writes the file
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Callable, Union
 
 if TYPE_CHECKING:
@@ -220,6 +221,68 @@ CREATE TABLE submission_files (
 );
 """
 
+def rebuild_table(db: "sqlite_utils.Database", table: str, create_sql: str, *,
+                  select: str = "*") -> None:
+    """Give ``table`` a new definition that ALTER TABLE cannot make (another CHECK list, a
+    changed constraint): SQLite's documented way — create the new table under a temporary
+    name, copy the rows (``select``: the column expressions, in the new table's order, read
+    from the old table), drop the old table, rename, and re-create its indexes and triggers.
+
+    ``create_sql`` is the CREATE TABLE statement under the table's own name. Runs inside the
+    migration's transaction; migrate() turns foreign keys off around the steps (a DROP with
+    them on would cascade into every child table) and checks them before committing.
+    """
+    if db.execute("PRAGMA foreign_keys").fetchone()[0]:
+        raise RuntimeError("rebuild_table needs foreign keys off (run it as a migration step)")
+    temporary = f"{table}__rebuild"
+    pattern = re.compile(rf"^\s*CREATE\s+TABLE\s+{re.escape(table)}\b", re.IGNORECASE)
+    if not pattern.match(create_sql):
+        raise ValueError(f"create_sql must create table {table}")
+    kept = [row[0] for row in db.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger')"
+        " AND sql IS NOT NULL ORDER BY type, name", [table]).fetchall()]
+    db.execute(pattern.sub(f"CREATE TABLE {temporary}", create_sql, count=1))
+    db.execute(f"INSERT INTO {temporary} SELECT {select} FROM {table}")
+    db.execute(f"DROP TABLE {table}")
+    # Legacy renaming: nothing else names the temporary table, so nothing is rewritten.
+    db.execute("PRAGMA legacy_alter_table = ON")
+    try:
+        db.execute(f"ALTER TABLE {temporary} RENAME TO {table}")
+    finally:
+        db.execute("PRAGMA legacy_alter_table = OFF")
+    for sql in kept:
+        db.execute(sql)
+
+
+# One word per thing (issue 10): the table of a unit's state per measure is "assignments"
+# (a "report" is a document); an indicator's 家/% is its quantity_unit (a "unit" is a bureau);
+# the measures the plan's issuer does itself ("--") have scope "issuer" ("province" is the
+# provincial ledger).
+_MEASURES_0003 = """
+CREATE TABLE measures (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    responsibility_raw TEXT NOT NULL,
+    responsibility TEXT NOT NULL,
+    scope TEXT NOT NULL CHECK (scope IN ('issuer', 'all', 'relevant', 'named')),
+    deadline TEXT,
+    UNIQUE (plan_id, code)
+)
+"""
+
+
+def _0003_one_name_per_thing(db: "sqlite_utils.Database") -> None:
+    db.execute("ALTER TABLE reports RENAME TO assignments")
+    db.execute("ALTER TABLE indicators RENAME COLUMN unit TO quantity_unit")
+    rebuild_table(db, "measures", _MEASURES_0003, select=(
+        "id, plan_id, task_id, code, seq, text, responsibility_raw, responsibility,"
+        " CASE scope WHEN 'province' THEN 'issuer' ELSE scope END, deadline"))
+
+
 # A step: SQL text, or a function that changes the database it is given.
 Step = Union[str, Callable[["sqlite_utils.Database"], None]]
 
@@ -227,6 +290,7 @@ Step = Union[str, Callable[["sqlite_utils.Database"], None]]
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "0001_initial", _0001_INITIAL),
     (2, "0002_submissions", _0002_SUBMISSIONS),
+    (3, "0003_one_name_per_thing", _0003_one_name_per_thing),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

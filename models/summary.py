@@ -25,7 +25,7 @@ class SectionProgress:
 
 @dataclass
 class IndicatorStatus:
-    measure_id: str
+    measure_code: str
     measure_text: str
     indicator: IndicatorRow
 
@@ -33,14 +33,14 @@ class IndicatorStatus:
     def met(self) -> bool | None:
         from .plan.indicators import Indicator
         i = self.indicator
-        return Indicator(i.raw, i.min, i.max, i.unit, i.comparator).met_by(i.value)
+        return Indicator(i.raw, i.min, i.max, i.quantity_unit, i.comparator).met_by(i.value)
 
 
 @dataclass
 class EvidenceNumber:
     """Evidence as numbered in the hand-in: 佐证8.5-1 is the first file backing measure 8.5."""
     number: str                    # "8.5-1"
-    measure_id: str
+    measure_code: str
     evidence: Evidence
 
     @property
@@ -116,12 +116,12 @@ def summarize(ledger, *, unit: str | None = None, on: date | None = None) -> Sum
             summary.stale.append(row)
         if row.scope == "relevant" and row.involved is None:
             summary.unconfirmed.append(row)
-    carried_ids = {r.id for r in rows if r.status != NOT_INVOLVED}
+    carried_ids = {r.code for r in rows if r.status != NOT_INVOLVED}
     for measure in plan.measures():
-        if measure.id in carried_ids and measure.indicators:
-            detail = ledger.measure(measure.id, unit=unit)
+        if measure.code in carried_ids and measure.indicators:
+            detail = ledger.measure(measure.code, unit=unit)
             for indicator in detail.indicators:
-                summary.indicators.append(IndicatorStatus(measure.id, measure.text, indicator))
+                summary.indicators.append(IndicatorStatus(measure.code, measure.text, indicator))
     return summary
 
 
@@ -139,6 +139,6 @@ def evidence_numbers(ledger, *, unit: str | None = None) -> list[EvidenceNumber]
     for row in ledger.measures(unit=unit):
         if row.evidence_count == 0:
             continue
-        for k, item in enumerate(ledger.evidence_for(row.id, unit=unit), 1):
-            numbered.append(EvidenceNumber(f"{row.id}-{k}", row.id, item))
+        for k, item in enumerate(ledger.evidence_for(row.code, unit=unit), 1):
+            numbered.append(EvidenceNumber(f"{row.code}-{k}", row.code, item))
     return numbered

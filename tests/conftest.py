@@ -85,7 +85,7 @@ def unit_packages(tmp_path_factory):
                     city.record("6.1", value=SHARES[unit])
                 made[unit] = SimpleNamespace(
                     db=city.path, package=make_package(city, root / f"out-{unit}"),
-                    measures={row.id: (row.status, row.entry_count, row.evidence_count)
+                    measures={row.code: (row.status, row.entry_count, row.evidence_count)
                               for row in city.measures()})
     return made
 

@@ -136,7 +136,7 @@ def test_the_sql_check_catches_a_violation(tmp_path):
     (tmp_path / "ui" / "oops.py").write_text(
         'def count(ledger):\n'
         '    return ledger.db.execute("SELECT count(*) FROM evidence").fetchone()[0]\n'
-        'Q = f"DELETE FROM reports WHERE unit = {1}"\n'
+        'Q = f"DELETE FROM assignments WHERE unit = {1}"\n'
         'rows = db.query("select " "1")\n'
         'OK = "Select a file to attach"\n', encoding="utf-8")
     (tmp_path / "main.py").write_text('X = "PRAGMA user_version"\n', encoding="utf-8")

@@ -57,7 +57,7 @@ def test_record_attach_and_tasks(db, capsys, sample_file):
     row = next(r for r in rows if r["id"] == "8.5")
     assert (row["status"], row["evidence_count"], row["entry_count"], row["scope"]) == (
         "推进中", 1, 1, "named")
-    assert all(r["scope"] != "province" for r in rows)
+    assert all(r["scope"] != "issuer" for r in rows)
     only = _json(capsys, base + ["tasks", "--status", "推进中", "--json"])
     assert [r["id"] for r in only] == ["8.5"]
     other = _json(capsys, base + ["tasks", "--unit", "郑州市", "--json"])

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QTableWidgetItem, QVBoxLayout)
 
 from models import backup
+from models.ledger import Ledger
 
 from .host import WindowActions
 from .jobs import Access
@@ -201,8 +202,12 @@ class BackupActions(WindowActions):
         lock = host.session.lock
 
         def work(ledger_path, progress, cancelled):
-            return backup.restore_backup(backup_file, ledger_path, lock=lock,
-                                         progress=progress, cancelled=cancelled)
+            result = backup.restore_backup(backup_file, ledger_path, lock=lock,
+                                           progress=progress, cancelled=cancelled)
+            # A backup from an older version is upgraded here, off the GUI thread, so the
+            # window's own reopening finds the file current and takes no time.
+            Ledger.open(ledger_path).close()
+            return result
 
         def done(result):
             self.last_restore = result

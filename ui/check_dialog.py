@@ -82,9 +82,9 @@ class CheckDialog(QDialog):
             r = table.rowCount()
             table.insertRow(r)
             # Gap labels and messages come from models (Chinese data); shown as given.
-            for c, value in enumerate((gap.label, gap.measure_id or "—", gap.message, gap.fix)):
+            for c, value in enumerate((gap.label, gap.measure_code or "—", gap.message, gap.fix)):
                 cell = QTableWidgetItem(value)
-                cell.setData(CODE_ROLE, gap.measure_id)
+                cell.setData(CODE_ROLE, gap.measure_code)
                 cell.setToolTip(value)
                 table.setItem(r, c, cell)
         table.resizeRowsToContents()

@@ -290,14 +290,14 @@ class DashboardWidget(QScrollArea):
         bars = []
         for item in s.indicators:
             ind = item.indicator
-            indicator = Indicator(ind.raw, ind.min, ind.max, ind.unit, ind.comparator)
+            indicator = Indicator(ind.raw, ind.min, ind.max, ind.quantity_unit, ind.comparator)
             # Scale so the target sits at 80% of the bar and an overshoot still shows.
             scale = (ind.max or ind.min) * 1.25 or 1
             fraction = None if ind.value is None else ind.value / scale
             met = item.met
             color = EMPTY if met is None else MET if met else UNMET
-            value = self.tr("未填报") if ind.value is None else f"{ind.value:g}{ind.unit}"
-            bars.append((self.tr("{0}　目标{1}").format(item.measure_id, indicator.describe()),
+            value = self.tr("未填报") if ind.value is None else f"{ind.value:g}{ind.quantity_unit}"
+            bars.append((self.tr("{0}　目标{1}").format(item.measure_code, indicator.describe()),
                          fraction, value, color, ind.min / scale))
         self.indicator_bars.set_items(bars, self.tr("本单位承担的举措中没有量化指标"))
         self._fill(self.late_list, self.late_box, self.tr("逾期"), s.late)
@@ -314,8 +314,8 @@ class DashboardWidget(QScrollArea):
             lst.addItem(item)
             return
         for row in rows:
-            item = QListWidgetItem(f"{row.id}　{row.text}")
+            item = QListWidgetItem(f"{row.code}　{row.text}")
             item.setToolTip(self.tr("{0}\n截止：{1}　状态：{2}").format(row.text, row.deadline,
                                                                     i18n.label(row.status)))
-            item.setData(CODE_ROLE, row.id)
+            item.setData(CODE_ROLE, row.code)
             lst.addItem(item)

@@ -20,7 +20,7 @@ from exports.documents import COMPLETION_TABLE, STATUS_REPORT, WORK_REPORT
 from models.changes import Changes
 
 from models.deadlines import DUE_SOON, LATE
-from models.plan.scope import SCOPE_LABELS
+from models.plan.scope import ISSUER, SCOPE_LABELS
 from models.queries import MeasureFilter
 from models.status import STATUSES
 
@@ -39,8 +39,8 @@ class MainWindow(LedgerWindow):
         ledger = session.ledger
         self.plan = ledger.plan()
         self.setWindowTitle(self.tr("任务台账 — {0} — {1}").format(ledger.unit, self.plan.title))
-        from .readonly_measures import MeasureTableWithProvince
-        self.model = MeasureTableWithProvince(session, self)
+        from .readonly_measures import MeasureTableWithIssuer
+        self.model = MeasureTableWithIssuer(session, self)
         self._build()
         self._build_menu_titles()
         # Menu items and their shortcuts arrive right after the first paint.
@@ -79,7 +79,7 @@ class MainWindow(LedgerWindow):
         self.section_combo.setMaximumWidth(220)
         self.scope_combo = self._combo(self.tr("责任范围"), [(self.tr("全部范围"), None)]
                                        + [(i18n.label(label), key) for key, label in SCOPE_LABELS.items()
-                                          if key != "province"])
+                                          if key != ISSUER])
         self.deadline_combo = self._combo(self.tr("期限"), [(self.tr("全部期限"), None),
                                                           (self.tr("逾期"), LATE),
                                                           (self.tr("临期（7天内）"), DUE_SOON)])
@@ -93,9 +93,9 @@ class MainWindow(LedgerWindow):
             check.toggled.connect(self.apply_filter)
             bar2.addWidget(check)
         # Provincial-level measures (责任地市 "--"): the unit sees them, read-only.
-        self.province_check = QCheckBox(self.tr("显示省级举措（只读）(&G)"))
-        self.province_check.toggled.connect(self._show_province)
-        bar2.addWidget(self.province_check)
+        self.issuer_check = QCheckBox(self.tr("显示省级举措（只读）(&G)"))
+        self.issuer_check.toggled.connect(self._show_issuer)
+        bar2.addWidget(self.issuer_check)
         self.clear_button = QPushButton(self.tr("清除筛选(&C)"))
         self.clear_button.clicked.connect(self.clear_filters)
         bar2.addWidget(self.clear_button)
@@ -132,8 +132,8 @@ class MainWindow(LedgerWindow):
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         column.addWidget(self.table, 1)
 
-        from .readonly_measures import PanelWithProvince
-        self.panel = PanelWithProvince(self.session, host=self)
+        from .readonly_measures import PanelWithIssuer
+        self.panel = PanelWithIssuer(self.session, host=self)
         panel_scroll = QScrollArea()
         panel_scroll.setWidgetResizable(True)
         panel_scroll.setWidget(self.panel)
@@ -317,7 +317,7 @@ class MainWindow(LedgerWindow):
     def _after_reload(self, keep: str | None) -> None:
         self.count_label.setText(self.tr("显示 {0} / {1} 项").format(self.model.rowCount(),
                                                                 self.tree.total))
-        extra = getattr(self.model, "province_count", 0)
+        extra = getattr(self.model, "issuer_count", 0)
         if extra:
             self.count_label.setText(self.tr("显示 {0} / {1} 项 + 省级 {2} 项").format(
                 self.model.rowCount() - extra, self.tree.total, extra))
@@ -331,8 +331,8 @@ class MainWindow(LedgerWindow):
             self.table.selectionModel().blockSignals(False)
             self.table.scrollTo(index)
 
-    def _show_province(self, on: bool) -> None:
-        self.model.show_province = on
+    def _show_issuer(self, on: bool) -> None:
+        self.model.show_issuer = on
         self.apply_filter()
 
     def clear_filters(self) -> None:

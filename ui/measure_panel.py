@@ -216,7 +216,7 @@ class MeasurePanel(QWidget):
         self.body.setVisible(True)
         self.body.setEnabled(True)
         row = self.detail.row
-        self.title.setText(self.tr("举措 {0}　{1}").format(row.id, i18n.label(row.status)))
+        self.title.setText(self.tr("举措 {0}　{1}").format(row.code, i18n.label(row.status)))
         self.task_label.setText(self.tr("任务 {0}：{1}").format(row.task_no, row.task_content))
         self.text_label.setText(row.text)
         self.info_label.setText(self.tr("责任地市：{0}　范围：{1}　截止：{2}{3}").format(
@@ -259,9 +259,9 @@ class MeasurePanel(QWidget):
         self.indicator_label.setVisible(bool(indicators))
         self.indicator_box.setVisible(bool(indicators))
         for item in indicators:
-            target = Indicator(item.raw, item.min, item.max, item.unit, item.comparator).describe()
+            target = Indicator(item.raw, item.min, item.max, item.quantity_unit, item.comparator).describe()
             edit = QLineEdit("" if item.value is None else f"{item.value:g}")
-            edit.setPlaceholderText(self.tr("本单位完成值（{0}）").format(item.unit))
+            edit.setPlaceholderText(self.tr("本单位完成值（{0}）").format(item.quantity_unit))
             edit.setAccessibleName(self.tr("完成值，目标 {0}").format(target))
             edit.setProperty("saved", edit.text())
             edit.setAcceptDrops(False)

@@ -114,7 +114,7 @@ class MeasureTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._raw(row, key)
         if role == CODE_ROLE:
-            return row.id
+            return row.code
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "text":
                 return row.text
@@ -142,7 +142,7 @@ class MeasureTableModel(QAbstractTableModel):
 
     def _display(self, row, key):
         if key == "id":
-            return row.id
+            return row.code
         if key == "task":
             return f"{row.task_no}. {row.task_content}"
         if key == "text":
@@ -164,7 +164,7 @@ class MeasureTableModel(QAbstractTableModel):
 
     def _raw(self, row, key):
         if key == "id":
-            task, _, measure = row.id.partition(".")
+            task, _, measure = row.code.partition(".")
             return int(task) * 1000 + int(measure or 0)
         if key == "task":
             return row.task_no

@@ -3,7 +3,7 @@
 FORMATS.md: units SEE these measures but do not report on them. The table shows them, when
 the clerk ticks 显示省级举措（只读）, with scope 省级 and no status; the panel shows what
 they ask with nothing to edit. The unit's own measure list (Ledger.measures, CLI ``tasks``)
-is unchanged: these rows come from models.queries.province_codes/province_rows.
+is unchanged: these rows come from models.queries.issuer_codes/issuer_rows.
 """
 from __future__ import annotations
 
@@ -26,16 +26,16 @@ def _id_key(code: str) -> tuple[int, int]:
     return int(task), int(measure or 0)
 
 
-class MeasureTableWithProvince(MeasureTableModel):
-    """The unit's measures, plus the provincial-level ones when ``show_province`` is on."""
+class MeasureTableWithIssuer(MeasureTableModel):
+    """The unit's measures, plus the provincial-level ones when ``show_issuer`` is on."""
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
-        self.show_province = False
+        self.show_issuer = False
         self._province: set[str] = set()
 
     @property
-    def province_count(self) -> int:
+    def issuer_count(self) -> int:
         """How many of the rows shown are provincial-level (read-only) measures."""
         return len(self._province)
 
@@ -43,7 +43,7 @@ class MeasureTableWithProvince(MeasureTableModel):
         ledger = self.session.ledger
         codes = queries.measure_codes(ledger, self.filter, order=self.order,
                                       descending=self.descending)
-        extra = queries.province_codes(ledger, self.filter) if self.show_province else []
+        extra = queries.issuer_codes(ledger, self.filter) if self.show_issuer else []
         self._province = set(extra)
         if not extra:
             return codes
@@ -71,7 +71,7 @@ class MeasureTableWithProvince(MeasureTableModel):
         if code in self._province:
             if code not in self._rows:
                 missing = [c for c in self._province if c not in self._rows]
-                self._rows.update(queries.province_rows(self.session.ledger, missing))
+                self._rows.update(queries.issuer_rows(self.session.ledger, missing))
             return self._rows.get(code)
         return super()._row(index)
 
@@ -92,13 +92,13 @@ class MeasureTableWithProvince(MeasureTableModel):
         return super().data(index, role)
 
 
-class PanelWithProvince(MeasurePanel):
+class PanelWithIssuer(MeasurePanel):
     """The measure panel; a provincial-level measure is shown with nothing to edit."""
 
     def reload(self) -> None:
         row = None
         if self.code:
-            row = queries.province_rows(self.session.ledger, [self.code]).get(self.code)
+            row = queries.issuer_rows(self.session.ledger, [self.code]).get(self.code)
         if row is None:
             self._filler().setVisible(False)
             super().reload()
@@ -108,7 +108,7 @@ class PanelWithProvince(MeasurePanel):
             self.body.setEnabled(False)
             self.body.setVisible(False)
         self._filler().setVisible(True)
-        self.title.setText(self.tr("举措 {0}　省级（只读）").format(row.id))
+        self.title.setText(self.tr("举措 {0}　省级（只读）").format(row.code))
         self.task_label.setText(self.tr("任务 {0}：{1}").format(row.task_no, row.task_content))
         self.text_label.setText(row.text)
         self.info_label.setText(self.tr("责任地市：{0}　范围：{1}　截止：{2}\n此举措由省级负责，"

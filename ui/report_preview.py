@@ -69,7 +69,7 @@ def status_report_html(ledger, plan) -> str:
         parts.append(f"<h3>{L[key]}（{len(rows)}）</h3>")
         if rows:
             parts.append("<ul>" + "".join(
-                f"<li>{row.id}　{escape(row.text)}（{L['deadline']} {row.deadline or '—'}）</li>"
+                f"<li>{row.code}　{escape(row.text)}（{L['deadline']} {row.deadline or '—'}）</li>"
                 for row in rows) + "</ul>")
         else:
             parts.append(f"<p>{L['none']}</p>")
@@ -77,9 +77,9 @@ def status_report_html(ledger, plan) -> str:
         parts.append(f"<h3>{L['indicators']}</h3>")
         verdict = {None: L["empty"], True: L["met"], False: L["unmet"]}
         parts.append(_table([L["measure"], L["target"], L["value"], L["met?"]], [
-            [item.measure_id, escape(item.indicator.raw),
+            [item.measure_code, escape(item.indicator.raw),
              "—" if item.indicator.value is None
-             else f"{item.indicator.value:g}{item.indicator.unit}",
+             else f"{item.indicator.value:g}{item.indicator.quantity_unit}",
              verdict[item.met]]
             for item in s.indicators]))
     return "".join(parts)

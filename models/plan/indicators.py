@@ -32,16 +32,16 @@ class Indicator:
     raw: str
     min: float
     max: float | None
-    unit: str
+    quantity_unit: str           # 家, %, 亿元… (a "unit" is a bureau)
     comparator: str
 
     def describe(self) -> str:
         """The target as a clerk reads it: "6–10家", "≥100家", "≥80%"."""
         low = _fmt(self.min)
         if self.comparator == RANGE:
-            return f"{low}–{_fmt(self.max)}{self.unit}"
+            return f"{low}–{_fmt(self.max)}{self.quantity_unit}"
         symbol = {AT_LEAST: "≥", AT_MOST: "≤", ABOUT: "约"}.get(self.comparator, "")
-        return f"{symbol}{low}{self.unit}"
+        return f"{symbol}{low}{self.quantity_unit}"
 
     def met_by(self, value: float | None) -> bool | None:
         """Whether ``value`` reaches the target (None when there is no value)."""
@@ -79,5 +79,6 @@ def parse_indicators(text: str) -> list[Indicator]:
             # 不少于100家, 80%以上, 达到23亿元 and a bare "13家" (a number to build) are all floors.
             comparator = AT_LEAST
         raw = text[match.start("min"):match.end()]
-        found.append(Indicator(raw=raw, min=low, max=high, unit=unit, comparator=comparator))
+        found.append(Indicator(raw=raw, min=low, max=high, quantity_unit=unit,
+                               comparator=comparator))
     return found

@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-PROVINCE = "province"   # "--": provincial level only; units see it read-only
+ISSUER = "issuer"       # "--": done by the plan's issuer itself (省级); units see it read-only
 ALL = "all"             # 各省辖市、济源示范区、省直管县（市）
 RELEVANT = "relevant"   # 相关地市: each unit confirms whether it is involved
 NAMED = "named"         # the units listed in the cell
 
-SCOPE_LABELS = {PROVINCE: "省级", ALL: "全部地市", RELEVANT: "相关地市", NAMED: "指定地市"}
+SCOPE_LABELS = {ISSUER: "省级", ALL: "全部地市", RELEVANT: "相关地市", NAMED: "指定地市"}
 
-_PROVINCE_MARKS = {"--", "—", "——", "-", "－－", "/", "省局", "省级"}
+_ISSUER_MARKS = {"--", "—", "——", "-", "－－", "/", "省局", "省级"}
 _ALL_MARKS = ("各省辖市", "各地市", "各市县", "各省直管县")
 _RELEVANT_MARKS = ("相关地市", "有关地市", "相关单位", "有关单位", "相关省辖市")
 _SPLIT = re.compile(r"[、，,；;/\s]+")
@@ -41,8 +41,8 @@ def resolve_scope(responsibility: str, unit_names: list[str]) -> tuple[Scope, li
     "other" rather than failing, because provinces name departments and new districts freely.
     """
     text = (responsibility or "").strip()
-    if text in _PROVINCE_MARKS or not text:
-        return Scope(PROVINCE), []
+    if text in _ISSUER_MARKS or not text:
+        return Scope(ISSUER), []
     if any(mark in text for mark in _ALL_MARKS):
         return Scope(ALL, tuple(unit_names)), []
     if any(text.startswith(mark) or text == mark for mark in _RELEVANT_MARKS):

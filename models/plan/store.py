@@ -1,7 +1,7 @@
 """Writing a plan definition into a ledger and reading it back as dataclasses."""
 from __future__ import annotations
 
-from datetime import datetime
+from ..clock import now_text
 
 import sqlite_utils
 
@@ -22,7 +22,7 @@ def insert_plan(db: sqlite_utils.Database, plan: dict) -> int:
         [int(plan["year"]), plan["title"], plan.get("subject") or subject_from_title(plan["title"]),
          plan.get("issuer", ""), plan.get("doc_no", ""),
          plan.get("deadline") or f"{plan['year']}-12-31", plan.get("recipient", ""),
-         plan.get("annex_title", ""), plan.get("source", ""), _now()])
+         plan.get("annex_title", ""), plan.get("source", ""), now_text()])
     plan_id = cur.lastrowid
     units = [dict(u) for u in plan.get("units", [])]
     unit_names = [u["name"] for u in units]
@@ -60,9 +60,9 @@ def insert_plan(db: sqlite_utils.Database, plan: dict) -> int:
                                    " VALUES (?,?)", [measure_id, name])
                 for i_seq, ind in enumerate(parse_indicators(measure["text"])):
                     db.execute(
-                        "INSERT INTO indicators (measure_id, seq, raw, min, max, unit, comparator)"
+                        "INSERT INTO indicators (measure_id, seq, raw, min, max, quantity_unit, comparator)"
                         " VALUES (?,?,?,?,?,?,?)",
-                        [measure_id, i_seq, ind.raw, ind.min, ind.max, ind.unit, ind.comparator])
+                        [measure_id, i_seq, ind.raw, ind.min, ind.max, ind.quantity_unit, ind.comparator])
     return plan_id
 
 
@@ -102,7 +102,7 @@ def read_plan(db: sqlite_utils.Database, plan_id: int) -> Plan:
     for row in db.query("SELECT * FROM measures WHERE plan_id = ? ORDER BY task_id, seq", [plan_id]):
         units = (all_units if row["scope"] == "all" else named.get(row["id"], []))
         tasks[row["task_id"]].measures.append(PlanMeasure(
-            id=row["code"], text=row["text"], responsibility=row["responsibility"],
+            code=row["code"], text=row["text"], responsibility=row["responsibility"],
             responsibility_raw=row["responsibility_raw"], scope=row["scope"], units=list(units),
             deadline=row["deadline"] or head["deadline"],
             indicators=indicators.get(row["id"], [])))
@@ -115,11 +115,8 @@ def read_plan(db: sqlite_utils.Database, plan_id: int) -> Plan:
 def indicator_row(row: dict, value: float | None = None) -> IndicatorRow:
     """An IndicatorRow from an ``indicators`` row."""
     from .indicators import Indicator
-    target = Indicator(raw=row["raw"], min=row["min"], max=row["max"], unit=row["unit"],
-                       comparator=row["comparator"]).describe()
+    target = Indicator(raw=row["raw"], min=row["min"], max=row["max"],
+                       quantity_unit=row["quantity_unit"], comparator=row["comparator"]).describe()
     return IndicatorRow(id=row["id"], raw=row["raw"], min=row["min"], max=row["max"],
-                        unit=row["unit"], comparator=row["comparator"], target=target, value=value)
-
-
-def _now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
+                        quantity_unit=row["quantity_unit"], comparator=row["comparator"],
+                        target=target, value=value)

@@ -226,7 +226,7 @@ def _check_data(ledger, plan, zip_path, manifest: dict, data: dict, files: list[
     if data.get("unit") != manifest["unit"]:
         raise refusal(zip_path, f"{DATA_NAME} 的单位与清单不一致")
     unit = manifest["unit"]
-    reportable = {row.id: row.scope for row in ledger.measures(unit=unit)}
+    reportable = {row.code: row.scope for row in ledger.measures(unit=unit)}
     evidence_files = {e["path"]: e["sha256"] for e in files if e["role"] == ROLE_EVIDENCE}
     measures = data.get("measures")
     if not isinstance(measures, list):

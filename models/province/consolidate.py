@@ -22,7 +22,7 @@ SUM, MEAN = "sum", "mean"
 @dataclass
 class MeasureColumn:
     """One measure as a column (or row) of the matrix."""
-    id: str
+    code: str
     task_no: int
     task_content: str
     section: str
@@ -50,14 +50,14 @@ class TaskProgress:
 @dataclass
 class IndicatorTotal:
     """One target with every unit's figure and the provincial total (or mean)."""
-    measure_id: str
+    measure_code: str
     measure_text: str
     indicator_id: int
     raw: str
     target: str                  # as a clerk reads it: "6–10家", "≥100家"
     min: float
     max: float | None
-    unit: str
+    quantity_unit: str
     comparator: str
     aggregate: str               # SUM or MEAN
     by_unit: dict[str, float] = field(default_factory=dict)
@@ -73,7 +73,7 @@ class IndicatorTotal:
     @property
     def met(self) -> bool | None:
         """Whether the provincial figure reaches the target (None with no figures)."""
-        return Indicator(self.raw, self.min, self.max, self.unit, self.comparator).met_by(self.total)
+        return Indicator(self.raw, self.min, self.max, self.quantity_unit, self.comparator).met_by(self.total)
 
 
 @dataclass
@@ -123,11 +123,11 @@ class Consolidation:
         """Units with a current (not superseded) package."""
         return [u for u in self.units if u.submitted_at is not None]
 
-    def status_of(self, unit: str, measure_id: str) -> str | None:
+    def status_of(self, unit: str, measure_code: str) -> str | None:
         """The unit's status on a measure, None when the measure is not the unit's."""
         for line in self.units:
             if line.unit == unit:
-                return line.statuses.get(measure_id)
+                return line.statuses.get(measure_code)
         raise KeyError(unit)
 
 
@@ -141,11 +141,11 @@ def consolidate(ledger, *, on: date | None = None) -> Consolidation:
     measures, tasks = [], []
     for section in plan.sections:
         for task in section.tasks:
-            reportable = [m for m in task.measures if m.scope != "province"]
+            reportable = [m for m in task.measures if m.scope != "issuer"]
             if reportable:
                 tasks.append((task.no, task.content, section.title))
             for m in reportable:
-                measures.append(MeasureColumn(m.id, task.no, task.content, section.title,
+                measures.append(MeasureColumn(m.code, task.no, task.content, section.title,
                                               m.text, m.scope, m.deadline))
     current = current_submissions(ledger, plan_id=plan.id)
     province = ledger.role == "province"
@@ -168,11 +168,11 @@ def consolidate(ledger, *, on: date | None = None) -> Consolidation:
             tp.not_started += row.status == NOT_STARTED
         sub = current.get(unit.name)
         lines.append(UnitLine(
-            unit=unit.name, kind=unit.kind, statuses={r.id: r.status for r in rows},
+            unit=unit.name, kind=unit.kind, statuses={r.code: r.status for r in rows},
             tasks=progress, counts=counts,
             # A unit that has handed nothing in has no statuses of its own to be late on;
             # it is late as a unit once the deadline passes (Consolidation.late_units).
-            late=[] if (province and sub is None) else [r.id for r in rows if r.deadline_state == LATE],
+            late=[] if (province and sub is None) else [r.code for r in rows if r.deadline_state == LATE],
             submitted_at=sub.made_at if sub else None,
             imported_at=sub.imported_at if sub else None))
     return Consolidation(plan_title=plan.title, plan_year=plan.year, deadline=plan.deadline,
@@ -191,16 +191,16 @@ def _indicator_totals(ledger, plan, units: set[str]) -> list[IndicatorTotal]:
             values.setdefault(row["indicator_id"], {})[row["unit"]] = row["value"]
     # A unit that confirmed 不涉及 has no figure to add, even if one was typed earlier.
     not_involved = {(row["code"], row["unit"]) for row in ledger.db.query(
-        "SELECT m.code, r.unit FROM reports r JOIN measures m ON m.id = r.measure_id"
+        "SELECT m.code, r.unit FROM assignments r JOIN measures m ON m.id = r.measure_id"
         " WHERE m.plan_id = ? AND r.status = ?", [plan.id, NOT_INVOLVED])}
     totals = []
     for measure in plan.measures():
         for ind in measure.indicators:
             by_unit = {u: v for u, v in values.get(ind.id, {}).items()
-                       if (measure.id, u) not in not_involved}
+                       if (measure.code, u) not in not_involved}
             totals.append(IndicatorTotal(
-                measure_id=measure.id, measure_text=measure.text, indicator_id=ind.id,
-                raw=ind.raw, target=ind.target, min=ind.min, max=ind.max, unit=ind.unit,
-                comparator=ind.comparator, aggregate=MEAN if ind.unit in ("%", "％") else SUM,
+                measure_code=measure.code, measure_text=measure.text, indicator_id=ind.id,
+                raw=ind.raw, target=ind.target, min=ind.min, max=ind.max, quantity_unit=ind.quantity_unit,
+                comparator=ind.comparator, aggregate=MEAN if ind.quantity_unit in ("%", "％") else SUM,
                 by_unit=by_unit))
     return totals

@@ -16,7 +16,8 @@ from typing import Callable
 
 from .. import db as dbmod
 from ..fsutil import copy_hashed
-from ..ledger import PROVINCE_ROLE, _audit, _now, parse_date
+from ..clock import now_text
+from ..ledger import PROVINCE_ROLE, parse_date, record_audit
 from .checking import (DEFAULT_MAX_MEMBER_BYTES, DEFAULT_MAX_TOTAL_BYTES, PackageRefused,
                        check_package, parse_made_at, refusal)
 
@@ -145,7 +146,7 @@ def record_submission(ledger, plan, zip_path, package_sha, package_size, manifes
             "INSERT INTO submissions (plan_id, unit, package_sha256, package_name, package_size,"
             " made_at, imported_at, imported_by, superseded_by, format_version, program_version,"
             " counts, manifest, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [plan.id, unit, package_sha, zip_path.name, package_size, manifest["made_at"], _now(),
+            [plan.id, unit, package_sha, zip_path.name, package_size, manifest["made_at"], now_text(),
              ledger.user, current[0] if older else None, manifest["format_version"],
              str(manifest.get("program_version", "")), json.dumps(counts, ensure_ascii=False),
              manifest_text, json.dumps(data, ensure_ascii=False)]).lastrowid
@@ -157,7 +158,7 @@ def record_submission(ledger, plan, zip_path, package_sha, package_size, manifes
             if current:
                 db.execute("UPDATE submissions SET superseded_by = ? WHERE id = ?", [new_id, current[0]])
             replace_unit_data(ledger, plan.id, unit, data, manifest)
-        _audit(db, ledger.user, "import_package", unit,
+        record_audit(db, ledger.user, "import_package", unit,
                {"package": zip_path.name, "sha256": package_sha, "made_at": manifest["made_at"],
                 "submission": new_id, "replaced": current[0] if current and not older else None,
                 "older": older})
@@ -170,7 +171,7 @@ def record_submission(ledger, plan, zip_path, package_sha, package_size, manifes
 def replace_unit_data(ledger, plan_id: int, unit: str, data: dict, manifest: dict) -> None:
     """Replace everything ``unit`` reported on the plan with a package's data.
 
-    Runs inside the caller's transaction (record_submission's): entries, figures, reports and
+    Runs inside the caller's transaction (record_submission's): entries, figures, assignments and
     evidence links of the plan go, the package's come in, with evidence numbered as the
     unit numbered it.
     """
@@ -180,7 +181,7 @@ def replace_unit_data(ledger, plan_id: int, unit: str, data: dict, manifest: dic
     db.execute("DELETE FROM indicator_values WHERE unit = ? AND indicator_id IN (SELECT i.id FROM"
                " indicators i JOIN measures m ON m.id = i.measure_id WHERE m.plan_id = ?)",
                [unit, plan_id])
-    db.execute(f"DELETE FROM reports WHERE unit = ? AND measure_id IN ({plan_measures})", [unit, plan_id])
+    db.execute(f"DELETE FROM assignments WHERE unit = ? AND measure_id IN ({plan_measures})", [unit, plan_id])
     db.execute(f"DELETE FROM evidence_links WHERE measure_id IN ({plan_measures}) AND evidence_id IN"
                " (SELECT id FROM evidence WHERE unit = ?)", [plan_id, unit])
     db.execute("DELETE FROM evidence WHERE unit = ? AND NOT EXISTS (SELECT 1 FROM evidence_links"
@@ -193,12 +194,12 @@ def replace_unit_data(ledger, plan_id: int, unit: str, data: dict, manifest: dic
                                 " m.id = i.measure_id WHERE m.plan_id = ? ORDER BY m.id, i.seq",
                                 [plan_id]).fetchall():
         indicator_pk.setdefault(code, []).append(iid)
-    now = _now()
+    now = now_text()
     evidence_rows: dict[str, tuple[dict, list[int]]] = {}
     for m in data["measures"]:
         mid = measure_pk[m["id"]]
         involved = m.get("involved")
-        db.execute("INSERT INTO reports (measure_id, unit, status, involved, problems, next_steps,"
+        db.execute("INSERT INTO assignments (measure_id, unit, status, involved, problems, next_steps,"
                    " updated_at) VALUES (?,?,?,?,?,?,?)",
                    [mid, unit, m["status"], None if involved is None else int(bool(involved)),
                     m.get("problems") or "", m.get("next_steps") or "", m.get("updated_at")])

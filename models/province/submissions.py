@@ -115,7 +115,7 @@ def _contact_person(data: str | None) -> str:
     return person if isinstance(person, str) else ""
 
 
-def units_with_reports(ledger, *, plan_id: int | None = None) -> set[str]:
+def units_with_assignments(ledger, *, plan_id: int | None = None) -> set[str]:
     """Units that have reported on at least one measure of the plan (default: the current).
 
     Only the plan's own measures count: a unit that reported on another year's plan has
@@ -123,5 +123,5 @@ def units_with_reports(ledger, *, plan_id: int | None = None) -> set[str]:
     """
     plan_id = plan_id or ledger.plan_id
     return {row["unit"] for row in ledger.db.query(
-        "SELECT DISTINCT r.unit FROM reports r JOIN measures m ON m.id = r.measure_id"
+        "SELECT DISTINCT r.unit FROM assignments r JOIN measures m ON m.id = r.measure_id"
         " WHERE m.plan_id = ?", [plan_id])}

@@ -1260,7 +1260,7 @@ Run “Verify evidence”.</translation>
     </message>
 </context>
 <context>
-    <name>PanelWithProvince</name>
+    <name>PanelWithIssuer</name>
     <message>
         <source>举措 {0}&#x3000;省级（只读）</source>
         <translation>Measure {0}  provincial (read-only)</translation>

@@ -73,7 +73,7 @@ def test_one_row_per_measure_sections_merged_across_tasks_merged_down(workbook, 
     ws = load_workbook(workbook)[SHEET_TITLES[0]]
     measures = filled.measures()
     rows = _rows_by_id(ws)
-    assert list(rows) == [m.id for m in measures]          # task-list order, nothing else
+    assert list(rows) == [m.code for m in measures]          # task-list order, nothing else
     sections = {m.section for m in measures}
     merged = {str(r) for r in ws.merged_cells.ranges}
     section_rows = [r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value in sections]
@@ -100,7 +100,7 @@ def test_statuses_progress_evidence_and_not_involved(workbook, filled):
     assert "经确认不涉及" in ws.cell(rows["2.2"], 10).value
     progress = ws.cell(rows["2.3"], 6).value.split("\n")
     assert progress[0].startswith("2021年3月5日：") and progress[1].startswith("2021年6月1日：")
-    expected = [n.package_name for n in evidence_numbers(filled) if n.measure_id == "2.3"]
+    expected = [n.package_name for n in evidence_numbers(filled) if n.measure_code == "2.3"]
     assert ws.cell(rows["2.3"], 7).value == "\n".join(expected) == "佐证2.3-1_会议纪要.pdf"
     assert ws.cell(rows["2.3"], 8).value == FORMULA_LIKE[1]
     assert ws.cell(rows["2.3"], 9).value == FORMULA_LIKE[3]

@@ -48,7 +48,7 @@ def test_round_trip_gives_back_the_builtin_plan(tasklist, ledger, tmp_path):
         ours = [asdict(m) for m in ledger.plan().measures()]
         theirs = [asdict(m) for m in again.plan().measures()]
         strip = lambda rows: [{k: v for k, v in m.items() if k != "indicators"} |
-                              {"indicators": [(i["raw"], i["min"], i["max"], i["unit"])
+                              {"indicators": [(i["raw"], i["min"], i["max"], i["quantity_unit"])
                                               for i in m["indicators"]]} for m in rows]
         assert strip(theirs) == strip(ours)          # ids, texts, raw/effective scope, units
         assert [s.title for s in again.plan().sections] == [s.title for s in ledger.plan().sections]
@@ -64,8 +64,8 @@ def test_cli_export_tasklist_then_init_plan(ledger_path, ledger, tmp_path, capsy
     db = tmp_path / "郑州.db"
     assert run(["--db", str(db), "init", "--unit", "郑州市", "--plan", str(out)]) == 0
     with Ledger.open(db) as again, Ledger.open(ledger_path) as first:
-        assert [(m.id, m.text, m.scope) for m in again.plan().measures()] == \
-               [(m.id, m.text, m.scope) for m in first.plan().measures()]
+        assert [(m.code, m.text, m.scope) for m in again.plan().measures()] == \
+               [(m.code, m.text, m.scope) for m in first.plan().measures()]
 
 
 def test_import_plan_adds_a_year_and_makes_it_current(ledger_path, ledger, tmp_path, capsys):
@@ -78,7 +78,7 @@ def test_import_plan_adds_a_year_and_makes_it_current(ledger_path, ledger, tmp_p
     with Ledger.open(ledger_path) as again:
         assert [p.year for p in again.plans()] == [2023, 2021]
         assert again.plan().year == 2023
-        assert [r.id for r in again.measures()] == ["1.2", "1.3", "2.1", "2.2", "3.2"]
+        assert [r.code for r in again.measures()] == ["1.2", "1.3", "2.1", "2.2", "3.2"]
     # the same plan again is refused, nothing added
     assert run(["--db", str(ledger_path), "import-plan", str(annex)]) == 2
     assert "已有方案" in capsys.readouterr().err
@@ -97,7 +97,7 @@ def test_import_plan_refuses_a_list_without_our_unit(ledger_path, ledger, tmp_pa
     other = tmp_path / "其他.db"
     assert run(["--db", str(other), "init", "--unit", "省司法厅", "--plan", str(sheet)]) == 0
     with Ledger.open(other) as made:
-        ids = [r.id for r in made.measures()]
+        ids = [r.code for r in made.measures()]
         assert ids[:2] == ["1.1", "1.2"] and "2.1" not in ids
     # … and a list that does not name it at all is refused
     annex = __import__("tests.models.test_plan_import_docx", fromlist=["build_annex"]).build_annex(

@@ -138,7 +138,7 @@ BAD_BACKUPS = {
     "flipped byte": lambda good, tmp: _write(tmp / "b.zip", _flip_inside(good)),
     "foreign zip": lambda good, tmp: _foreign_zip(tmp / "b.zip"),
     "db altered": lambda good, tmp: _rewrite(good, tmp / "b.zip", fix_manifest=False, replace={
-        "ledger.db": _db_with(good, tmp, "UPDATE reports SET status = '已完成'")}),
+        "ledger.db": _db_with(good, tmp, "UPDATE assignments SET status = '已完成'")}),
     "db not a ledger": lambda good, tmp: _rewrite(good, tmp / "b.zip", replace={
         "ledger.db": _db_with(good, tmp, "PRAGMA application_id = 1")}),
     "schema newer": lambda good, tmp: _rewrite(good, tmp / "b.zip", replace={

@@ -19,7 +19,7 @@ from models.plan.indicators import AT_LEAST, AT_MOST, RANGE, parse_indicators
 ])
 def test_targets(text, raw, low, high, unit, comparator):
     (ind,) = parse_indicators(text)
-    assert (ind.raw, ind.min, ind.max, ind.unit, ind.comparator) == (raw, low, high, unit, comparator)
+    assert (ind.raw, ind.min, ind.max, ind.quantity_unit, ind.comparator) == (raw, low, high, unit, comparator)
 
 
 @pytest.mark.parametrize("text", [
@@ -41,7 +41,7 @@ def test_describe_and_met():
 
 
 def test_the_2021_plan_has_its_six_targets(ledger):
-    found = {m.id: [i.target for i in m.indicators] for m in ledger.plan().measures() if m.indicators}
+    found = {m.code: [i.target for i in m.indicators] for m in ledger.plan().measures() if m.indicators}
     assert found == {"2.3": ["≥100家"], "4.1": ["6–10家"], "6.1": ["≥80%"], "8.2": ["2–3家"],
                      "9.1": ["≥23亿元"], "11.2": ["≥13家"]}
 

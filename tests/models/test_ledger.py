@@ -128,7 +128,7 @@ def test_file_lands_before_the_row(ledger, sample_file, monkeypatch):
     """A crash between copying and recording leaves a harmless file, never a dangling row."""
     def boom(*args, **kwargs):
         raise sqlite3.OperationalError("disk I/O error")
-    monkeypatch.setattr("models.ledger._audit", boom)
+    monkeypatch.setattr("models.ledger.record_audit", boom)
     with pytest.raises(sqlite3.OperationalError):
         ledger.attach("8.5", sample_file)
     assert ledger.db.execute("SELECT count(*) FROM evidence").fetchone()[0] == 0

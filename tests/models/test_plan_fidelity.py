@@ -86,5 +86,5 @@ def test_stored_plan_matches_the_definition(ledger, plan):
     assert stored.doc_no == "豫知〔2021〕35号"
     assert [m.text for m in stored.measures()] == [
         m["text"] for s in plan["sections"] for t in s["tasks"] for m in t["measures"]]
-    ids = [m.id for m in stored.measures()]
+    ids = [m.code for m in stored.measures()]
     assert ids[:5] == ["1.1", "1.2", "1.3", "1.4", "1.5"] and "8.5" in ids and ids[-1] == "18.3"

@@ -86,12 +86,12 @@ def test_word_annex_with_merged_cells(tmp_path):
     assert tasks[0]["content"] == "贯彻落实“十四五”规划。"
     assert [m["responsibility"] for m in tasks[0]["measures"]] == ["--", ALL, ""]
     with Ledger.create(tmp_path / "l.db", unit="洛阳市", plan=plan) as ledger:
-        measures = {m.id: m for m in ledger.plan().measures()}
+        measures = {m.code: m for m in ledger.plan().measures()}
         assert {k: m.scope for k, m in measures.items()} == {
-            "1.1": "province", "1.2": "all", "1.3": "all", "2.1": "all", "2.2": "relevant",
+            "1.1": "issuer", "1.2": "all", "1.3": "all", "2.1": "all", "2.2": "relevant",
             "3.1": "named", "3.2": "named"}
         assert measures["3.2"].units == ["洛阳市", "新乡市"]
-        assert [r.id for r in ledger.measures()] == ["1.2", "1.3", "2.1", "2.2", "3.2"]
+        assert [r.code for r in ledger.measures()] == ["1.2", "1.3", "2.1", "2.2", "3.2"]
 
 
 def test_annex_split_over_two_tables_and_no_notice(tmp_path):

@@ -71,10 +71,10 @@ def test_department_names_become_other_units_in_the_ledger(tmp_path):
             assert kinds[name] == "other"
         assert kinds["洛阳市"] == "city"
         tree = ledger.plan()
-        measures = {m.id: m for m in tree.measures()}
+        measures = {m.code: m for m in tree.measures()}
         assert measures["1.2"].scope == "named" and measures["1.2"].units == ["省知识产权局", "省司法厅"]
         assert measures["3.1"].scope == "all"
-        assert [r.id for r in ledger.measures()] == ["3.1", "3.2"]
+        assert [r.code for r in ledger.measures()] == ["3.1", "3.2"]
         assert ledger.measure("2.1", unit="省公安厅").row.deadline == "2022-12-31"
         assert ledger.measure("1.2", unit="省司法厅").row.deadline == "2022-06-30"
         assert [i.raw for i in measures["2.1"].indicators] == ["100件"]
@@ -107,8 +107,8 @@ def test_our_own_progress_workbook_reads_back_as_the_plan(tmp_path, ledger):
     from exports.xlsx_progress import write_progress_workbook
     out = write_progress_workbook(ledger, tmp_path / "p.xlsx")
     plan = read_plan_file(out)
-    ours = [(m.id, m.text) for m in ledger.plan().measures()
-            if m.id in {r.id for r in ledger.measures()}]
+    ours = [(m.code, m.text) for m in ledger.plan().measures()
+            if m.code in {r.code for r in ledger.measures()}]
     got = [(f"{t['no']}.{i}", m["text"]) for s in plan["sections"] for t in s["tasks"]
            for i, m in enumerate(t["measures"], 1)]
     # ids differ where province-only measures were left out; texts and order do not

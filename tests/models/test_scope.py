@@ -6,13 +6,13 @@ import pytest
 from models.errors import InvalidInput, UnknownMeasure
 from models.ledger import Ledger
 from models.plan.definition import load_units
-from models.plan.scope import ALL, NAMED, PROVINCE, RELEVANT, inherit_responsibility, resolve_scope
+from models.plan.scope import ALL, NAMED, ISSUER, RELEVANT, inherit_responsibility, resolve_scope
 
 NAMES = [u["name"] for u in load_units()]
 
 
 @pytest.mark.parametrize("cell, kind, units", [
-    ("--", PROVINCE, ()),
+    ("--", ISSUER, ()),
     ("各省辖市、济源示范区、省直管县（市）", ALL, tuple(NAMES)),
     ("相关地市", RELEVANT, ()),
     ("郑州市", NAMED, ("郑州市",)),
@@ -34,27 +34,27 @@ def test_empty_cell_means_same_as_above():
 
 
 def test_merged_cells_resolve_in_the_stored_plan(ledger):
-    measures = {m.id: m for m in ledger.plan().measures()}
+    measures = {m.code: m for m in ledger.plan().measures()}
     assert measures["1.3"].scope == ALL and measures["1.3"].responsibility_raw == ""
     assert measures["1.3"].responsibility == "各省辖市、济源示范区、省直管县（市）"
     assert measures["2.5"].scope == RELEVANT          # empty cell under 相关地市
     assert measures["7.3"].scope == RELEVANT
     assert measures["18.3"].scope == ALL              # the row without a cell
-    assert measures["1.1"].scope == PROVINCE and measures["13.1"].scope == PROVINCE
+    assert measures["1.1"].scope == ISSUER and measures["13.1"].scope == ISSUER
     assert measures["8.5"].scope == NAMED and measures["8.5"].units == ["郑州市", "洛阳市"]
     assert measures["8.1"].units == ["郑州市"]
 
 
 def _visible(ledger, unit):
-    return {row.id for row in ledger.measures(unit=unit)}
+    return {row.code for row in ledger.measures(unit=unit)}
 
 
 def test_what_each_kind_of_unit_sees(ledger):
     plan = ledger.plan()
-    province_only = {m.id for m in plan.measures() if m.scope == PROVINCE}
+    issuer_only = {m.code for m in plan.measures() if m.scope == ISSUER}
     zhengzhou, luoyang = _visible(ledger, "郑州市"), _visible(ledger, "洛阳市")
     jiyuan, gongyi = _visible(ledger, "济源示范区"), _visible(ledger, "巩义市")
-    assert not province_only & (zhengzhou | luoyang | jiyuan | gongyi)
+    assert not issuer_only & (zhengzhou | luoyang | jiyuan | gongyi)
     assert {"8.1", "12.3", "8.5"} <= zhengzhou
     assert "8.5" in luoyang and "8.1" not in luoyang and "12.3" not in luoyang
     assert "8.5" not in jiyuan and "8.5" not in gongyi

@@ -38,7 +38,7 @@ def make_city(folder: Path, unit: str = "洛阳市", *, plan: dict | None = None
         ledger.set_settings(unit_full_name=f"{unit}知识产权局", contact_person="张三",
                             contact_phone="0379-12345678")
     rows = ledger.measures()
-    first, second = rows[0].id, rows[1].id
+    first, second = rows[0].code, rows[1].code
     ledger.record(first, status="已完成", note="召开推进会", date="2021-05-10",
                   problems="经费不足", next_steps="继续推进")
     ledger.record(first, note="印发实施细则", date="2021-06-01")
@@ -48,8 +48,8 @@ def make_city(folder: Path, unit: str = "洛阳市", *, plan: dict | None = None
     ledger.attach(first, tiny_pdf(src / "会议纪要.pdf"), note="推进会纪要", date="2021-05-10")
     ledger.attach(first, tiny_png(src / "现场照片.png"), date="2021-05-11")
     ledger.attach(second, _text(src / "调研名单.txt", f"{unit} 调研名单\n"), date="2021-07-02")
-    with_target = next(r for r in rows if ledger.measure(r.id).indicators)
-    ledger.record(with_target.id, status="推进中", value=3, note="已建成3家", date="2021-08-01")
+    with_target = next(r for r in rows if ledger.measure(r.code).indicators)
+    ledger.record(with_target.code, status="推进中", value=3, note="已建成3家", date="2021-08-01")
     return ledger
 
 

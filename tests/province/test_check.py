@@ -12,16 +12,16 @@ from models.summary import summarize
 def _by_kind(gaps):
     out = {}
     for gap in gaps:
-        out.setdefault(gap.kind, []).append(gap.measure_id)
+        out.setdefault(gap.kind, []).append(gap.measure_code)
     return out
 
 
 def test_fresh_ledger_gaps(ledger):
     gaps = _by_kind(check_ledger(ledger))
     summary = summarize(ledger)
-    assert gaps[NOT_STARTED_GAP] == [r.id for r in summary.not_started]
-    assert gaps[UNCONFIRMED] == [r.id for r in summary.rows if r.scope == "relevant"]
-    assert set(gaps[NO_INDICATOR]) == {i.measure_id for i in summary.indicators}
+    assert gaps[NOT_STARTED_GAP] == [r.code for r in summary.not_started]
+    assert gaps[UNCONFIRMED] == [r.code for r in summary.rows if r.scope == "relevant"]
+    assert set(gaps[NO_INDICATOR]) == {i.measure_code for i in summary.indicators}
     assert gaps[CONTACT_MISSING] == ["", "", ""]
     assert NO_EVIDENCE not in gaps and NO_ENTRY not in gaps
 
@@ -30,7 +30,7 @@ def test_each_kind_of_gap(ledger, sample_file, tmp_path):
     ledger.set_settings(unit_full_name="洛阳市市场监督管理局", contact_person="张三",
                         contact_phone="0379-1234567")
     rows = ledger.measures()
-    done_bare, in_progress_bare, with_file, gone = rows[0].id, rows[1].id, rows[2].id, rows[3].id
+    done_bare, in_progress_bare, with_file, gone = rows[0].code, rows[1].code, rows[2].code, rows[3].code
     ledger.record(done_bare, status="已完成")                      # no evidence, no entry
     ledger.record(in_progress_bare, status="推进中")               # no entry
     ledger.record(with_file, status="已完成", note="完成", date="2021-09-01")
@@ -54,22 +54,22 @@ def test_each_kind_of_gap(ledger, sample_file, tmp_path):
 
 def test_confirming_and_filling_clears_gaps(ledger):
     summary = summarize(ledger)
-    relevant = next(r.id for r in summary.rows if r.scope == "relevant")
+    relevant = next(r.code for r in summary.rows if r.scope == "relevant")
     ledger.record(relevant, status="不涉及")
     target = summary.indicators[0]
-    ledger.record(target.measure_id, value=5)
+    ledger.record(target.measure_code, value=5)
     kinds = _by_kind(check_ledger(ledger))
     assert relevant not in kinds[UNCONFIRMED] and relevant not in kinds[NOT_STARTED_GAP]
-    assert target.measure_id not in kinds.get(NO_INDICATOR, [])
+    assert target.measure_code not in kinds.get(NO_INDICATOR, [])
 
 
 def test_no_gaps_when_everything_is_filled(ledger, sample_file):
     ledger.set_settings(unit_full_name="洛阳市市场监督管理局", contact_person="张三",
                         contact_phone="0379-1234567")
     for row in ledger.measures():
-        ledger.record(row.id, status="已完成", note="完成", date="2021-09-01")
-        ledger.attach(row.id, sample_file)
-        for indicator in ledger.measure(row.id).indicators:
+        ledger.record(row.code, status="已完成", note="完成", date="2021-09-01")
+        ledger.attach(row.code, sample_file)
+        for indicator in ledger.measure(row.code).indicators:
             ledger.set_indicator_value(indicator.id, 1)
     assert check_ledger(ledger) == []
     ledger.close()
@@ -81,6 +81,6 @@ def test_check_command_exit_codes(ledger, ledger_path, capsys):
     assert run(["--db", str(ledger_path), "check", "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["unit"] == "洛阳市" and data["gaps"]
-    assert {"kind", "measure_id", "message", "fix", "label"} <= set(data["gaps"][0])
+    assert {"kind", "measure_code", "message", "fix", "label"} <= set(data["gaps"][0])
     assert run(["--db", str(ledger_path), "check"]) == 1
     assert "缺项" in capsys.readouterr().out

@@ -20,18 +20,18 @@ def test_matrix_repeats_each_units_statuses(filled_province):
         assert line.submitted_at is not None
         task4 = line.tasks[4]
         assert task4.done == sum(1 for m, s in statuses.items() if m.startswith("4.") and s == "已完成")
-    assert all(m.scope != "province" for m in view.measures)
+    assert all(m.scope != "issuer" for m in view.measures)
     assert view.status_of("洛阳市", "4.1") == "已完成"
 
 
 def test_indicator_totals_add_the_units_figures(filled_province):
     province, _ = filled_province
     view = consolidate(province)
-    centres = next(i for i in view.indicators if i.measure_id == "4.1")
+    centres = next(i for i in view.indicators if i.measure_code == "4.1")
     assert centres.aggregate == SUM and centres.target == "6–10家"
     assert centres.by_unit == {u: float(v) for u, v in FIGURES.items()}
     assert centres.total == sum(FIGURES.values()) == 8 and centres.met is True
-    share = next(i for i in view.indicators if i.measure_id == "6.1")
+    share = next(i for i in view.indicators if i.measure_code == "6.1")
     assert share.aggregate == MEAN and share.total == sum(SHARES.values()) / len(SHARES)
 
 

@@ -42,8 +42,8 @@ def package(city_template, tmp_path) -> Path:
 def _unit_view(ledger, unit):
     rows = []
     for row in ledger.measures(unit=unit):
-        detail = ledger.measure(row.id, unit=unit)
-        rows.append((row.id, row.status, row.involved, row.problems, row.next_steps,
+        detail = ledger.measure(row.code, unit=unit)
+        rows.append((row.code, row.status, row.involved, row.problems, row.next_steps,
                      [(e.date, e.author, e.text) for e in detail.entries],
                      [(i.raw, i.value) for i in detail.indicators],
                      [(e.original_name, e.sha256, e.size, e.evidence_date, e.note)
@@ -92,7 +92,7 @@ def test_newer_package_supersedes_and_history_is_kept(province, city, package, t
     first = import_package(province, package)
     first_entries = _unit_view(province, "洛阳市")
     row = city.measures()[2]
-    city.record(row.id, status="已完成", note="第二次报送前完成", date="2021-10-01")
+    city.record(row.code, status="已完成", note="第二次报送前完成", date="2021-10-01")
     import exports.package as package_module
     monkeypatch.setattr(package_module, "now_stamp", lambda: "2099-01-01T09:00:00+08:00")
     newer = make_package(city, tmp_path / "out2")
@@ -113,7 +113,7 @@ def test_older_package_after_newer_goes_to_history_only(province, city, tmp_path
     import exports.package as package_module
     monkeypatch.setattr(package_module, "now_stamp", lambda: "2021-11-01T09:00:00+08:00")
     old = make_package(city, tmp_path / "old")
-    city.record(city.measures()[3].id, status="推进中", note="后来补的", date="2021-10-02")
+    city.record(city.measures()[3].code, status="推进中", note="后来补的", date="2021-10-02")
     monkeypatch.setattr(package_module, "now_stamp", lambda: "2021-11-20T09:00:00+08:00")
     new = make_package(city, tmp_path / "new")
     import_package(province, new)
@@ -343,4 +343,4 @@ def test_forged_but_valid_data_is_accepted(province, package, tmp_path):
     forged = _forged(package, tmp_path / "ok.zip",
                      lambda d: d["measures"][1].update(problems="补充说明"))
     assert import_package(province, forged).outcome == IMPORTED
-    assert province.measure(province.measures(unit="洛阳市")[1].id, unit="洛阳市").row.problems == "补充说明"
+    assert province.measure(province.measures(unit="洛阳市")[1].code, unit="洛阳市").row.problems == "补充说明"

@@ -38,7 +38,7 @@ def test_status_section_and_scope_filters(filled, open_window):
     window = open_window(filled)
     with Ledger.open(filled) as ledger:
         rows = ledger.measures()
-    assert shown(window) == [r.id for r in rows]
+    assert shown(window) == [r.code for r in rows]
 
     choose(window.status_combo, "已完成")
     assert shown(window) == DONE_CODES
@@ -48,12 +48,12 @@ def test_status_section_and_scope_filters(filled, open_window):
 
     section = rows[20].section
     choose(window.section_combo, section)
-    assert shown(window) == [r.id for r in rows if r.section == section]
+    assert shown(window) == [r.code for r in rows if r.section == section]
     assert window.tree.current_node() == (section, None)     # the tree follows
     window.clear_filters()
 
     choose(window.scope_combo, "relevant")
-    assert shown(window) == [r.id for r in rows if r.scope == "relevant"]
+    assert shown(window) == [r.code for r in rows if r.scope == "relevant"]
     choose(window.status_combo, "不涉及")                       # filters combine
     assert shown(window) == ["2.4"]
 
@@ -65,7 +65,7 @@ def test_tree_node_narrows_to_a_task(filled, open_window):
     window.tree.setCurrentItem(task_item)
     section, task_no = window.tree.current_node()
     with Ledger.open(filled) as ledger:
-        expected = [r.id for r in ledger.measures() if r.task_no == task_no]
+        expected = [r.code for r in ledger.measures() if r.task_no == task_no]
     assert expected and shown(window) == expected
     assert window.section_combo.currentData() == section
     # The tree shows counts and completion per node.
@@ -84,7 +84,7 @@ def test_attention_filters_match_the_summary(filled, open_window, monkeypatch):
 
     window.stale_check.setChecked(True)
     with Ledger.open(filled) as ledger:
-        stale = [r.id for r in summarize(ledger).stale]
+        stale = [r.code for r in summarize(ledger).stale]
     assert stale and shown(window) == stale
     window.clear_filters()
 
@@ -93,7 +93,7 @@ def test_attention_filters_match_the_summary(filled, open_window, monkeypatch):
         monkeypatch.setenv("TASKLEDGER_TODAY", today)
         choose(window.deadline_combo, combo_value)
         with Ledger.open(filled) as ledger:
-            expected = [r.id for r in ledger.measures() if r.deadline_state == state]
+            expected = [r.code for r in ledger.measures() if r.deadline_state == state]
         assert expected and shown(window) == expected
         assert "4.1" in expected and "1.2" not in expected      # done is never late
         window.clear_filters()

@@ -121,7 +121,7 @@ def test_dropped_packages_are_imported_and_every_view_shows_them(province_window
     window.consolidated.by_measure.setChecked(True)
     assert matrix.mode == MEASURES
     rows = {line.unit: i for i, line in enumerate(matrix.view.units)}
-    columns = {m.id: j for j, m in enumerate(matrix.view.measures)}
+    columns = {m.code: j for j, m in enumerate(matrix.view.measures)}
     checked = 0
     for unit in FIGURES:
         for code, (status, entries, evidence) in packages["cities"][unit].items():
@@ -151,7 +151,7 @@ def test_dropped_packages_are_imported_and_every_view_shows_them(province_window
 
     # Indicator totals: 4.1 adds up the units' figures against 6–10家.
     indicators = window.consolidated.indicator_model
-    row = next(i for i, t in enumerate(indicators.rows) if t.measure_id == "4.1")
+    row = next(i for i, t in enumerate(indicators.rows) if t.measure_code == "4.1")
     assert cell(indicators, row, 3) == "8家"
     assert cell(indicators, row, 5) == "已达标"
     assert "6" in cell(indicators, row, 2) and "10" in cell(indicators, row, 2)
@@ -233,7 +233,7 @@ def test_menu_import_reimport_and_newer_package_keep_history(province_window, qt
     assert cell(subs.history_model, 1, 3) == "已被替换（历史）"
     # The matrix follows the current package: 4.1 now counts 洛阳市's newer figure.
     indicators = window.consolidated.indicator_model
-    total = next(t for t in indicators.rows if t.measure_id == "4.1")
+    total = next(t for t in indicators.rows if t.measure_code == "4.1")
     assert total.by_unit == {"洛阳市": 5}
 
 

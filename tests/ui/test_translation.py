@@ -157,19 +157,19 @@ def filled(ledger, sample_file):
     """A ledger with every kind of data the window shows: statuses, entries, evidence,
     problems, next steps, an indicator value, a relevant-units measure left to confirm."""
     measures = [m for s in ledger.plan().sections for t in s.tasks for m in t.measures]
-    rows = {r.id: r for r in ledger.measures()}
-    carried = [m for m in measures if m.id in rows and rows[m.id].scope != "province"]
-    ledger.record(carried[0].id, status="已完成", note="印发实施方案", date="2021-09-01",
+    rows = {r.code: r for r in ledger.measures()}
+    carried = [m for m in measures if m.code in rows and rows[m.code].scope != "issuer"]
+    ledger.record(carried[0].code, status="已完成", note="印发实施方案", date="2021-09-01",
                   problems="资金不足", next_steps="继续推进")
-    ledger.attach(carried[0].id, sample_file)
-    ledger.record(carried[1].id, status="推进中", note="召开推进会", date="2021-10-10")
-    ledger.record(carried[2].id, status="已完成", date="2021-10-11")
+    ledger.attach(carried[0].code, sample_file)
+    ledger.record(carried[1].code, status="推进中", note="召开推进会", date="2021-10-10")
+    ledger.record(carried[2].code, status="已完成", date="2021-10-11")
     with_indicator = next(m for m in carried if m.indicators)
-    detail = ledger.measure(with_indicator.id)
+    detail = ledger.measure(with_indicator.code)
     ledger.set_indicator_value(detail.indicators[0].id, 3)
     relevant = [r for r in rows.values() if r.scope == "relevant"]
     if len(relevant) > 1:
-        ledger.record(relevant[1].id, involved=False)
+        ledger.record(relevant[1].code, involved=False)
     return ledger
 
 
@@ -189,13 +189,13 @@ def user_data(ledger) -> list[str]:
         texts.update({measure.text, measure.responsibility or "", *measure.units})
         for ind in measure.indicators:
             # The target as the plan states it ("≥100家"): plan data, units included.
-            texts.add(Indicator(ind.raw, ind.min, ind.max, ind.unit, ind.comparator).describe())
-            texts.update({ind.unit or "", ind.raw or "", ind.target or ""})
+            texts.add(Indicator(ind.raw, ind.min, ind.max, ind.quantity_unit, ind.comparator).describe())
+            texts.update({ind.quantity_unit or "", ind.raw or "", ind.target or ""})
     # What the unit wrote (a provincial ledger has no unit of its own).
     rows = ledger.measures() if ledger.role == "city" else []
     for row in rows:
         texts.update({row.text, row.responsibility or "", row.problems or "", row.next_steps or ""})
-        detail = ledger.measure(row.id)
+        detail = ledger.measure(row.code)
         texts.update(e.text for e in detail.entries)
         texts.update(e.author or "" for e in detail.entries)
         texts.update(e.original_name for e in detail.evidence)

@@ -191,7 +191,7 @@ def test_a_refused_change_shows_a_message_and_changes_nothing(ledger_path, qtbot
     def failing_audit(*args, **kwargs):
         raise InvalidInput("模拟：写入审计记录失败")
     with monkeypatch.context() as patch:
-        patch.setattr(ledger_module, "_audit", failing_audit)
+        patch.setattr(ledger_module, "record_audit", failing_audit)
         combo = window.panel.status_combo
         combo.setCurrentText("已完成")
         combo.activated.emit(combo.currentIndex())
@@ -417,7 +417,7 @@ def test_an_unexpected_failure_is_shown_too_and_rolls_back(ledger_path, open_win
     def disk_full(*args, **kwargs):
         raise sqlite3.OperationalError("database or disk is full")
     with monkeypatch.context() as patch:
-        patch.setattr(ledger_module, "_audit", disk_full)
+        patch.setattr(ledger_module, "record_audit", disk_full)
         window.panel.status_combo.setCurrentText("已完成")
         window.panel.status_combo.activated.emit(window.panel.status_combo.currentIndex())
     assert "disk is full" in messages[-1][2]

@@ -137,7 +137,7 @@ class ConsolidatedWidget(QWidget):
         view = consolidate(ledger)
         details = {}
         for line in view.submitted:
-            details[line.unit] = {row.id: (row.entry_count, row.evidence_count)
+            details[line.unit] = {row.code: (row.entry_count, row.evidence_count)
                                   for row in ledger.measures(unit=line.unit)}
         self.view = view
         self.model.load(view, details)

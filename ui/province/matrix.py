@@ -76,7 +76,7 @@ class MatrixModel(QAbstractTableModel):
             return task_state(line.tasks.get(self.view.tasks[column][0]), submitted)
         if not submitted:
             return NOT_SUBMITTED
-        return line.statuses.get(self.view.measures[column].id)
+        return line.statuses.get(self.view.measures[column].code)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.view is None:
@@ -112,8 +112,8 @@ class MatrixModel(QAbstractTableModel):
     def _measure_ids(self, column: int) -> list[str]:
         if self.mode == TASKS:
             no = self.view.tasks[column][0]
-            return [m.id for m in self.view.measures if m.task_no == no]
-        return [self.view.measures[column].id]
+            return [m.code for m in self.view.measures if m.task_no == no]
+        return [self.view.measures[column].code]
 
     def _tooltip(self, row: int, column: int, state: str | None) -> str:
         line = self.view.units[row]
@@ -124,7 +124,7 @@ class MatrixModel(QAbstractTableModel):
         else:
             measure = self.view.measures[column]
             head = QCoreApplication.translate("ProvinceMatrix", "{0} · 举措 {1}：{2}").format(
-                line.unit, measure.id, measure.text)
+                line.unit, measure.code, measure.text)
         if state == NOT_SUBMITTED:
             return head + "\n" + QCoreApplication.translate("ProvinceMatrix", "该单位尚未报送")
         if state is None:
@@ -174,9 +174,9 @@ class MatrixModel(QAbstractTableModel):
             return None
         measure = self.view.measures[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return measure.id
+            return measure.code
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{measure.id} {measure.text}"
+            return f"{measure.code} {measure.text}"
         return None
 
 
@@ -230,7 +230,7 @@ class IndicatorModel(QAbstractTableModel):
         total, column = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return total.measure_id
+                return total.measure_code
             if column == 1:
                 return total.raw
             if column == 2:
@@ -239,8 +239,8 @@ class IndicatorModel(QAbstractTableModel):
                 value = _num(total.total)
                 if total.total is not None and total.aggregate == "mean":
                     return QCoreApplication.translate("ProvinceMatrix", "平均 {0}{1}").format(
-                        value, total.unit)
-                return value if total.total is None else value + total.unit
+                        value, total.quantity_unit)
+                return value if total.total is None else value + total.quantity_unit
             if column == 4:
                 return ""
             if column == 5:
@@ -254,7 +254,7 @@ class IndicatorModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and column == 5 and total.met is not None:
             return MET_COLOR if total.met else UNMET_COLOR
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{total.measure_id} {total.measure_text}\n{total.raw}"
+            return f"{total.measure_code} {total.measure_text}\n{total.raw}"
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
