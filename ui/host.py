@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThreadPool, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from models.changes import Changes
@@ -170,6 +170,22 @@ class LedgerWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(out_path)))
         elif box.clickedButton() is open_folder:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(out_path.parent)))
+
+    # ---- menu items every window has ---------------------------------------------------------
+    def add_tab_actions(self, menu, titles: list[str]) -> None:
+        """Items of 视图 that bring the window's tabs (``self.tabs``) forward: Ctrl+1, Ctrl+2…"""
+        for index, title in enumerate(titles):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            menu.addAction(action)
+
+    def add_quit_action(self, menu) -> None:
+        """文件 → 退出 (Ctrl+Q)."""
+        action = QAction(QCoreApplication.translate("LedgerWindow", "退出(&X)"), self)
+        action.setShortcut(QKeySequence.StandardKey.Quit)
+        action.triggered.connect(self.close)
+        menu.addAction(action)
 
     def show_status(self, text: str, msecs: int = 5000) -> None:
         """A short message in the status bar."""

@@ -230,10 +230,7 @@ class MainWindow(LedgerWindow):
         self.settings_action.triggered.connect(self.edit_settings)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("退出(&X)"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.add_quit_action(file_menu)
 
         tools = self.tools_menu
         self.verify_action = QAction(self.tr("校验佐证材料(&V)"), self)
@@ -245,12 +242,7 @@ class MainWindow(LedgerWindow):
         self.about.add_to(self.help_menu)
 
         view = self.view_menu
-        for index, (text, key) in enumerate(((self.tr("台账"), "Ctrl+1"),
-                                             (self.tr("概览"), "Ctrl+2"))):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(key))
-            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
-            view.addAction(action)
+        self.add_tab_actions(view, [self.tr("台账"), self.tr("概览")])
         find = QAction(self.tr("搜索(&F)"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;任务台账：地市年度重点任务落实情况的台账、报表与报送材料，离线使用。</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;TaskLedger: the ledger, reports and submission materials of a city&apos;s yearly key tasks, for offline use.</translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;TaskLedger: the ledger, reports and submission materials of a city's yearly key tasks, for offline use.</translation>
     </message>
     <message>
         <source>许可</source>
@@ -81,9 +81,9 @@
     <name>BackupActions</name>
     <message>
         <source>备份时间：{0}
-单位：{1}&#x3000;填报人：{2}
+单位：{1}　填报人：{2}
 方案：{3}
-佐证材料：{4} 个&#x3000;程序版本：{5}</source>
+佐证材料：{4} 个　程序版本：{5}</source>
         <translation>Backed up: {0}
 Unit: {1}  Reporter: {2}
 Plan: {3}
@@ -332,7 +332,7 @@ Choose the backup to restore. The current ledger is first saved as a “before r
     </message>
     <message>
         <source>指标完成情况（各单位合计与全省目标）</source>
-        <translation>Indicators (units&apos; total against the provincial target)</translation>
+        <translation>Indicators (units' total against the provincial target)</translation>
     </message>
     <message>
         <source>已报送 {0} / {1} 个单位</source>
@@ -386,7 +386,7 @@ Choose the backup to restore. The current ledger is first saved as a “before r
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <source>{0}/{1}&#x3000;{2:.0f}%</source>
+        <source>{0}/{1}　{2:.0f}%</source>
         <translation>{0}/{1}  {2:.0f}%</translation>
     </message>
     <message>
@@ -398,12 +398,12 @@ Choose the backup to restore. The current ledger is first saved as a “before r
         <translation>Not reported</translation>
     </message>
     <message>
-        <source>{0}&#x3000;目标{1}</source>
+        <source>{0}　目标{1}</source>
         <translation>{0}  target {1}</translation>
     </message>
     <message>
         <source>本单位承担的举措中没有量化指标</source>
-        <translation>None of your unit&apos;s measures has an indicator</translation>
+        <translation>None of your unit's measures has an indicator</translation>
     </message>
     <message>
         <source>{0}：{1} 项</source>
@@ -415,7 +415,7 @@ Choose the backup to restore. The current ledger is first saved as a “before r
     </message>
     <message>
         <source>{0}
-截止：{1}&#x3000;状态：{2}</source>
+截止：{1}　状态：{2}</source>
         <translation>{0}
 Deadline: {1}  Status: {2}</translation>
     </message>
@@ -506,7 +506,7 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>首次使用，请选择本单位并填写填报人姓名。台账将按内置的2021年度实施方案建立，保存在：
 {0}</source>
-        <translation>First start: choose your unit and enter the reporter&apos;s name. The ledger is created from the built-in 2021 plan and saved in:
+        <translation>First start: choose your unit and enter the reporter's name. The ledger is created from the built-in 2021 plan and saved in:
 {0}</translation>
     </message>
     <message>
@@ -527,7 +527,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>省级台账（汇总各地市报送）</source>
-        <translation>Provincial ledger (consolidates the units&apos; submissions)</translation>
+        <translation>Provincial ledger (consolidates the units' submissions)</translation>
     </message>
     <message>
         <source>台账类型(&amp;K)：</source>
@@ -554,7 +554,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>填写省里发来的表格(&amp;T)…</source>
-        <translation>Fill in the province&apos;s &amp;template…</translation>
+        <translation>Fill in the province's &amp;template…</translation>
     </message>
     <message>
         <source>导出{0}（PDF）(&amp;D)…</source>
@@ -596,7 +596,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>选择省里发来的表格</source>
-        <translation>Choose the province&apos;s template</translation>
+        <translation>Choose the province's template</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
@@ -612,7 +612,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>填写省里发来的表格</source>
-        <translation>Fill in the province&apos;s template</translation>
+        <translation>Fill in the province's template</translation>
     </message>
     <message>
         <source>正在填写 {0}…</source>
@@ -721,6 +721,10 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
     </message>
 </context>
 <context>
@@ -850,10 +854,6 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Ledger &amp;settings…</translation>
     </message>
     <message>
-        <source>退出(&amp;X)</source>
-        <translation>E&amp;xit</translation>
-    </message>
-    <message>
         <source>校验佐证材料(&amp;V)</source>
         <translation>&amp;Verify evidence</translation>
     </message>
@@ -870,7 +870,7 @@ Deadline: {1}  Status: {2}</translation>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <source>{0}年&#x3000;{1}</source>
+        <source>{0}年　{1}</source>
         <translation>{0}  {1}</translation>
     </message>
     <message>
@@ -1037,7 +1037,7 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Choose a measure in the table on the left</translation>
     </message>
     <message>
-        <source>举措 {0}&#x3000;{1}</source>
+        <source>举措 {0}　{1}</source>
         <translation>Measure {0}  {1}</translation>
     </message>
     <message>
@@ -1045,7 +1045,7 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Task {0}: {1}</translation>
     </message>
     <message>
-        <source>责任地市：{0}&#x3000;范围：{1}&#x3000;截止：{2}{3}</source>
+        <source>责任地市：{0}　范围：{1}　截止：{2}{3}</source>
         <translation>Responsible units: {0}  Scope: {1}  Deadline: {2}{3}</translation>
     </message>
     <message>
@@ -1053,12 +1053,12 @@ Deadline: {1}  Status: {2}</translation>
         <translation>None</translation>
     </message>
     <message>
-        <source>&#x3000;【{0}】</source>
+        <source>　【{0}】</source>
         <translation>  [{0}]</translation>
     </message>
     <message>
         <source>本单位完成值（{0}）</source>
-        <translation>Your unit&apos;s value ({0})</translation>
+        <translation>Your unit's value ({0})</translation>
     </message>
     <message>
         <source>完成值，目标 {0}</source>
@@ -1119,7 +1119,7 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>台账中的文件副本不见了：{0}
 请运行“校验佐证材料”。</source>
-        <translation>The ledger&apos;s copy of the file is missing: {0}
+        <translation>The ledger's copy of the file is missing: {0}
 Run “Verify evidence”.</translation>
     </message>
     <message>
@@ -1262,7 +1262,7 @@ Run “Verify evidence”.</translation>
 <context>
     <name>PanelWithIssuer</name>
     <message>
-        <source>举措 {0}&#x3000;省级（只读）</source>
+        <source>举措 {0}　省级（只读）</source>
         <translation>Measure {0}  provincial (read-only)</translation>
     </message>
     <message>
@@ -1270,7 +1270,7 @@ Run “Verify evidence”.</translation>
         <translation>Task {0}: {1}</translation>
     </message>
     <message>
-        <source>责任地市：{0}&#x3000;范围：{1}&#x3000;截止：{2}
+        <source>责任地市：{0}　范围：{1}　截止：{2}
 此举措由省级负责，本单位只需了解，无需填报进展或佐证材料。</source>
         <translation>Responsible units: {0}  Scope: {1}  Deadline: {2}
 The province carries this measure: your unit need not report progress or evidence for it.</translation>
@@ -1289,7 +1289,7 @@ The province carries this measure: your unit need not report progress or evidenc
     <message>
         <source>文件：{0}
 方案：{1}
-年度：{2}&#x3000;报送截止：{3}
+年度：{2}　报送截止：{3}
 共 {4} 个部分、{5} 项任务、{6} 条落实举措；单位名单 {7} 个。</source>
         <translation>File: {0}
 Plan: {1}
@@ -1552,10 +1552,6 @@ Year: {2}  Submission deadline: {3}
         <translation>&amp;Import submission bundles…</translation>
     </message>
     <message>
-        <source>退出(&amp;X)</source>
-        <translation>E&amp;xit</translation>
-    </message>
-    <message>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -1660,7 +1656,7 @@ Year: {2}  Submission deadline: {3}
         <translation>Status report</translation>
     </message>
     <message>
-        <source>统计日期：{0}&#x3000;报送截止：{1}&#x3000;剩余 {2} 天</source>
+        <source>统计日期：{0}　报送截止：{1}　剩余 {2} 天</source>
         <translation>As of {0}  Submission deadline: {1}  {2} days left</translation>
     </message>
     <message>
@@ -1737,7 +1733,7 @@ Year: {2}  Submission deadline: {3}
     </message>
     <message>
         <source>本单位完成值</source>
-        <translation>Your unit&apos;s value</translation>
+        <translation>Your unit's value</translation>
     </message>
     <message>
         <source>是否达标</source>
@@ -1776,7 +1772,7 @@ Year: {2}  Submission deadline: {3}
     </message>
     <message>
         <source>《{0}》 报送截止 {1}：已报送 {2} 个单位，未报送 {3} 个（共 {4} 个）。把各单位的报送材料包（.zip）拖到窗口上即可导入。</source>
-        <translation>“{0}”, deadline {1}: {2} units submitted, {3} not yet ({4} in all). Drop the units&apos; submission bundles (.zip) on the window to import them.</translation>
+        <translation>“{0}”, deadline {1}: {2} units submitted, {3} not yet ({4} in all). Drop the units' submission bundles (.zip) on the window to import them.</translation>
     </message>
     <message>
         <source>{0} 的报送记录（{1} 个材料包）</source>
