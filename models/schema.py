@@ -283,6 +283,24 @@ def _0003_one_name_per_thing(db: "sqlite_utils.Database") -> None:
         " CASE scope WHEN 'province' THEN 'issuer' ELSE scope END, deadline"))
 
 
+# Kinds of unit are data of the plan's unit list (cities, counties, a city's departments and
+# districts, the province's divisions…) and grow with the lists offices publish: models
+# validates them (models.plan.store.UNIT_KINDS), the schema no longer fixes the list.
+_UNITS_0004 = """
+CREATE TABLE units (
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (plan_id, name)
+)
+"""
+
+
+def _0004_unit_kinds_are_data(db: "sqlite_utils.Database") -> None:
+    rebuild_table(db, "units", _UNITS_0004)
+
+
 # A step: SQL text, or a function that changes the database it is given.
 Step = Union[str, Callable[["sqlite_utils.Database"], None]]
 
@@ -291,6 +309,12 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "0001_initial", _0001_INITIAL),
     (2, "0002_submissions", _0002_SUBMISSIONS),
     (3, "0003_one_name_per_thing", _0003_one_name_per_thing),
+    (4, "0004_unit_kinds_are_data", _0004_unit_kinds_are_data),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
+
+# Schema versions that reached users in a landed build; each has a file in tests/fixtures
+# (tools/make_schema_fixture.py). Steps added while one landing is prepared are not released
+# on their own: when the landing ships, its LATEST_VERSION joins this list with a fixture.
+RELEASED_VERSIONS = (1, 2)
