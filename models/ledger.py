@@ -19,6 +19,7 @@ from .errors import InvalidInput, LedgerExists, UnknownMeasure, UnknownUnit
 from .evidence_store import MISSING, OK, EvidenceStore, evidence_dir_for
 from .plan.definition import load_builtin_plan
 from .plan.store import indicator_row, insert_plan, list_plans, list_units, read_plan
+from .plan.units import OUTSIDE_KINDS
 from .records import (AuditRecord, Entry, Evidence, MeasureDetail, MeasureRow, Plan, PlanInfo,
                       Unit, VerifyProblem)
 from .status import NOT_INVOLVED, NOT_STARTED, normalize_status
@@ -29,13 +30,19 @@ CITY, PROVINCE_ROLE = "city", "province"
 # belong here.
 SETTING_KEYS = ("unit", "user", "role", "current_plan", "unit_full_name", "addressee",
                 "contact_person", "contact_phone", "page_number_style")
+# meta key + plan id: the name a plan gives the ledger's unit ("which name means us")
+PLAN_UNIT_KEY = "unit@plan:"
+MAX_CANDIDATES = 30
 
 # The measures a unit reports on or must confirm, with its state; models.queries filters and
 # sorts over it. Parameters :unit and :plan.
 MEASURE_SELECT = """
 SELECT m.id AS mid, m.code, s.title AS section, s.seq AS section_seq, t.no AS task_no,
-       t.content AS task_content, m.text, m.responsibility, m.scope,
-       COALESCE(m.deadline, p.deadline) AS deadline,
+       t.content AS task_content, m.text, m.responsibility,
+       -- a unit that a list names as 有关/相关 confirms whether it is involved, as 相关地市 do
+       CASE WHEN m.scope = 'named' AND mu.relevant = 1 THEN 'relevant' ELSE m.scope END AS scope,
+       COALESCE(m.deadline, p.deadline) AS deadline, m.deadline AS own_deadline,
+       m.deadline_text, m.target, m.number, m.extra, COALESCE(mu.role, '') AS role,
        COALESCE(r.status, '未启动') AS status, r.involved, COALESCE(r.problems, '') AS problems,
        COALESCE(r.next_steps, '') AS next_steps, r.updated_at,
        (SELECT count(*) FROM evidence_links el JOIN evidence e ON e.id = el.evidence_id
@@ -49,14 +56,15 @@ JOIN tasks t ON t.id = m.task_id
 JOIN sections s ON s.id = t.section_id
 JOIN plans p ON p.id = m.plan_id
 LEFT JOIN assignments r ON r.measure_id = m.id AND r.unit = :unit
+LEFT JOIN measure_units mu ON mu.measure_id = m.id AND mu.unit = :unit
 WHERE m.plan_id = :plan
   AND ((m.scope IN ('all', 'relevant')
         -- 各省辖市… and 相关地市 mean the listed units; a department the plan names
-        -- elsewhere (kind "other") reports only on what names it.
+        -- elsewhere (kind "other") or a division of the issuing office reports only on what
+        -- names it.
         AND EXISTS (SELECT 1 FROM units u WHERE u.plan_id = m.plan_id AND u.name = :unit
-                    AND u.kind != 'other'))
-       OR (m.scope = 'named' AND EXISTS (SELECT 1 FROM measure_units mu
-                                         WHERE mu.measure_id = m.id AND mu.unit = :unit)))
+                    AND u.kind NOT IN ('other', 'division')))
+       OR (m.scope = 'named' AND mu.unit IS NOT NULL))
 """
 _ORDER = " ORDER BY s.seq, t.no, m.seq"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -98,9 +106,9 @@ class Ledger:
         if path.exists():
             raise LedgerExists(f"台账文件已存在：{path}（不会覆盖；如需新建请换一个 --db 路径）")
         plan = plan if plan is not None else load_builtin_plan()
-        unit_names = [u["name"] for u in plan.get("units", [])]
+        unit_names = plan_unit_names(plan)
         if role == CITY and unit not in unit_names:
-            raise UnknownUnit(f"单位“{unit}”不在本方案的单位名单中。可选：{'、'.join(unit_names)}")
+            raise UnknownUnit(f"单位“{unit}”不在本方案的单位名单中。可选：{candidates_text(unit_names)}")
         db = None
         try:
             db = dbmod.create_ledger_db(path)
@@ -195,7 +203,13 @@ class Ledger:
 
     @property
     def unit(self) -> str:
-        return self.setting("unit")
+        """The ledger's unit, by the name the current plan gives it (see add_plan's our_name)."""
+        return self.plan_unit(self.plan_id)
+
+    def plan_unit(self, plan_id: int) -> str:
+        """The ledger's unit as plan ``plan_id`` names it (its own name unless the plan was
+        imported with another name for it)."""
+        return self.setting(f"{PLAN_UNIT_KEY}{plan_id}") or self.setting("unit")
 
     @property
     def user(self) -> str:
@@ -218,15 +232,45 @@ class Ledger:
         """The plan tree (current plan by default)."""
         return read_plan(self.db, plan_id or self.plan_id)
 
-    def add_plan(self, plan: dict, *, make_current: bool = True) -> int:
-        """Add another year's plan; returns its id."""
+    def add_plan(self, plan: dict, *, make_current: bool = True, our_name: str | None = None) -> int:
+        """Add another year's plan; returns its id.
+
+        In a unit's ledger the plan must name the unit: by its own name, or by ``our_name`` —
+        the name this plan gives it (a new list may call 洛阳市 "洛阳市市场监管局"). A plan that
+        names neither is refused with the names it does use (UnknownUnit); nothing is written.
+        """
         self.note_changes(everything=True)
+        name = self.our_name_in(plan, our_name)
         with dbmod.transaction(self.db):
             plan_id = insert_plan(self.db, plan)
             if make_current:
                 self.db.execute("UPDATE meta SET value = ? WHERE key = 'current_plan'", [str(plan_id)])
-            record_audit(self.db, self.user, "add_plan", plan["title"], {"year": plan["year"]})
+            if name and name != self.setting("unit"):
+                self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                [f"{PLAN_UNIT_KEY}{plan_id}", name])
+            record_audit(self.db, self.user, "add_plan", plan["title"],
+                         {"year": plan["year"],
+                          **({"as": name} if name and name != self.setting("unit") else {})})
         return plan_id
+
+    def our_name_in(self, plan: dict, our_name: str | None = None) -> str | None:
+        """The name ``plan`` gives this ledger's unit: ``our_name`` if it names that unit,
+        else the ledger's own name if the plan has it. UnknownUnit (listing the plan's names)
+        when it has neither. A provincial ledger needs no name: it returns None."""
+        if self.role != CITY:
+            return None
+        names = plan_unit_names(plan)
+        if our_name is not None:
+            our_name = our_name.strip()
+            if our_name not in names:
+                raise UnknownUnit(f"任务清单的单位名单中没有“{our_name}”。清单中的单位："
+                                  f"{candidates_text(names)}")
+            return our_name
+        own = self.setting("unit")
+        if own in names:
+            return own
+        raise UnknownUnit(f"任务清单没有提到本台账的单位“{own}”，未导入。请指明清单中哪个名称指本单位"
+                          f"（命令行：import-plan 文件 --as 名称）。清单中的单位：{candidates_text(names)}")
 
     def switch_plan(self, plan_id: int) -> None:
         """Make ``plan_id`` the plan the ledger works on."""
@@ -294,18 +338,20 @@ class Ledger:
         return row[0] if row else "other"
 
     def _reportable(self, code: str, unit: str) -> tuple[int, str]:
-        """(measure pk, scope) if ``unit`` reports on ``code``; raise otherwise."""
+        """(measure pk, scope as ``unit`` sees it) if ``unit`` reports on ``code``; raise
+        otherwise. A unit named as 有关/相关 sees a named measure as "relevant"."""
         mid = self._measure_pk(code)
-        scope, named = self.db.execute(
-            "SELECT scope, EXISTS (SELECT 1 FROM measure_units WHERE measure_id = m.id AND unit = ?)"
-            " FROM measures m WHERE id = ?", [unit, mid]).fetchone()
+        scope, named, relevant = self.db.execute(
+            "SELECT scope, mu.unit IS NOT NULL, COALESCE(mu.relevant, 0) FROM measures m"
+            " LEFT JOIN measure_units mu ON mu.measure_id = m.id AND mu.unit = ?"
+            " WHERE m.id = ?", [unit, mid]).fetchone()
         if scope == "issuer":
             raise UnknownMeasure(f"举措 {code} 由省级负责（责任地市为“--”），地市只能查看、无需填报")
-        if scope in ("all", "relevant") and self._unit_kind(unit) == "other":
+        if scope in ("all", "relevant") and self._unit_kind(unit) in OUTSIDE_KINDS:
             raise UnknownMeasure(f"举措 {code} 由各地市负责，{unit}不在地市名单中，无需填报")
         if scope == "named" and not named:
             raise UnknownMeasure(f"举措 {code} 的责任地市不含{unit}，本单位无需填报")
-        return mid, scope
+        return mid, ("relevant" if scope == "named" and relevant else scope)
 
     # ---- recording ---------------------------------------------------------------------------
     def record(self, code: str, *, status: str | None = None, note: str | None = None,
@@ -615,6 +661,19 @@ class Ledger:
         return [AuditRecord(**row) for row in self.db.query(sql)]
 
 
+def plan_unit_names(plan: dict) -> list[str]:
+    """Every unit name a plan definition knows: its list and the names its measures use."""
+    from .plan.unit_lists import document_names
+    names = [u["name"] for u in plan.get("units", [])]
+    return names + [n for n in document_names(plan) if n not in names]
+
+
+def candidates_text(names: list[str]) -> str:
+    """The names for a message: the first MAX_CANDIDATES, then how many more."""
+    shown = "、".join(names[:MAX_CANDIDATES]) or "（无）"
+    return shown + (f" 等共 {len(names)} 个" if len(names) > MAX_CANDIDATES else "")
+
+
 def record_audit(db, user: str, action: str, target: str, detail: dict) -> None:
     """Append one row to the audit trail (inside the caller's transaction)."""
     db.execute("INSERT INTO audit (at, user, action, target, detail) VALUES (?,?,?,?,?)",
@@ -643,7 +702,18 @@ def measure_row(row: dict, on: date) -> MeasureRow:
         problems=row["problems"], next_steps=row["next_steps"], updated_at=row["updated_at"],
         evidence_count=row["evidence_count"], entry_count=row["entry_count"],
         last_entry_date=row["last_entry_date"],
-        deadline_state=deadline_state(row["deadline"], row["status"], on))
+        deadline_state=deadline_state(row["deadline"], row["status"], on),
+        role=row["role"] or "", own_deadline=row["own_deadline"],
+        deadline_text=row["deadline_text"] or "", target=row["target"],
+        number=row["number"] or "", extra=_extra_columns(row["extra"]))
+
+
+def _extra_columns(text: str | None) -> list[list[str]]:
+    try:
+        value = json.loads(text or "[]")
+    except json.JSONDecodeError:
+        return []
+    return [list(pair) for pair in value if isinstance(pair, list) and len(pair) == 2]
 
 
 def _evidence(row: dict, measures: list[str]) -> Evidence:

@@ -122,7 +122,8 @@ def last_touch(row: MeasureRow) -> str:
 _PROVINCE_SELECT = """
 SELECT m.id AS mid, m.code, s.title AS section, s.seq AS section_seq, t.no AS task_no,
        t.content AS task_content, m.text, m.responsibility, m.scope,
-       COALESCE(m.deadline, p.deadline) AS deadline,
+       COALESCE(m.deadline, p.deadline) AS deadline, m.deadline AS own_deadline,
+       m.deadline_text, m.target, m.number, m.extra, '' AS role,
        '' AS status, NULL AS involved, '' AS problems, '' AS next_steps, NULL AS updated_at,
        0 AS evidence_count, 0 AS entry_count, NULL AS last_entry_date
 FROM measures m

@@ -29,9 +29,16 @@ class PlanMeasure:
     responsibility: str          # effective 责任地市 (merged cells resolved)
     responsibility_raw: str      # the cell as written ("" where merged with the row above)
     scope: str
-    units: list[str]
-    deadline: str
+    units: list[str]             # every unit that reports on it (all of them for scope "all")
+    deadline: str | None         # the date its 完成时限 names; None: none (the plan's applies)
     indicators: list[IndicatorRow] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)        # responsible / 牵头 units
+    assisting: list[str] = field(default_factory=list)   # 配合/协办/参与 (and 责任 beside 牵头)
+    deadline_text: str = ""      # the 完成时限 as written (2021年6月底前, 长期坚持)
+    target: str | None = None    # 任务目标 / 工作目标 / 预期成果
+    number: str = ""             # the office's own numbering ("（1）", "3")
+    extra: list[list[str]] = field(default_factory=list)   # [column, text] kept from the list
+    roles_given: bool = False    # the list tells lead and assisting units apart
 
 
 @dataclass
@@ -59,6 +66,8 @@ class Plan:
     recipient: str
     annex_title: str
     sections: list[PlanSection]
+    period: str = ""             # "2021", or "2022—2023" for a list covering several years
+    units_source: str = ""       # where the unit list came from (built-in list id, file, document)
 
     def measures(self):
         """Every measure in task-list order."""
@@ -97,6 +106,12 @@ class MeasureRow:
     entry_count: int
     last_entry_date: str | None
     deadline_state: str = ""
+    role: str = ""               # the unit's role: "lead", "assisting", "" (the list gives none)
+    own_deadline: str | None = None   # the date the list gives; None: ``deadline`` is the plan's
+    deadline_text: str = ""      # the 完成时限 as written
+    target: str | None = None
+    number: str = ""             # the office's own numbering
+    extra: list[list[str]] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The row for ``tasks --json``; "id" repeats the code for scripts written for the

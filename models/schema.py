@@ -301,6 +301,25 @@ def _0004_unit_kinds_are_data(db: "sqlite_utils.Database") -> None:
     rebuild_table(db, "units", _UNITS_0004)
 
 
+# Task lists as offices publish them (issue 11): a measure keeps its 完成时限 as written beside
+# the date it names (NULL: none; the plan's hand-in date is then only the fallback shown), its
+# 任务目标, the office's own numbering and the text of columns the reader did not understand;
+# the units a measure names carry their role (lead / assisting, '' where the list gives no
+# roles) and whether they only confirm their involvement (有关/相关); a plan keeps the period
+# it covers ("2022—2023") and where its unit list came from.
+_0005_TASK_LIST_ROLES = """
+ALTER TABLE plans ADD COLUMN period TEXT NOT NULL DEFAULT '';
+UPDATE plans SET period = CAST(year AS TEXT);
+ALTER TABLE plans ADD COLUMN units_source TEXT NOT NULL DEFAULT '';
+ALTER TABLE measures ADD COLUMN deadline_text TEXT NOT NULL DEFAULT '';
+UPDATE measures SET deadline_text = deadline WHERE deadline IS NOT NULL;
+ALTER TABLE measures ADD COLUMN target TEXT;
+ALTER TABLE measures ADD COLUMN number TEXT NOT NULL DEFAULT '';
+ALTER TABLE measures ADD COLUMN extra TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE measure_units ADD COLUMN role TEXT NOT NULL DEFAULT '';
+ALTER TABLE measure_units ADD COLUMN relevant INTEGER NOT NULL DEFAULT 0;
+"""
+
 # A step: SQL text, or a function that changes the database it is given.
 Step = Union[str, Callable[["sqlite_utils.Database"], None]]
 
@@ -310,6 +329,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (2, "0002_submissions", _0002_SUBMISSIONS),
     (3, "0003_one_name_per_thing", _0003_one_name_per_thing),
     (4, "0004_unit_kinds_are_data", _0004_unit_kinds_are_data),
+    (5, "0005_task_list_roles", _0005_TASK_LIST_ROLES),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

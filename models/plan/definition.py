@@ -2,13 +2,20 @@
 
 A plan definition is a plain dict (it is what resources/plans/*.json hold):
 
-    {"year", "title", "subject", "issuer", "doc_no", "deadline", "recipient", "annex_title",
-     "units": [{"name", "kind"}],
+    {"year", "period"?, "title", "subject", "issuer", "doc_no", "deadline", "recipient",
+     "annex_title", "units": [{"name", "kind"}], "units_source"?,
+     "responsibility_inherits"?, "reading"?,
      "sections": [{"title", "tasks": [{"no", "content", "measures":
-                                       [{"text", "responsibility", "deadline"?}]}]}]}
+                   [{"text", "responsibility", "deadline"?, "deadline_text"?, "target"?,
+                     "number"?, "extra"?: [[column, text], …]}]}]}]}
 
-``responsibility`` is the 责任地市 cell as written; an empty string means "same as the row
-above" because the original merges that cell vertically.
+``responsibility`` is the unit text as written (责任地市 cell, or 牵头单位：…；配合单位：…
+composed from two columns, or the bracket after a running-text item). In a table an empty
+string means "same as the row above" because the original merges that cell vertically;
+``responsibility_inherits`` False (running text) means an empty one names nobody.
+``deadline`` is the date the 完成时限 names (absent when it names none), ``deadline_text`` the
+完成时限 as written. ``period`` is "2021" or "2022—2023". ``reading`` says how a file was read
+(layout, columns, columns kept as text); it is shown in the preview and not stored.
 """
 from __future__ import annotations
 
@@ -56,8 +63,15 @@ def load_plan_json(path: Path) -> dict:
         raise PlanFormatError(f"{path} 不是任务清单（JSON 顶层应为对象）")
     if "units" not in plan:
         plan["units"] = load_units(plan.get("units_list", BUILTIN_UNITS))
+        plan.setdefault("units_source", Path(plan.get("units_list", BUILTIN_UNITS)).stem)
     validate_plan(plan, source=str(path))
     return plan
+
+
+# What one plan may hold: a hostile or broken file is refused, not stored.
+MAX_TASKS, MAX_MEASURES = 2000, 5000
+MAX_TEXT, MAX_UNIT_TEXT, MAX_SHORT = 5000, 2000, 200
+MAX_EXTRA_COLUMNS = 20
 
 
 def validate_plan(plan: dict, *, source: str = "任务清单") -> None:
@@ -65,11 +79,18 @@ def validate_plan(plan: dict, *, source: str = "任务清单") -> None:
     for key in ("year", "title", "sections"):
         if not plan.get(key):
             raise PlanFormatError(f"{source}：缺少“{key}”")
+    if not isinstance(plan["year"], int) or not 1990 <= plan["year"] <= 2100:
+        raise PlanFormatError(f"{source}：方案年度“{plan['year']}”无效")
+    if not isinstance(plan.get("period", ""), str) or len(plan.get("period", "")) > 20:
+        raise PlanFormatError(f"{source}：方案期间“{plan.get('period')}”无效")
+    if len(plan.get("units") or []) > 2000:
+        raise PlanFormatError(f"{source}：单位名单超过 2000 个")
     try:
         date.fromisoformat(str(plan.get("deadline") or f"{plan['year']}-12-31"))
     except ValueError:
         raise PlanFormatError(f"{source}：报送截止日期“{plan.get('deadline')}”不是 YYYY-MM-DD 格式") from None
     seen_numbers = set()
+    count = 0
     for s_index, section in enumerate(plan["sections"], 1):
         if not section.get("title"):
             raise PlanFormatError(f"{source}：第{s_index}个部分没有标题")
@@ -82,11 +103,44 @@ def validate_plan(plan: dict, *, source: str = "任务清单") -> None:
             seen_numbers.add(no)
             if not task.get("measures"):
                 raise PlanFormatError(f"{source}：任务 {no} 没有落实举措")
+            if len(str(task.get("content", ""))) > MAX_TEXT:
+                raise PlanFormatError(f"{source}：任务 {no} 的任务内容超过 {MAX_TEXT} 字")
             for m_index, measure in enumerate(task["measures"], 1):
-                if not str(measure.get("text", "")).strip():
-                    raise PlanFormatError(f"{source}：举措 {no}.{m_index} 内容为空")
+                _check_measure(measure, f"{source}：举措 {no}.{m_index}")
+                count += 1
     if not seen_numbers:
         raise PlanFormatError(f"{source}：没有任何任务")
+    if len(seen_numbers) > MAX_TASKS or count > MAX_MEASURES:
+        raise PlanFormatError(f"{source}：任务或举措过多（最多 {MAX_TASKS} 项任务、{MAX_MEASURES} 条举措）")
     first = plan["sections"][0]["tasks"][0]["measures"][0] if plan["sections"][0].get("tasks") else None
-    if first is not None and not str(first.get("responsibility", "")).strip():
+    if (plan.get("responsibility_inherits", True) and first is not None
+            and not str(first.get("responsibility", "")).strip()):
         raise PlanFormatError(f"{source}：第一条举措的责任地市为空，无法沿用上一行")
+
+
+def _check_measure(measure: dict, where: str) -> None:
+    text = measure.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise PlanFormatError(f"{where} 内容为空")
+    limits = (("text", MAX_TEXT, "内容"), ("responsibility", MAX_UNIT_TEXT, "责任单位"),
+              ("target", MAX_UNIT_TEXT, "任务目标"), ("deadline_text", MAX_SHORT, "完成时限"),
+              ("number", MAX_SHORT, "编号"))
+    for key, limit, label in limits:
+        value = measure.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise PlanFormatError(f"{where} 的{label}不是文字")
+        if len(value) > limit:
+            raise PlanFormatError(f"{where} 的{label}超过 {limit} 字")
+    if measure.get("deadline") is not None:
+        try:
+            date.fromisoformat(str(measure["deadline"]))
+        except ValueError:
+            raise PlanFormatError(f"{where} 的完成时限“{measure['deadline']}”不是 YYYY-MM-DD 格式") from None
+    extra = measure.get("extra") or []
+    if not isinstance(extra, list) or len(extra) > MAX_EXTRA_COLUMNS or any(
+            not isinstance(pair, (list, tuple)) or len(pair) != 2
+            or not all(isinstance(x, str) and len(x) <= MAX_UNIT_TEXT for x in pair)
+            for pair in extra):
+        raise PlanFormatError(f"{where} 的其他列内容无效（最多 {MAX_EXTRA_COLUMNS} 列，每列 {MAX_UNIT_TEXT} 字）")

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from ..errors import PlanFormatError
 from .grid import DOWN, LEFT, Cell, GridRow, find_header, plan_from_grid
+
+MAX_PARAGRAPHS, MAX_TABLE_ROWS = 50_000, 5000
 from .xlsx import check_office_zip
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -36,6 +38,8 @@ def read_plan_docx(path: Path) -> dict:
     grids: list[tuple[list[GridRow], object, int]] = []   # (rows, header, paragraphs before)
     table_no = 0
     for element in document.element.body.iterchildren():
+        if len(paragraphs) > MAX_PARAGRAPHS:
+            raise PlanFormatError(f"{path.name}：文档过长（超过 {MAX_PARAGRAPHS} 段），不像任务清单")
         if element.tag == f"{_W}p":
             text = _text_of(element)
             all_text.append(text)
@@ -47,9 +51,17 @@ def read_plan_docx(path: Path) -> dict:
 
     main = next((i for i, (_, header, _) in enumerate(grids) if header is not None), None)
     if main is None:
+        # No table with a task-list header: the list may be running text (一、（一）1.…).
+        from .running_text import plan_from_running_text
+        lines = [(f"第{n}段", text) for n, text in enumerate(paragraphs, 1)]
+        plan = plan_from_running_text(lines, source=path.name,
+                                      meta=_notice_facts("\n".join(all_text)))
+        if plan is not None:
+            return plan
         raise PlanFormatError(
             f"{path.name}：不是任务清单：文档的{len(grids)}个表格中都找不到表头"
-            "（需要“任务内容/重点任务”和“落实举措/工作措施”两列）")
+            "（需要“重点任务/工作任务”或“落实举措/工作措施”列和“责任单位”等列），"
+            "正文中也没有注明责任单位的条目（如“1.……（市知识产权局负责）”）")
     rows, header, before = grids[main]
     rows = list(rows)
     width = len(rows[header.index].cells)
@@ -63,13 +75,16 @@ def read_plan_docx(path: Path) -> dict:
             break
     titles = [t for t in paragraphs[:before] if t.strip()][-3:]
     meta = _notice_facts("\n".join(all_text))
-    return plan_from_grid(rows, header, source=path.name, title_lines=titles, meta=meta)
+    return plan_from_grid(rows, header, source=path.name, title_lines=titles, meta=meta,
+                          context_lines=[t for t in all_text if t.strip()])
 
 
 def table_grid(tbl, table_no: int) -> list[GridRow]:
     """A Word table as grid rows with merges marked (gridSpan → LEFT, vMerge continue → DOWN)."""
     grid: list[list[Cell]] = []
     for tr in tbl.iterchildren(f"{_W}tr"):
+        if len(grid) >= MAX_TABLE_ROWS:
+            break           # like a sheet, a table is read to its first MAX_TABLE_ROWS rows
         cells: list[Cell] = []
         tr_pr = tr.find(f"{_W}trPr")
         before = _int_val(tr_pr.find(f"{_W}gridBefore")) if tr_pr is not None else 0

@@ -1,20 +1,18 @@
-"""Who reports on a measure: the 责任地市 cell resolved against the plan's unit list."""
+"""Who reports on a measure: its unit text resolved against the plan's unit list.
+
+The reading of unit text (roles, collectives, 等/有关) is models.plan.units; this module keeps
+the scope kinds, their labels and the "same as the row above" rule of merged cells.
+"""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 ISSUER = "issuer"       # "--": done by the plan's issuer itself (省级); units see it read-only
-ALL = "all"             # 各省辖市、济源示范区、省直管县（市）
+ALL = "all"             # 各省辖市、济源示范区、省直管县（市）: every unit on the list
 RELEVANT = "relevant"   # 相关地市: each unit confirms whether it is involved
-NAMED = "named"         # the units listed in the cell
+NAMED = "named"         # the units the text names (collectives expanded to the list's units)
 
 SCOPE_LABELS = {ISSUER: "省级", ALL: "全部地市", RELEVANT: "相关地市", NAMED: "指定地市"}
-
-_ISSUER_MARKS = {"--", "—", "——", "-", "－－", "/", "省局", "省级"}
-_ALL_MARKS = ("各省辖市", "各地市", "各市县", "各省直管县")
-_RELEVANT_MARKS = ("相关地市", "有关地市", "相关单位", "有关单位", "相关省辖市")
-_SPLIT = re.compile(r"[、，,；;/\s]+")
 
 
 @dataclass(frozen=True)
@@ -34,19 +32,18 @@ def inherit_responsibility(cells: list[str]) -> list[str]:
     return effective
 
 
-def resolve_scope(responsibility: str, unit_names: list[str]) -> tuple[Scope, list[str]]:
-    """Classify an effective 责任地市 text; return the scope and names the unit list lacks.
+def resolve_scope(responsibility: str, units: list) -> tuple[Scope, list[str]]:
+    """Classify an effective unit text; return the scope and names the unit list lacks.
 
-    Names the list lacks are still part of the scope: the caller adds them as units of kind
-    "other" rather than failing, because provinces name departments and new districts freely.
+    ``units`` is the plan's list: dicts with name and kind (or bare names, read as the units
+    of a provincial list). Names the list lacks are still part of the scope: the caller adds
+    them as units of kind "other" rather than failing, because lists name departments and
+    new districts freely.
     """
-    text = (responsibility or "").strip()
-    if text in _ISSUER_MARKS or not text:
-        return Scope(ISSUER), []
-    if any(mark in text for mark in _ALL_MARKS):
-        return Scope(ALL, tuple(unit_names)), []
-    if any(text.startswith(mark) or text == mark for mark in _RELEVANT_MARKS):
-        return Scope(RELEVANT), []
-    names = [name for name in _SPLIT.split(text) if name]
-    unknown = [name for name in names if name not in unit_names]
-    return Scope(NAMED, tuple(names)), unknown
+    from .units import resolve_unit_text
+    listed = [u if isinstance(u, dict) else {"name": u, "kind": "city"} for u in units]
+    resolution = resolve_unit_text(responsibility, listed)
+    names = tuple(m.name for m in resolution.members)
+    if resolution.scope == ALL:
+        names = tuple(u["name"] for u in listed if u.get("kind") not in ("other", "division"))
+    return Scope(resolution.scope, names), resolution.unknown

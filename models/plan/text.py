@@ -10,13 +10,21 @@ from __future__ import annotations
 import re
 
 from ..errors import PlanFormatError
-from .definition import load_units, subject_from_title, validate_plan
+from .definition import subject_from_title, validate_plan
+from .unit_lists import builtin_for_year, load_builtin
 
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,4}〔\d{4}〕\d+号")
 _TITLE = re.compile(r"关于印发《(?P<title>[^》]+)》", re.S)
 _DEADLINE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:之)?前[^。]*?报送(?P<to>[^。，,]+)")
 _TASK_HEAD = re.compile(r"^\s*(?P<no>\d+)\s*[.．、]\s*(?P<content>.*)$", re.S)
 _ANNEX = re.compile(r"^\s*附\s*件\s*$", re.M)
+
+
+def is_notice_with_annex_table(text: str) -> bool:
+    """Whether ``text`` is a notice saved as text whose 附件 is the tab-led annex table."""
+    if not _ANNEX.search(text):
+        return False
+    return re.search(r"^\t(?:任务内容|重点任务)\s*$", text[_find_annex(text, "") :], re.M) is not None
 
 
 def parse_plan_text(text: str, *, source: str = "文本") -> dict:
@@ -51,7 +59,9 @@ def parse_plan_text(text: str, *, source: str = "文本") -> dict:
                      if deadline else f"{year}-12-31"),
         "recipient": deadline.group("to").strip() if deadline else "",
         "annex_title": annex_title,
-        "units": load_units(),
+        "units": load_builtin(builtin_for_year(year)),
+        "units_source": builtin_for_year(year),
+        "period": str(year),
         "sections": _parse_annex_rows(annex, source),
     }
     validate_plan(plan, source=source)

@@ -130,7 +130,8 @@ def _our_meta(wb) -> dict:
         return {}
     if not isinstance(meta, dict):
         return {}
-    keep = ("year", "title", "subject", "issuer", "doc_no", "deadline", "recipient", "annex_title")
+    keep = ("year", "period", "title", "subject", "issuer", "doc_no", "deadline", "recipient",
+            "annex_title", "units_source")
     found = {k: meta[k] for k in keep if meta.get(k)}
     units = meta.get("units")
     if isinstance(units, list) and units and all(

@@ -85,11 +85,15 @@ def test_word_annex_with_merged_cells(tmp_path):
     assert [(t["no"], len(t["measures"])) for t in tasks] == [(1, 3), (2, 2), (3, 2)]
     assert tasks[0]["content"] == "贯彻落实“十四五”规划。"
     assert [m["responsibility"] for m in tasks[0]["measures"]] == ["--", ALL, ""]
+    # a 2023 list is read with the 2023 unit list, which has 航空港区 beside 济源示范区:
+    # "各省辖市、济源示范区、省直管县（市）" names every unit but that one
+    assert plan["units_source"] == "henan-2023"
     with Ledger.create(tmp_path / "l.db", unit="洛阳市", plan=plan) as ledger:
         measures = {m.code: m for m in ledger.plan().measures()}
         assert {k: m.scope for k, m in measures.items()} == {
-            "1.1": "issuer", "1.2": "all", "1.3": "all", "2.1": "all", "2.2": "relevant",
+            "1.1": "issuer", "1.2": "named", "1.3": "named", "2.1": "named", "2.2": "relevant",
             "3.1": "named", "3.2": "named"}
+        assert len(measures["1.2"].units) == 25 and "航空港区" not in measures["1.2"].units
         assert measures["3.2"].units == ["洛阳市", "新乡市"]
         assert [r.code for r in ledger.measures()] == ["1.2", "1.3", "2.1", "2.2", "3.2"]
 

@@ -132,7 +132,8 @@ def test_flat_table_repeating_the_task_on_every_row(tmp_path):
     wb.save(path)
     plan = read_plan_file(path)
     tasks = plan["sections"][0]["tasks"]
-    assert plan["sections"][0]["title"] == "任务清单"
+    # no section rows: one section, named after the list (not an invented "任务清单")
+    assert plan["sections"][0]["title"] == "2023年重点任务清单"
     assert [(t["content"], [m["text"] for m in t["measures"]]) for t in tasks] == [
         ("优化营商环境", ["开展评价", "完善机制"]), ("加强人才培养", ["举办培训班"])]
     assert [t["no"] for t in tasks] == [1, 2]          # 序号 counted rows, not tasks
@@ -159,7 +160,12 @@ def test_two_row_header_with_lead_and_partner_units(tmp_path):
     wb.save(path)
     plan = read_plan_file(path)
     measure = plan["sections"][0]["tasks"][0]["measures"][0]
-    assert measure == {"text": "建设保护中心", "responsibility": "郑州市", "deadline": "2022-10-31"}
+    assert measure == {"text": "建设保护中心", "responsibility": "牵头单位：郑州市；配合单位：省公安厅",
+                       "deadline": "2022-10-31", "deadline_text": "2022年10月"}
+    with Ledger.create(tmp_path / "l.db", unit="省公安厅", plan=plan) as ledger:
+        stored = next(ledger.plan().measures())
+        assert (stored.lead, stored.assisting) == (["郑州市"], ["省公安厅"])
+        assert [(r.code, r.role) for r in ledger.measures()] == [("1.1", "assisting")]
 
 
 def test_section_number_in_the_number_column_without_merges(tmp_path):

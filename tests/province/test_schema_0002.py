@@ -27,7 +27,9 @@ def test_v1_ledger_upgrades_to_submissions(tmp_path):
             table = "assignments"
         if table == "measures":
             rows = [r[:8] + ("issuer" if r[8] == "province" else r[8],) + r[9:] for r in rows]
-        assert after[table] == rows, table
+        # later steps add columns at the end: the old columns keep their values
+        assert [r[:len(b)] for r, b in zip(after[table], rows)] == rows, table
+        assert len(after[table]) == len(rows), table
     backups = list(work.glob("ledger.db.bak-v1-*"))
     assert backups
     con = sqlite3.connect(backups[0])
