@@ -7,12 +7,13 @@ from pathlib import Path
 from models.errors import InvalidInput
 from models.ledger import Ledger
 from models.plan.definition import load_builtin_plan
-from models.plan.reader import read_plan_file
 from models.plan.scope import SCOPE_LABELS
+from models.plan.units import KIND_LABELS
 from models.queries import evidence_count
 from models.status import STATUSES
 
 from .output import emit_json, table
+from .plan_commands import UNITS_HELP, read_with_units
 
 SCOPE_HELP = "、".join(f"{k}={v}" for k, v in SCOPE_LABELS.items())
 
@@ -25,6 +26,7 @@ def register(sub) -> None:
                    help="新建省级台账：同一方案、全部单位，用于导入各单位的报送材料包")
     p.add_argument("--user", default="", help="填报人姓名")
     p.add_argument("--plan", type=Path, help="任务清单文件（.json/.txt/.xlsx/.docx），默认内置方案")
+    p.add_argument("--units", metavar="名单", help=UNITS_HELP)
     p.set_defaults(func=cmd_init, needs_ledger=False)
 
     p = sub.add_parser("units", help="列出方案的单位名单")
@@ -70,7 +72,9 @@ def cmd_init(args) -> int:
         return cmd_init_province(args)
     if not args.unit:
         raise InvalidInput("请用 --unit 指定本单位名称，如 --unit 洛阳市（省级台账用 --province）")
-    plan = read_plan_file(args.plan) if args.plan else load_builtin_plan()
+    if args.units and not args.plan:
+        raise InvalidInput("--units 须与 --plan 同用：名单用于读取该任务清单")
+    plan = read_with_units(args.plan, args.units) if args.plan else load_builtin_plan()
     with Ledger.create(args.db, unit=args.unit, user=args.user, plan=plan) as ledger:
         count = len(ledger.measures())
         print(f"已创建台账：{args.db}")
@@ -83,36 +87,46 @@ def cmd_units(args, ledger: Ledger) -> int:
     if args.json:
         emit_json([{"name": u.name, "kind": u.kind} for u in units])
         return 0
-    labels = {"city": "省辖市", "zone": "示范区", "county": "省直管县（市）", "other": "其他"}
     for unit in units:
-        print(f"{unit.name}\t{labels[unit.kind]}")
+        print(f"{unit.name}\t{KIND_LABELS.get(unit.kind, unit.kind)}")
     return 0
+
+
+def measure_json(m) -> dict:
+    """One measure of ``plan --json``: what the list says of it, as stored."""
+    return {"code": m.code, "id": m.code, "number": m.number, "text": m.text,
+            "responsibility": m.responsibility, "responsibility_raw": m.responsibility_raw,
+            "scope": m.scope, "units": m.units, "lead": m.lead, "assisting": m.assisting,
+            "deadline": m.deadline, "deadline_text": m.deadline_text, "target": m.target,
+            "extra": {column: text for column, text in m.extra},
+            "indicators": [asdict(i) for i in m.indicators]}
 
 
 def cmd_plan(args, ledger: Ledger) -> int:
     plan = ledger.plan()
     if args.json:
         emit_json({
-            "year": plan.year, "title": plan.title, "issuer": plan.issuer, "doc_no": plan.doc_no,
-            "deadline": plan.deadline, "recipient": plan.recipient,
+            "year": plan.year, "period": plan.period, "title": plan.title, "issuer": plan.issuer,
+            "doc_no": plan.doc_no, "deadline": plan.deadline, "recipient": plan.recipient,
+            "units_source": plan.units_source,
             "sections": [{"title": s.title, "tasks": [
-                {"no": t.no, "content": t.content, "measures": [
-                    {"code": m.code, "id": m.code, "text": m.text, "responsibility": m.responsibility,
-                     "responsibility_raw": m.responsibility_raw, "scope": m.scope,
-                     "units": m.units, "deadline": m.deadline,
-                     "indicators": [asdict(i) for i in m.indicators]}
-                    for m in t.measures]} for t in s.tasks]} for s in plan.sections]})
+                {"no": t.no, "content": t.content, "measures": [measure_json(m) for m in t.measures]}
+                for t in s.tasks]} for s in plan.sections]})
         return 0
-    print(f"{plan.title}（{plan.doc_no}）")
-    print(f"发文单位：{plan.issuer}　报送截止：{plan.deadline}　报送至：{plan.recipient}")
+    print(f"{plan.title}（{plan.doc_no}）" if plan.doc_no else plan.title)
+    print(f"年度：{plan.period}　发文单位：{plan.issuer}　报送截止：{plan.deadline}　报送至：{plan.recipient}")
     for section in plan.sections:
         print(f"\n{section.title}")
         for task in section.tasks:
             print(f"  {task.no}. {task.content}")
             for m in task.measures:
-                print(f"    {m.id:<5} [{SCOPE_LABELS[m.scope]}] {m.text}")
-                if m.scope == "named":
+                print(f"    {m.code:<5} [{SCOPE_LABELS[m.scope]}] {m.text}")
+                if m.scope == "named" and m.roles_given:
+                    print(f"          牵头：{'、'.join(m.lead) or '—'}　配合：{'、'.join(m.assisting) or '—'}")
+                elif m.scope == "named":
                     print(f"          责任地市：{m.responsibility}")
+                if m.deadline_text:
+                    print(f"          完成时限：{m.deadline_text}")
     return 0
 
 

@@ -33,9 +33,10 @@ def register(sub) -> None:
 
 def cmd_init_province(args) -> int:
     from models.plan.definition import load_builtin_plan
-    from models.plan.reader import read_plan_file
     from models.province.recording import create_province_ledger
-    plan = read_plan_file(args.plan) if args.plan else load_builtin_plan()
+
+    from .plan_commands import read_with_units
+    plan = read_with_units(args.plan, getattr(args, "units", None)) if args.plan else load_builtin_plan()
     with create_province_ledger(args.db, user=args.user, plan=plan, office=args.unit) as ledger:
         units = ledger.units()
         print(f"已创建省级台账：{args.db}")

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable   # this module is imported only when ex
 from models.deadlines import today
 from models.errors import InvalidInput
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED
-from models.summary import evidence_numbers, summarize
+from models.summary import evidence_numbers, list_facts, summarize
 
 from .pdf_common import (CancelCheck, MissingGlyphsError, PdfResult, Progress, build_atomically,
                          cjk_paragraph, check_cancel, chinese_date,
@@ -391,11 +391,14 @@ class _ReportBuilder:
 
 
 def _remark(row) -> str:
+    notes = []
     if row.status == NOT_INVOLVED:
-        return "经确认不涉及"
-    if row.scope == "relevant" and row.involved is None:
-        return "待确认是否涉及"
-    return ""
+        notes.append("经确认不涉及")
+    elif row.scope == "relevant" and row.involved is None:
+        notes.append("待确认是否涉及")
+    # the role, 完成时限 and 任务目标 where the list gave them
+    notes.extend(list_facts(row))
+    return "\n".join(notes)
 
 
 def _number(value: float) -> str:

@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from models.deadlines import today
 from models.status import NOT_INVOLVED, STATUSES
-from models.summary import EvidenceNumber, Summary, evidence_numbers, summarize
+from models.summary import EvidenceNumber, Summary, evidence_numbers, list_facts, summarize
 
 from .text_width import (LINE_FACTOR, MAX_ROW_HEIGHT_PT, ROW_PADDING_PT, column_pixels, height_for,
                          line_count)
@@ -168,8 +168,7 @@ def write_progress_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
         remark = [f"举措{row.code}"]
         if row.status == NOT_INVOLVED:
             remark.append("经确认不涉及")
-        if row.deadline and row.deadline != plan.deadline:
-            remark.append(f"完成时限：{chinese_date(row.deadline)}")
+        remark.extend(list_facts(row))
         values = {
             "落实举措": row.text,
             "责任地市": row.responsibility,

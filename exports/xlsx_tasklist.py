@@ -38,7 +38,7 @@ def write_tasklist(plan, out_path: Path, *, units: list | None = None,
     ws = wb.active
     ws.title = "任务清单"
     # A plan whose measures carry their own deadlines (an imported 完成时限 column) keeps them.
-    own_deadline = any(m.deadline and m.deadline != plan.deadline for m in plan.measures())
+    own_deadline = any(m.deadline or m.deadline_text for m in plan.measures())
     columns = TASKLIST_COLUMNS + ((DEADLINE_COLUMN,) if own_deadline else ())
     widths = [w for _, w in columns]
     set_widths(ws, widths)
@@ -77,8 +77,8 @@ def write_tasklist(plan, out_path: Path, *, units: list | None = None,
                     # write the responsibility it stands for.
                     put_text(ws.cell(row, 3), raw or measure.responsibility, alignment=WRAP_CENTER)
                 if own_deadline:
-                    when = measure.deadline if measure.deadline != plan.deadline else ""
-                    put_text(ws.cell(row, 4), chinese_date(when), alignment=WRAP_CENTER)
+                    when = measure.deadline_text or chinese_date(measure.deadline or "")
+                    put_text(ws.cell(row, 4), when, alignment=WRAP_CENTER)
                 heights.append(max(height_for(measure.text, widths[1], BODY_SIZE),
                                    height_for(raw, widths[2], BODY_SIZE)))
                 row += 1
@@ -104,7 +104,7 @@ def write_tasklist(plan, out_path: Path, *, units: list | None = None,
     props.description = json.dumps({
         "year": plan.year, "title": plan.title, "subject": plan.subject, "issuer": plan.issuer,
         "doc_no": plan.doc_no, "deadline": plan.deadline, "recipient": plan.recipient,
-        "annex_title": plan.annex_title,
+        "annex_title": plan.annex_title, "period": plan.period, "units_source": plan.units_source,
         "units": [{"name": u.name, "kind": u.kind} for u in (units or []) if u.kind != "other"],
     }, ensure_ascii=False)
     check_cancel(cancelled)

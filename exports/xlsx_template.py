@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from models.errors import LedgerError, PlanFormatError
 from models.plan.grid import (cn_number, find_header, no_column_numbers_tasks, normalize_header,
                               split_task_number)
+from models.plan.numbering import split_number
 from models.plan.xlsx import check_office_zip, sheet_grid
 from models.status import STATUSES
 from models.summary import evidence_numbers
@@ -135,9 +136,12 @@ def fill_province_template(ledger, template_path: Path, out_path: Path, *,
     for item in evidence_numbers(ledger, unit=unit):
         numbers.setdefault(item.measure_code, []).append(item.package_name)
 
-    cols = header.columns
+    cols = dict(header.columns)
+    # a one-level list (序号 | 重点工作任务 | 责任单位): the task's text is its measure's too
+    cols.setdefault("task", header.text_column)
+    cols.setdefault("measure", header.text_column)
     use_no_column = no_column_numbers_tasks(grid, header)
-    last_row = header.columns.get("_skip", header.index)
+    last_row = header.index                  # the last header row (of one or two)
     current_task = None
     seen: set[str] = set()
     data_rows = grid[last_row + 1:]
@@ -204,10 +208,10 @@ def _frame_added_columns(ws, grid, header, columns: dict[str, int], report: Temp
     """Give the columns we added the table's cell borders down to its last row, so the copy
     prints as one table."""
     added = [col for name, col in columns.items() if PROGRESS_FIELDS[name][0] in report.added_columns]
-    first = header.columns.get("_skip", header.index) + 2
+    first = header.index + 2
     last = max((i + 1 for i, row in enumerate(grid) if any(c.text.strip() or c.cont for c in row.cells)),
                default=first)
-    measure_col = header.columns["measure"] + 1
+    measure_col = header.text_column + 1
     for r in range(first, last + 1):
         source = ws.cell(r, measure_col)
         for col in added:
@@ -243,7 +247,7 @@ def _pick_sheet(wb, unit: str, name: str):
 
 def _progress_columns(ws, grid, header, report: TemplateReport) -> dict[str, int]:
     """1-based column of each progress field, adding the missing ones after the table."""
-    head_rows = [header.index] + ([header.columns["_skip"]] if "_skip" in header.columns else [])
+    head_rows = list(header.rows)
     columns: dict[str, int] = {}
     last_col = 0
     for index in head_rows:
@@ -253,7 +257,7 @@ def _progress_columns(ws, grid, header, report: TemplateReport) -> dict[str, int
             name = _field_of(cell.text) if not cell.cont else None
             if name and name not in columns:
                 columns[name] = col
-    header_row = header.index + 1
+    header_row = header.rows[0] + 1
     style_from = ws.cell(header_row, max(last_col, 1))
     for name in PROGRESS_FIELDS:
         if name in columns:
@@ -330,9 +334,14 @@ def _task_of(grow, cols, use_no_column: bool):
 
 
 def _match(current_task, text: str, by_task, plan) -> tuple[str | None, str]:
-    key = normalize_text(text)
+    # The plan keeps the list's own numbering apart ("（1）加强…" is number "（1）", text "加强…").
+    keys = {normalize_text(text), normalize_text(split_number(text)[1])}
+    return _match_keys(current_task, keys, by_task, plan)
+
+
+def _match_keys(current_task, keys: set[str], by_task, plan) -> tuple[str | None, str]:
     if current_task is None:
-        hits = [m.code for m in plan.measures() if normalize_text(m.text) == key]
+        hits = [m.code for m in plan.measures() if normalize_text(m.text) in keys]
         if len(hits) == 1:
             return hits[0], ""
         return None, "找不到所属任务，且举措原文不能唯一对应"
@@ -345,7 +354,7 @@ def _match(current_task, text: str, by_task, plan) -> tuple[str | None, str]:
         return None, f"方案中没有任务 {number}" if number is not None else "任务内容与方案不一致"
     if number is not None and task_key and normalize_text(task.content) != task_key:
         return None, f"任务 {number} 的任务内容与方案不一致"
-    hits = [m.code for m in task.measures if normalize_text(m.text) == key]
+    hits = [m.code for m in task.measures if normalize_text(m.text) in keys]
     if len(hits) == 1:
         return hits[0], ""
     return None, f"任务 {task.no} 下没有原文相同的举措"

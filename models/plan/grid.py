@@ -212,8 +212,10 @@ def _is_repeated_header(view: _RowView) -> bool:
 
 
 def _is_footer(view: _RowView) -> bool:
-    """填报人、联系电话… on a line of its own under the table."""
-    return len(view.origins) == 1 and _FOOTER_RE.search(view.origins[0][1].text) is not None
+    """填报人、联系电话… on a line of its own under the table (one cell or a few labels)."""
+    texts = [c.text.strip() for _, c in view.origins]
+    return any(_FOOTER_RE.search(t) for t in texts) and all(
+        _FOOTER_RE.search(t) or t.endswith(("：", ":")) for t in texts)
 
 
 def _section_title(view: _RowView) -> str | None:

@@ -325,10 +325,12 @@ def _pick_title(head: list[str]) -> str:
     candidates = [x for x in head if len(x) <= 80 and not x.endswith(("：", ":"))
                   and not doc_no_in(x) == x and not re.fullmatch(r"附\s*件\s*\d*\s*[:：]?", x)
                   and not re.fullmatch(r"[（(]?\s*20\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?", x)]
-    for line in candidates:
-        found = re.search(r"关于印发[《<](?P<title>[^》>]+)[》>]", line)
-        if found:
-            return found.group("title")
+    for pattern in (r"关于印发[《<](?P<title>[^》>]+)[》>]", r"现将[《<](?P<title>[^》>]+)[》>]",
+                    r"关于印发(?P<title>.+?)的通知"):
+        for line in head:
+            found = re.search(pattern, line)
+            if found:
+                return found.group("title")
     for line in candidates:
         if any(w in line for w in _TITLE_WORDS):
             return line

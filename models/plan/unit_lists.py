@@ -103,7 +103,8 @@ def read_unit_list_file(path: Path) -> list[dict]:
         cells = [normalize_name(c) for c in cells if normalize_name(c)]
         if cells and re.fullmatch(r"\d+", cells[0]):
             cells = cells[1:]          # a 序号 column
-        if not cells or (not units and cells[0] in _HEADER_WORDS):
+        if not cells or (not units and any(c in _HEADER_WORDS or c in ("序号", "类别", "类型")
+                                             for c in cells)):
             continue
         name = cells[0]
         if len(name) > MAX_NAME:
@@ -239,3 +240,22 @@ def source_label(source: str) -> str:
         if info.id == source:
             return info.title
     return source
+
+
+def apply_unit_choice(plan: dict, choice: str) -> None:
+    """Read ``plan`` with the unit list ``choice``: a built-in list id (henan-2022), "document"
+    (the document's own names), or the path of a one-column .txt/.xlsx list."""
+    choice = (choice or "").strip()
+    if choice == DOCUMENT:
+        attach_units(plan, [], DOCUMENT)
+        return
+    if choice in {info.id for info in builtin_lists()}:
+        attach_units(plan, load_builtin(choice), choice)
+        return
+    path = Path(choice)
+    if path.suffix.lower() in (".txt", ".csv", ".xlsx", ".xlsm") or path.exists():
+        attach_units(plan, read_unit_list_file(path), FILE_PREFIX + path.name)
+        return
+    names = "、".join(info.id for info in builtin_lists())
+    raise PlanFormatError(f"单位名单“{choice}”既不是内置名单（{names}），也不是名单文件，"
+                          f"也不是 {DOCUMENT}（清单中出现的单位）")

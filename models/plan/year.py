@@ -10,7 +10,8 @@ import re
 
 _DASHES = "—–―－\\-~～至到"
 _RANGE = re.compile(rf"(20\d{{2}})\s*年?\s*[{_DASHES}]+\s*(20\d{{2}})\s*年?")
-_FIVE_YEAR = {"十四五": (2021, 2025), "十五五": (2026, 2030), "十三五": (2016, 2020)}
+_FIVE_YEAR = {"十四五": (2021, 2025), "第十四个五年": (2021, 2025), "十五五": (2026, 2030),
+              "第十五个五年": (2026, 2030), "十三五": (2016, 2020), "第十三个五年": (2016, 2020)}
 _YEAR = re.compile(r"(20\d{2})\s*年|[（(]\s*(20\d{2})\s*[）)]")
 _DOC_NO_YEAR = re.compile(r"[〔\[【［﹝(（]\s*(20\d{2})\s*[〕\]】］﹞)）]\s*\d+\s*号")
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[【［﹝]\s*20\d{2}\s*[〕\]】］﹞]\s*\d+\s*号")
@@ -24,13 +25,20 @@ def year_in(text: str) -> int | None:
 
 
 def period_in(text: str) -> tuple[int, str] | None:
-    """(first year, "2022—2023") when ``text`` names a period of years, else None."""
+    """(first year, "2022—2023") when ``text`` names a period of years, else None.
+
+    A five-year plan's name ("十四五") names its period unless the text also names one year
+    inside it ("2021年…“十四五”规划实施推进计划" is a list for 2021).
+    """
     text = text or ""
     match = _RANGE.search(text)
     if match and int(match[1]) < int(match[2]) <= int(match[1]) + 15:
         return int(match[1]), f"{match[1]}—{match[2]}"
     for name, (start, end) in _FIVE_YEAR.items():
         if name in text:
+            year = year_in(text)
+            if year and start <= year <= end:
+                return None
             return start, f"{start}—{end}"
     return None
 

@@ -146,7 +146,7 @@ def consolidate(ledger, *, on: date | None = None) -> Consolidation:
                 tasks.append((task.no, task.content, section.title))
             for m in reportable:
                 measures.append(MeasureColumn(m.code, task.no, task.content, section.title,
-                                              m.text, m.scope, m.deadline))
+                                              m.text, m.scope, m.deadline or plan.deadline))
     current = current_submissions(ledger, plan_id=plan.id)
     province = ledger.role == "province"
     lines = []

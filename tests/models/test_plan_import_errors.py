@@ -126,10 +126,52 @@ def _docx_not_a_zip(tmp_path):
     return path, "已损坏"
 
 
+def _running_text_without_units(tmp_path):
+    path = tmp_path / "通知.txt"
+    path.write_text("关于召开会议的通知\n一、会议时间\n1.上午九点。\n2.下午三点。\n", encoding="utf-8")
+    return path, "不是任务清单"
+
+
+def _binary_txt(tmp_path):
+    path = tmp_path / "图片.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" * 100)
+    return path, "不是文本文件"
+
+
+def _running_text_without_year(tmp_path):
+    path = tmp_path / "无年度.txt"
+    path.write_text("重点工作分工方案\n一、加强保护\n1.开展执法检查。（市市场监管局负责）\n",
+                    encoding="utf-8")
+    return path, "无法确定方案年度"
+
+
+def _giant_measure_cell(tmp_path):
+    rows = [("2022年任务清单",), HEADER, ("一、部分",), ("1.任务", "举" * 6000, "郑州市")]
+    return _sheet(tmp_path / "巨大.xlsx", rows), "举措 1.1 的内容超过 5000 字"
+
+
+def _one_level_row_without_text(tmp_path):
+    rows = [("2022年重点工作分工",), ("序号", "重点工作任务", "责任单位"), (1, "做好甲", "区发改局"),
+            (2, None, "区财政局")]
+    return _sheet(tmp_path / "一级.xlsx", rows), "工作表“清单”第4行：“重点工作任务”为空"
+
+
+def _docx_neither_table_nor_items(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("2022年工作总结")
+    document.add_paragraph("一、主要成效")
+    document.add_paragraph("1.完成了各项任务。")
+    path = tmp_path / "总结.docx"
+    document.save(path)
+    return path, "正文中也没有注明责任单位的条目"
+
+
 CASES = [_not_a_zip, _random_xlsx, _encrypted, _old_xls_renamed, _zip_not_xlsx,
          _measure_before_task, _task_without_measure, _task_before_sections,
          _first_responsibility_empty, _duplicate_task_number, _no_year, _merged_task_and_measure,
-         _docx_measure_before_task, _docx_without_table, _docx_not_a_zip]
+         _docx_measure_before_task, _docx_without_table, _docx_not_a_zip,
+         _running_text_without_units, _binary_txt, _running_text_without_year, _giant_measure_cell,
+         _one_level_row_without_text, _docx_neither_table_nor_items]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.__name__.strip("_") for c in CASES])
@@ -154,8 +196,9 @@ def test_init_refuses_and_leaves_no_ledger(case, tmp_path, capsys):
     assert not db.exists() and not (tmp_path / "new.db-wal").exists()
 
 
-@pytest.mark.parametrize("case", [_random_xlsx, _task_without_measure, _docx_not_a_zip],
-                         ids=["random", "xlsx-row", "docx-broken"])
+@pytest.mark.parametrize("case", [_random_xlsx, _task_without_measure, _docx_not_a_zip,
+                                  _running_text_without_units, _giant_measure_cell],
+                         ids=["random", "xlsx-row", "docx-broken", "txt-no-units", "giant-cell"])
 def test_import_plan_refuses_and_leaves_the_ledger_unchanged(case, ledger_path, ledger, tmp_path,
                                                              capsys):
     path, expected = case(tmp_path)
