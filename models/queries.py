@@ -28,6 +28,7 @@ SORT_KEYS = {
     "updated": (_LAST_TOUCH,),
     "evidence": ("evidence_count",),
     "deadline": (_DEADLINE_RANK,),
+    "role": ("CASE role WHEN 'lead' THEN 0 WHEN 'assisting' THEN 1 ELSE 2 END",),
 }
 
 

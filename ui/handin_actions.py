@@ -207,13 +207,17 @@ class HandinActions(WindowActions):
 
     def preview_plan(self, plan: dict, source: Path) -> bool:
         from .plan_preview import PlanPreviewDialog
-        dialog = PlanPreviewDialog(plan, source, self.host)
+        ledger = self.host.session.ledger
+        # A unit's ledger: the plan must name the unit, or the clerk says which name is ours.
+        our_unit = ledger.setting("unit") if ledger.role != "province" else None
+        dialog = PlanPreviewDialog(plan, source, self.host, our_unit=our_unit, host=self.host)
         self.preview_dialog = dialog
         accepted = bool(dialog.exec())
+        our_name = dialog.our_name
         dialog.deleteLater()
         self.preview_dialog = None
         if not accepted:
             return False
         self.host.commit_pending()          # saves pending edits of the old plan's measure
         session = self.host.session
-        return session.write(self.host, session.ledger.add_plan, plan)
+        return session.write(self.host, session.ledger.add_plan, plan, our_name=our_name)

@@ -42,6 +42,17 @@ MODEL_LABELS = (
     QT_TRANSLATE_NOOP("Model", "进度报告"), QT_TRANSLATE_NOOP("Model", "佐证材料汇编"),
     QT_TRANSLATE_NOOP("Model", "任务清单"), QT_TRANSLATE_NOOP("Model", "任务完成情况全省汇总表"),
     QT_TRANSLATE_NOOP("Model", "任务完成情况全省汇总报告"),
+    # Kinds of unit on a plan's unit list (models.plan.units.KIND_LABELS).
+    QT_TRANSLATE_NOOP("Model", "省辖市"), QT_TRANSLATE_NOOP("Model", "示范区"),
+    QT_TRANSLATE_NOOP("Model", "省直管县（市）"), QT_TRANSLATE_NOOP("Model", "县（市、区）"),
+    QT_TRANSLATE_NOOP("Model", "部门单位"), QT_TRANSLATE_NOOP("Model", "乡镇（街道）"),
+    QT_TRANSLATE_NOOP("Model", "开发区（园区）"), QT_TRANSLATE_NOOP("Model", "处室"),
+    QT_TRANSLATE_NOOP("Model", "其他"),
+    # What to check before a task list is imported (models.plan.doubts.KIND_TITLES).
+    QT_TRANSLATE_NOOP("Model", "未识别的列"), QT_TRANSLATE_NOOP("Model", "不在单位名单中的名称"),
+    QT_TRANSLATE_NOOP("Model", "没有责任单位的举措"), QT_TRANSLATE_NOOP("Model", "名单中没有对应单位的统称"),
+    QT_TRANSLATE_NOOP("Model", "责任单位中不是单位的文字"), QT_TRANSLATE_NOOP("Model", "以“等”结尾的单位"),
+    QT_TRANSLATE_NOOP("Model", "未读作任务的标题"), QT_TRANSLATE_NOOP("Model", "没有具体日期的完成时限"),
 )
 
 

@@ -42,6 +42,7 @@ class MainWindow(LedgerWindow):
         from .readonly_measures import MeasureTableWithIssuer
         self.model = MeasureTableWithIssuer(session, self)
         self._build()
+        self._show_role_column()
         self._build_menu_titles()
         # Menu items and their shortcuts arrive right after the first paint.
         QTimer.singleShot(0, self.build_menus)
@@ -125,7 +126,7 @@ class MainWindow(LedgerWindow):
         metrics = self.fontMetrics()
         fits = {3: [i18n.label(label) for label in SCOPE_LABELS.values()],
                 7: [i18n.label(LATE), i18n.label(DUE_SOON)]}
-        for col, width in ((0, 48), (1, 112), (3, 70), (4, 96), (5, 86), (6, 40), (7, 50)):
+        for col, width in ((0, 48), (1, 112), (3, 70), (4, 96), (5, 86), (6, 40), (7, 50), (8, 40)):
             needed = max([metrics.horizontalAdvance(t) + 14 for t in fits.get(col, [])]
                          + [header.sectionSizeHint(col)])
             self.table.setColumnWidth(col, max(width, needed))
@@ -284,6 +285,13 @@ class MainWindow(LedgerWindow):
         for section in self.plan.sections:
             self.section_combo.addItem(section.title, section.title)
         self.section_combo.blockSignals(False)
+        self._show_role_column()
+
+    def _show_role_column(self) -> None:
+        # 分工 (牵头/配合) only where the plan's list tells lead and assisting units apart
+        from .measure_table import COLUMNS
+        role_column = [key for key, _ in COLUMNS].index("role")
+        self.table.setColumnHidden(role_column, not any(m.roles_given for m in self.plan.measures()))
 
     def _focus_search(self):
         self.tabs.setCurrentIndex(0)

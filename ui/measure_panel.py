@@ -219,10 +219,7 @@ class MeasurePanel(QWidget):
         self.title.setText(self.tr("举措 {0}　{1}").format(row.code, i18n.label(row.status)))
         self.task_label.setText(self.tr("任务 {0}：{1}").format(row.task_no, row.task_content))
         self.text_label.setText(row.text)
-        self.info_label.setText(self.tr("责任地市：{0}　范围：{1}　截止：{2}{3}").format(
-            row.responsibility, i18n.label(SCOPE_LABELS.get(row.scope, row.scope)),
-            row.deadline or self.tr("无"),
-            self.tr("　【{0}】").format(i18n.label(row.deadline_state)) if row.deadline_state else ""))
+        self.info_label.setText(self.list_facts_text(row))
         relevant = row.scope == RELEVANT
         self.involved_box.setVisible(relevant)
         self.involved_group.setExclusive(False)
@@ -241,6 +238,33 @@ class MeasurePanel(QWidget):
         self.next_edit.set_text_if_idle(row.next_steps)
         self._fill_entries()
         self._fill_evidence()
+
+    def list_facts_text(self, row) -> str:
+        """责任地市, scope, the unit's role, the 完成时限 (or the hand-in date standing in for
+        one), the 任务目标, the office's own number and any column kept from the list."""
+        lines = [self.tr("责任地市：{0}　范围：{1}").format(
+            row.responsibility, i18n.label(SCOPE_LABELS.get(row.scope, row.scope)))]
+        if row.role in ("lead", "assisting"):
+            lines[0] += self.tr("　本单位：{0}").format(
+                self.tr("牵头单位") if row.role == "lead" else self.tr("配合单位"))
+        state = self.tr("　【{0}】").format(i18n.label(row.deadline_state)) if row.deadline_state else ""
+        if row.own_deadline:
+            when = (self.tr("完成时限：{0}（{1}）").format(row.deadline_text, row.own_deadline)
+                    if row.deadline_text and row.deadline_text != row.own_deadline
+                    else self.tr("完成时限：{0}").format(row.own_deadline))
+        elif row.deadline_text:
+            when = self.tr("完成时限：{0}（无具体日期）　报送截止：{1}").format(
+                row.deadline_text, row.deadline or self.tr("无"))
+        else:
+            when = self.tr("截止：{0}（报送截止日期）").format(row.deadline or self.tr("无"))
+        lines.append(when + state)
+        if row.target:
+            lines.append(self.tr("任务目标：{0}").format(row.target))
+        extra = [self.tr("清单编号：{0}").format(row.number)] if row.number else []
+        extra += [f"{column}：{text}" for column, text in row.extra]
+        if extra:
+            lines.append("　".join(extra))
+        return "\n".join(lines)
 
     def _fill_indicators(self) -> None:
         indicators = self.detail.indicators

@@ -6,7 +6,7 @@ the view paints them, so a long list costs what is on screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from models import queries
 from models.deadlines import DUE_SOON, LATE
@@ -27,11 +27,15 @@ COLUMNS = (
     ("text", QT_TRANSLATE_NOOP("MeasureTableModel", "落实举措")), ("scope", QT_TRANSLATE_NOOP("MeasureTableModel", "责任范围")),
     ("status", QT_TRANSLATE_NOOP("MeasureTableModel", "状态")), ("updated", QT_TRANSLATE_NOOP("MeasureTableModel", "最近更新")),
     ("evidence", QT_TRANSLATE_NOOP("MeasureTableModel", "佐证")), ("deadline", QT_TRANSLATE_NOOP("MeasureTableModel", "期限")),
+    # the unit's part where the list tells lead and assisting units apart (牵头 / 配合)
+    ("role", QT_TRANSLATE_NOOP("MeasureTableModel", "分工")),
 )
+ROLE_TEXT = {"lead": QT_TRANSLATE_NOOP("MeasureTableModel", "牵头"),
+             "assisting": QT_TRANSLATE_NOOP("MeasureTableModel", "配合")}
 DEADLINE_BACKGROUND = {LATE: "#fbe3e1", DUE_SOON: "#fff3d6"}
 _ROLES = {Qt.ItemDataRole.DisplayRole, SORT_ROLE, CODE_ROLE, Qt.ItemDataRole.ToolTipRole,
           Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
-          Qt.ItemDataRole.TextAlignmentRole}
+          Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole}
 
 
 
@@ -125,18 +129,24 @@ class MeasureTableModel(QAbstractTableModel):
                     "MeasureTableModel", "相关地市举措：尚未确认本单位是否涉及（状态：{0}）"
                 ).format(i18n.label(row.status))
             if key == "deadline":
-                return QCoreApplication.translate("MeasureTableModel", "截止日期：{0}").format(
-                    row.deadline or QCoreApplication.translate("MeasureTableModel", "无"))
+                return deadline_tip(row)
+            if key == "role" and row.role in ROLE_TEXT:
+                return QCoreApplication.translate(
+                    "MeasureTableModel", "本单位为{0}单位").format(self._display(row, key))
             return None
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             return QBrush(QColor(STATUS_COLOURS.get(row.status, "#000000")))
         if role == Qt.ItemDataRole.ForegroundRole and key == "deadline" and not row.deadline_state:
-            return QBrush(QColor("#8a8a8a"))
+            return QBrush(QColor("#8a8a8a" if row.own_deadline else "#b0b0b0"))
+        if role == Qt.ItemDataRole.FontRole and key == "deadline" and not row.own_deadline:
+            font = QFont()
+            font.setItalic(True)      # the plan's hand-in date standing in for a 完成时限
+            return font
         if role == Qt.ItemDataRole.BackgroundRole and row.deadline_state in DEADLINE_BACKGROUND:
             if key in ("id", "deadline"):
                 return QBrush(QColor(DEADLINE_BACKGROUND[row.deadline_state]))
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("id", "evidence", "status",
-                                                                "deadline", "updated"):
+                                                                "deadline", "updated", "role"):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -160,6 +170,9 @@ class MeasureTableModel(QAbstractTableModel):
             return str(row.evidence_count)
         if key == "deadline":
             return i18n.label(row.deadline_state) or (row.deadline or "")[5:]
+        if key == "role":
+            text = ROLE_TEXT.get(row.role)
+            return QCoreApplication.translate("MeasureTableModel", text) if text else ""
         return None
 
     def _raw(self, row, key):
@@ -175,3 +188,18 @@ class MeasureTableModel(QAbstractTableModel):
         if key == "deadline":
             return {LATE: 2, DUE_SOON: 1}.get(row.deadline_state, 0)
         return self._display(row, key)
+
+
+def deadline_tip(row) -> str:
+    """The 完成时限 as the list wrote it with its date, or that the hand-in date stands in."""
+    if row.own_deadline:
+        if row.deadline_text:
+            return QCoreApplication.translate("MeasureTableModel", "完成时限：{0}（{1}）").format(
+                row.deadline_text, row.own_deadline)
+        return QCoreApplication.translate("MeasureTableModel", "完成时限：{0}").format(row.own_deadline)
+    if row.deadline_text:
+        return QCoreApplication.translate(
+            "MeasureTableModel", "完成时限：{0}（无具体日期，按报送截止日期 {1} 提示）").format(
+                row.deadline_text, row.deadline or "")
+    return QCoreApplication.translate(
+        "MeasureTableModel", "清单未规定完成时限：按报送截止日期 {0} 提示").format(row.deadline or "")

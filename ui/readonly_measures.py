@@ -12,7 +12,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from models import queries
-from models.plan.scope import SCOPE_LABELS
 
 from . import i18n
 from .measure_panel import MeasurePanel
@@ -111,10 +110,8 @@ class PanelWithIssuer(MeasurePanel):
         self.title.setText(self.tr("举措 {0}　省级（只读）").format(row.code))
         self.task_label.setText(self.tr("任务 {0}：{1}").format(row.task_no, row.task_content))
         self.text_label.setText(row.text)
-        self.info_label.setText(self.tr("责任地市：{0}　范围：{1}　截止：{2}\n此举措由省级负责，"
-                                        "本单位只需了解，无需填报进展或佐证材料。").format(
-            row.responsibility, i18n.label(SCOPE_LABELS[row.scope]),
-            row.deadline or self.tr("无")))
+        self.info_label.setText(self.list_facts_text(row) + "\n" + self.tr(
+            "此举措由省级负责，本单位只需了解，无需填报进展或佐证材料。"))
 
     def _filler(self) -> QWidget:
         # With the editor hidden, this takes the spare height so the labels stay at the top.

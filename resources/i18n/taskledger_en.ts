@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;任务台账：地市年度重点任务落实情况的台账、报表与报送材料，离线使用。</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;TaskLedger: the ledger, reports and submission materials of a city's yearly key tasks, for offline use.</translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;TaskLedger: the ledger, reports and submission materials of a city&apos;s yearly key tasks, for offline use.</translation>
     </message>
     <message>
         <source>许可</source>
@@ -81,9 +81,9 @@
     <name>BackupActions</name>
     <message>
         <source>备份时间：{0}
-单位：{1}　填报人：{2}
+单位：{1}&#x3000;填报人：{2}
 方案：{3}
-佐证材料：{4} 个　程序版本：{5}</source>
+佐证材料：{4} 个&#x3000;程序版本：{5}</source>
         <translation>Backed up: {0}
 Unit: {1}  Reporter: {2}
 Plan: {3}
@@ -332,7 +332,7 @@ Choose the backup to restore. The current ledger is first saved as a “before r
     </message>
     <message>
         <source>指标完成情况（各单位合计与全省目标）</source>
-        <translation>Indicators (units' total against the provincial target)</translation>
+        <translation>Indicators (units&apos; total against the provincial target)</translation>
     </message>
     <message>
         <source>已报送 {0} / {1} 个单位</source>
@@ -386,7 +386,7 @@ Choose the backup to restore. The current ledger is first saved as a “before r
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <source>{0}/{1}　{2:.0f}%</source>
+        <source>{0}/{1}&#x3000;{2:.0f}%</source>
         <translation>{0}/{1}  {2:.0f}%</translation>
     </message>
     <message>
@@ -398,12 +398,12 @@ Choose the backup to restore. The current ledger is first saved as a “before r
         <translation>Not reported</translation>
     </message>
     <message>
-        <source>{0}　目标{1}</source>
+        <source>{0}&#x3000;目标{1}</source>
         <translation>{0}  target {1}</translation>
     </message>
     <message>
         <source>本单位承担的举措中没有量化指标</source>
-        <translation>None of your unit's measures has an indicator</translation>
+        <translation>None of your unit&apos;s measures has an indicator</translation>
     </message>
     <message>
         <source>{0}：{1} 项</source>
@@ -415,7 +415,7 @@ Choose the backup to restore. The current ledger is first saved as a “before r
     </message>
     <message>
         <source>{0}
-截止：{1}　状态：{2}</source>
+截止：{1}&#x3000;状态：{2}</source>
         <translation>{0}
 Deadline: {1}  Status: {2}</translation>
     </message>
@@ -506,7 +506,7 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>首次使用，请选择本单位并填写填报人姓名。台账将按内置的2021年度实施方案建立，保存在：
 {0}</source>
-        <translation>First start: choose your unit and enter the reporter's name. The ledger is created from the built-in 2021 plan and saved in:
+        <translation>First start: choose your unit and enter the reporter&apos;s name. The ledger is created from the built-in 2021 plan and saved in:
 {0}</translation>
     </message>
     <message>
@@ -527,7 +527,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>省级台账（汇总各地市报送）</source>
-        <translation>Provincial ledger (consolidates the units' submissions)</translation>
+        <translation>Provincial ledger (consolidates the units&apos; submissions)</translation>
     </message>
     <message>
         <source>台账类型(&amp;K)：</source>
@@ -554,7 +554,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>填写省里发来的表格(&amp;T)…</source>
-        <translation>Fill in the province's &amp;template…</translation>
+        <translation>Fill in the province&apos;s &amp;template…</translation>
     </message>
     <message>
         <source>导出{0}（PDF）(&amp;D)…</source>
@@ -596,7 +596,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>选择省里发来的表格</source>
-        <translation>Choose the province's template</translation>
+        <translation>Choose the province&apos;s template</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
@@ -612,7 +612,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>填写省里发来的表格</source>
-        <translation>Fill in the province's template</translation>
+        <translation>Fill in the province&apos;s template</translation>
     </message>
     <message>
         <source>正在填写 {0}…</source>
@@ -870,7 +870,7 @@ Deadline: {1}  Status: {2}</translation>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <source>{0}年　{1}</source>
+        <source>{0}年&#x3000;{1}</source>
         <translation>{0}  {1}</translation>
     </message>
     <message>
@@ -1037,7 +1037,7 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Choose a measure in the table on the left</translation>
     </message>
     <message>
-        <source>举措 {0}　{1}</source>
+        <source>举措 {0}&#x3000;{1}</source>
         <translation>Measure {0}  {1}</translation>
     </message>
     <message>
@@ -1045,20 +1045,56 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Task {0}: {1}</translation>
     </message>
     <message>
-        <source>责任地市：{0}　范围：{1}　截止：{2}{3}</source>
-        <translation>Responsible units: {0}  Scope: {1}  Deadline: {2}{3}</translation>
-    </message>
-    <message>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <source>　【{0}】</source>
+        <source>&#x3000;【{0}】</source>
         <translation>  [{0}]</translation>
     </message>
     <message>
+        <source>责任地市：{0}&#x3000;范围：{1}</source>
+        <translation>Responsible: {0}  Scope: {1}</translation>
+    </message>
+    <message>
+        <source>&#x3000;本单位：{0}</source>
+        <translation>  Our unit: {0}</translation>
+    </message>
+    <message>
+        <source>牵头单位</source>
+        <translation>lead unit</translation>
+    </message>
+    <message>
+        <source>配合单位</source>
+        <translation>assisting unit</translation>
+    </message>
+    <message>
+        <source>完成时限：{0}（{1}）</source>
+        <translation>Deadline: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>完成时限：{0}</source>
+        <translation>Deadline: {0}</translation>
+    </message>
+    <message>
+        <source>完成时限：{0}（无具体日期）&#x3000;报送截止：{1}</source>
+        <translation>Deadline: {0} (no date)  Hand-in due: {1}</translation>
+    </message>
+    <message>
+        <source>截止：{0}（报送截止日期）</source>
+        <translation>Due: {0} (the hand-in date)</translation>
+    </message>
+    <message>
+        <source>任务目标：{0}</source>
+        <translation>Target: {0}</translation>
+    </message>
+    <message>
+        <source>清单编号：{0}</source>
+        <translation>Number in the list: {0}</translation>
+    </message>
+    <message>
         <source>本单位完成值（{0}）</source>
-        <translation>Your unit's value ({0})</translation>
+        <translation>Your unit&apos;s value ({0})</translation>
     </message>
     <message>
         <source>完成值，目标 {0}</source>
@@ -1119,7 +1155,7 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>台账中的文件副本不见了：{0}
 请运行“校验佐证材料”。</source>
-        <translation>The ledger's copy of the file is missing: {0}
+        <translation>The ledger&apos;s copy of the file is missing: {0}
 Run “Verify evidence”.</translation>
     </message>
     <message>
@@ -1172,16 +1208,40 @@ Run “Verify evidence”.</translation>
         <translation>Due</translation>
     </message>
     <message>
+        <source>分工</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>牵头</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>配合</source>
+        <translation>Assist</translation>
+    </message>
+    <message>
         <source>相关地市举措：尚未确认本单位是否涉及（状态：{0}）</source>
         <translation>Measure for relevant units: not yet confirmed whether your unit is involved (status: {0})</translation>
     </message>
     <message>
-        <source>截止日期：{0}</source>
+        <source>本单位为{0}单位</source>
+        <translation>Our unit: {0}</translation>
+    </message>
+    <message>
+        <source>完成时限：{0}（{1}）</source>
+        <translation>Deadline: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>完成时限：{0}</source>
         <translation>Deadline: {0}</translation>
     </message>
     <message>
-        <source>无</source>
-        <translation>None</translation>
+        <source>完成时限：{0}（无具体日期，按报送截止日期 {1} 提示）</source>
+        <translation>Deadline: {0} (no date; reminded by the hand-in date {1})</translation>
+    </message>
+    <message>
+        <source>清单未规定完成时限：按报送截止日期 {0} 提示</source>
+        <translation>The list sets no deadline: reminded by the hand-in date {0}</translation>
     </message>
     <message>
         <source>待确认</source>
@@ -1258,11 +1318,79 @@ Run “Verify evidence”.</translation>
         <source>任务完成情况全省汇总报告</source>
         <translation>provincial summary report</translation>
     </message>
+    <message>
+        <source>省辖市</source>
+        <translation>Prefecture city</translation>
+    </message>
+    <message>
+        <source>示范区</source>
+        <translation>Demonstration zone</translation>
+    </message>
+    <message>
+        <source>省直管县（市）</source>
+        <translation>Province-managed county</translation>
+    </message>
+    <message>
+        <source>县（市、区）</source>
+        <translation>County or district</translation>
+    </message>
+    <message>
+        <source>部门单位</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>乡镇（街道）</source>
+        <translation>Town or subdistrict</translation>
+    </message>
+    <message>
+        <source>开发区（园区）</source>
+        <translation>Development zone</translation>
+    </message>
+    <message>
+        <source>处室</source>
+        <translation>Division</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>未识别的列</source>
+        <translation>Column not understood</translation>
+    </message>
+    <message>
+        <source>不在单位名单中的名称</source>
+        <translation>Name not on the unit list</translation>
+    </message>
+    <message>
+        <source>没有责任单位的举措</source>
+        <translation>Measure without a responsible unit</translation>
+    </message>
+    <message>
+        <source>名单中没有对应单位的统称</source>
+        <translation>Collective name with no unit on the list</translation>
+    </message>
+    <message>
+        <source>责任单位中不是单位的文字</source>
+        <translation>Text among the units that is no unit</translation>
+    </message>
+    <message>
+        <source>以“等”结尾的单位</source>
+        <translation>Open-ended list of units (“and others”)</translation>
+    </message>
+    <message>
+        <source>未读作任务的标题</source>
+        <translation>Heading not read as a task</translation>
+    </message>
+    <message>
+        <source>没有具体日期的完成时限</source>
+        <translation>Deadline without a date</translation>
+    </message>
 </context>
 <context>
     <name>PanelWithIssuer</name>
     <message>
-        <source>举措 {0}　省级（只读）</source>
+        <source>举措 {0}&#x3000;省级（只读）</source>
         <translation>Measure {0}  provincial (read-only)</translation>
     </message>
     <message>
@@ -1270,14 +1398,8 @@ Run “Verify evidence”.</translation>
         <translation>Task {0}: {1}</translation>
     </message>
     <message>
-        <source>责任地市：{0}　范围：{1}　截止：{2}
-此举措由省级负责，本单位只需了解，无需填报进展或佐证材料。</source>
-        <translation>Responsible units: {0}  Scope: {1}  Deadline: {2}
-The province carries this measure: your unit need not report progress or evidence for it.</translation>
-    </message>
-    <message>
-        <source>无</source>
-        <translation>None</translation>
+        <source>此举措由省级负责，本单位只需了解，无需填报进展或佐证材料。</source>
+        <translation>The province carries this measure itself: your unit only needs to know it and reports no progress or evidence on it.</translation>
     </message>
 </context>
 <context>
@@ -1287,22 +1409,24 @@ The province carries this measure: your unit need not report progress or evidenc
         <translation>Import task list — preview</translation>
     </message>
     <message>
-        <source>文件：{0}
-方案：{1}
-年度：{2}　报送截止：{3}
-共 {4} 个部分、{5} 项任务、{6} 条落实举措；单位名单 {7} 个。</source>
-        <translation>File: {0}
-Plan: {1}
-Year: {2}  Submission deadline: {3}
-{4} sections, {5} tasks, {6} measures; {7} units listed.</translation>
-    </message>
-    <message>
         <source>未注明</source>
         <translation>not stated</translation>
     </message>
     <message>
         <source>任务清单</source>
         <translation>Task list</translation>
+    </message>
+    <message>
+        <source>两级表格（任务—举措）</source>
+        <translation>two-level table (tasks and measures)</translation>
+    </message>
+    <message>
+        <source>一级表格（每行一项任务）</source>
+        <translation>one-level table (a task per row)</translation>
+    </message>
+    <message>
+        <source>正文条目（一、（一）1.）</source>
+        <translation>running text (numbered paragraphs)</translation>
     </message>
     <message>
         <source>责任地市</source>
@@ -1317,12 +1441,166 @@ Year: {2}  Submission deadline: {3}
         <translation>Deadline</translation>
     </message>
     <message>
+        <source>牵头单位</source>
+        <translation>Lead units</translation>
+    </message>
+    <message>
+        <source>配合单位</source>
+        <translation>Assisting units</translation>
+    </message>
+    <message>
+        <source>任务目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>其他列</source>
+        <translation>Other columns</translation>
+    </message>
+    <message>
         <source>任务清单预览</source>
         <translation>Task list preview</translation>
     </message>
     <message>
+        <source>请核对</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <source>本单位在这份清单中的名称</source>
+        <translation>Your unit’s name in this list</translation>
+    </message>
+    <message>
+        <source>本单位在清单中的名称</source>
+        <translation>Your unit’s name in the list</translation>
+    </message>
+    <message>
+        <source>清单中指本单位的名称(&amp;U)：</source>
+        <translation>Name meaning your &amp;unit:</translation>
+    </message>
+    <message>
+        <source>单位名单(&amp;L)：</source>
+        <translation>Unit &amp;list:</translation>
+    </message>
+    <message>
+        <source>单位名单</source>
+        <translation>Unit list</translation>
+    </message>
+    <message>
+        <source>清单中出现的单位</source>
+        <translation>Units the list names</translation>
+    </message>
+    <message>
+        <source>从名单文件读取…</source>
+        <translation>From a list file…</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>添加单位(&amp;A)</source>
+        <translation>&amp;Add unit</translation>
+    </message>
+    <message>
+        <source>删除所选(&amp;D)</source>
+        <translation>&amp;Delete selected</translation>
+    </message>
+    <message>
+        <source>选择单位名单文件</source>
+        <translation>Choose a unit list file</translation>
+    </message>
+    <message>
+        <source>单位名单 (*.txt *.xlsx)</source>
+        <translation>Unit lists (*.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在读取 {0}…</source>
+        <translation>Reading {0}…</translation>
+    </message>
+    <message>
+        <source>文件：{0}
+方案：{1}
+年度：{2}&#x3000;报送截止：{3}
+共 {4} 个部分、{5} 项任务、{6} 条落实举措；单位名单 {7} 个（{8}）。</source>
+        <translation>File: {0}
+Plan: {1}
+Year: {2}  Hand-in due: {3}
+{4} sections, {5} tasks, {6} measures; {7} units on the list ({8}).</translation>
+    </message>
+    <message>
+        <source>
+读取方式：{0}</source>
+        <translation>
+Read as: {0}</translation>
+    </message>
+    <message>
+        <source>未发现需要核对的地方。</source>
+        <translation>Nothing to check.</translation>
+    </message>
+    <message>
+        <source>请核对（{0}）</source>
+        <translation>To check ({0})</translation>
+    </message>
+    <message>
+        <source>单位名单（{0}）</source>
+        <translation>Unit list ({0})</translation>
+    </message>
+    <message>
         <source>责任地市中有 {0} 个名称不在单位名单中，将作为其他单位加入：{1}</source>
         <translation>{0} responsible names are not in the unit list and will be added as other units: {1}</translation>
+    </message>
+    <message>
+        <source>名单文件 {0}</source>
+        <translation>list file {0}</translation>
+    </message>
+    <message>
+        <source>，已修改</source>
+        <translation>, edited</translation>
+    </message>
+    <message>
+        <source>清单编号：{0}
+</source>
+        <translation>Number in the list: {0}
+</translation>
+    </message>
+    <message>
+        <source>清单所写完成时限：{0}
+日期：{1}</source>
+        <translation>Deadline as written: {0}
+Date: {1}</translation>
+    </message>
+    <message>
+        <source>无具体日期</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <source>清单未规定完成时限：按报送截止日期提示</source>
+        <translation>The list sets no deadline: the hand-in date is used for reminders</translation>
+    </message>
+    <message>
+        <source>全部单位（{0} 个）</source>
+        <translation>Every unit ({0})</translation>
+    </message>
+    <message>
+        <source>相关单位各自确认</source>
+        <translation>Each unit concerned confirms</translation>
+    </message>
+    <message>
+        <source>
+（其中需确认是否涉及：{0}）</source>
+        <translation>
+(to confirm whether involved: {0})</translation>
+    </message>
+    <message>
+        <source>这份清单没有提到本台账的单位“{0}”。请选出清单中指本单位的名称（例如本单位在清单中的全称或简称）；没有时请取消导入。</source>
+        <translation>This list does not name this ledger’s unit “{0}”. Choose the name in the list that means your unit (its full or short name in the list); if there is none, cancel the import.</translation>
+    </message>
+    <message>
+        <source>请选择…</source>
+        <translation>Choose…</translation>
     </message>
     <message>
         <source>确认后，此方案将加入台账并成为当前方案；原有方案及其填报内容保持不变，可在“方案”菜单中切换。</source>
@@ -1656,7 +1934,7 @@ Year: {2}  Submission deadline: {3}
         <translation>Status report</translation>
     </message>
     <message>
-        <source>统计日期：{0}　报送截止：{1}　剩余 {2} 天</source>
+        <source>统计日期：{0}&#x3000;报送截止：{1}&#x3000;剩余 {2} 天</source>
         <translation>As of {0}  Submission deadline: {1}  {2} days left</translation>
     </message>
     <message>
@@ -1733,7 +2011,7 @@ Year: {2}  Submission deadline: {3}
     </message>
     <message>
         <source>本单位完成值</source>
-        <translation>Your unit's value</translation>
+        <translation>Your unit&apos;s value</translation>
     </message>
     <message>
         <source>是否达标</source>
@@ -1772,7 +2050,7 @@ Year: {2}  Submission deadline: {3}
     </message>
     <message>
         <source>《{0}》 报送截止 {1}：已报送 {2} 个单位，未报送 {3} 个（共 {4} 个）。把各单位的报送材料包（.zip）拖到窗口上即可导入。</source>
-        <translation>“{0}”, deadline {1}: {2} units submitted, {3} not yet ({4} in all). Drop the units' submission bundles (.zip) on the window to import them.</translation>
+        <translation>“{0}”, deadline {1}: {2} units submitted, {3} not yet ({4} in all). Drop the units&apos; submission bundles (.zip) on the window to import them.</translation>
     </message>
     <message>
         <source>{0} 的报送记录（{1} 个材料包）</source>

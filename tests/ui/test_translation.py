@@ -413,6 +413,9 @@ def test_english_dialogs_have_no_chinese_left(filled, english, open_window, samp
     data += [name for name, _licence in FONTS] + [APP_NAME_ZH]
     units = load_units()
     data += [u["name"] for u in units]
+    from models.plan.unit_lists import builtin_lists
+    # the built-in unit lists' own names and notes (where each list came from)
+    data += [text for info in builtin_lists() for text in (info.title, info.note)]
     plan_file = next((ROOT / "resources" / "plans").glob("*.json"))
     import json
     plan = json.loads(plan_file.read_text(encoding="utf-8"))
