@@ -25,10 +25,10 @@ LEVELS = (
 def cn_number(text: str) -> int | None:
     """一 → 1, 十二 → 12, 二十 → 20, "3" → 3, ③ → 3; None for anything else."""
     text = (text or "").strip().strip("、.．()（）")
-    if text.isdigit():
-        return int(text)
     if len(text) == 1 and text in _CIRCLED:
         return _CIRCLED.index(text) + 1
+    if text.isdecimal():
+        return int(text)
     if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
         return None
     if "十" in text:

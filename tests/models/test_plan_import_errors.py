@@ -132,6 +132,12 @@ def _running_text_without_units(tmp_path):
     return path, "不是任务清单"
 
 
+def _huge_txt(tmp_path):
+    path = tmp_path / "巨大.txt"
+    path.write_bytes(("1.开展工作。（市发改委负责）\n" * 200_000).encode("utf-8"))
+    return path, "文本文件过大"
+
+
 def _binary_txt(tmp_path):
     path = tmp_path / "图片.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" * 100)
@@ -170,7 +176,7 @@ CASES = [_not_a_zip, _random_xlsx, _encrypted, _old_xls_renamed, _zip_not_xlsx,
          _measure_before_task, _task_without_measure, _task_before_sections,
          _first_responsibility_empty, _duplicate_task_number, _no_year, _merged_task_and_measure,
          _docx_measure_before_task, _docx_without_table, _docx_not_a_zip,
-         _running_text_without_units, _binary_txt, _running_text_without_year, _giant_measure_cell,
+         _running_text_without_units, _huge_txt, _binary_txt, _running_text_without_year, _giant_measure_cell,
          _one_level_row_without_text, _docx_neither_table_nor_items]
 
 
