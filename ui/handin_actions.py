@@ -205,7 +205,7 @@ class HandinActions(WindowActions):
                                    lambda plan: self.preview_plan(plan, path),
                                    access=Access.NONE)
 
-    def preview_plan(self, plan: dict, source: Path) -> bool:
+    def preview_plan(self, plan: dict, source: Path):
         from .plan_preview import PlanPreviewDialog
         ledger = self.host.session.ledger
         # A unit's ledger: the plan must name the unit, or the clerk says which name is ours.
@@ -217,7 +217,12 @@ class HandinActions(WindowActions):
         dialog.deleteLater()
         self.preview_dialog = None
         if not accepted:
-            return False
-        self.host.commit_pending()          # saves pending edits of the old plan's measure
-        session = self.host.session
-        return session.write(self.host, session.ledger.add_plan, plan, our_name=our_name)
+            return None
+
+        # A long list takes a moment to store (every measure's units resolved): off the GUI
+        # thread, one transaction on the job's own connection; the window follows its Changes.
+        def work(ledger, progress, cancelled):
+            return ledger.add_plan(plan, our_name=our_name)
+
+        return self.host.start_job(work, self.tr("正在导入 {0}…").format(Path(source).name),
+                                   access=Access.WRITE)

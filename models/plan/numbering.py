@@ -16,7 +16,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 LEVELS = (
     (1, re.compile(rf"^\s*(?P<label>(?:第(?P<n>{_CN})(?:部分|章|篇|方面))|(?P<n2>{_CN})\s*[、.．])\s*")),
     (2, re.compile(rf"^\s*(?P<label>[（(]\s*(?P<n>{_CN})\s*[）)])\s*")),
-    (3, re.compile(r"^\s*(?P<label>(?P<n>\d{1,3})\s*(?:[、．]|\.(?!\d)))\s*")),
+    (3, re.compile(r"^\s*(?P<label>(?P<n>\d{1,4})\s*(?:[、．]|\.(?!\d)))\s*")),
     (4, re.compile(rf"^\s*(?P<label>[（(]\s*(?P<n>\d{{1,3}})\s*[）)]|(?P<n2>\d{{1,3}})\s*[)）]|"
                    rf"(?P<n3>[{_CIRCLED}]))\s*")),
 )

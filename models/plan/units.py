@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .deadlines import looks_like_deadline
 
@@ -165,6 +166,7 @@ def strip_outer_brackets(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def collective_kinds(name: str) -> tuple[str, ...] | None:
     """The kinds of unit a collective name stands for (各省辖市 → city), None for a unit."""
     name = normalize_name(name)
@@ -174,6 +176,7 @@ def collective_kinds(name: str) -> tuple[str, ...] | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def is_unitlike(name: str) -> bool:
     """Whether ``name`` reads as a unit, a collective or a mark (not a sentence)."""
     name = normalize_name(name)
@@ -242,9 +245,18 @@ def _label_role(label: str) -> str:
 
 
 def parse_unit_text(text: str, *, default_role: str = RESPONSIBLE) -> UnitText:
-    """Read a unit text (a 责任单位 cell, a bracket after an item) into parts with roles."""
+    """Read a unit text (a 责任单位 cell, a bracket after an item) into parts with roles.
+
+    Lists repeat the same unit texts row after row: each is read once (the result is shared,
+    callers only read it).
+    """
+    return _parse_unit_text(str(text or "")[:MAX_UNIT_TEXT], default_role)
+
+
+@lru_cache(maxsize=4096)
+def _parse_unit_text(text: str, default_role: str) -> UnitText:
     result = UnitText()
-    text = strip_outer_brackets(str(text or "")[:MAX_UNIT_TEXT].translate(_PAREN))
+    text = strip_outer_brackets(text.translate(_PAREN))
     flat = normalize_name(text)
     if not flat:
         return result

@@ -638,6 +638,10 @@ Deadline: {1}  Status: {2}</translation>
         <source>正在读取 {0}…</source>
         <translation>Reading {0}…</translation>
     </message>
+    <message>
+        <source>正在导入 {0}…</source>
+        <translation>Importing {0}…</translation>
+    </message>
 </context>
 <context>
     <name>ImportResultDialog</name>
