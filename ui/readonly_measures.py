@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from models import queries
 
-from . import i18n
 from .measure_panel import MeasurePanel
 from .measure_table import COLUMNS, MeasureTableModel
 
