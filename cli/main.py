@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -68,6 +69,8 @@ def run(argv: list[str]) -> int:
     except LedgerError as exc:
         sys.stderr.write(f"错误：{exc}\n")
         return EXIT_ERROR
-    except OSError as exc:
-        sys.stderr.write(f"错误：{exc.filename or ''} {exc.strerror or exc}\n")
+    except (sqlite3.Error, OSError) as exc:
+        # A full disk, a read-only folder or a damaged file: one line that says which.
+        from models.db import explain_error
+        sys.stderr.write(f"错误：{explain_error(exc, args.db)}\n")
         return EXIT_ERROR

@@ -120,6 +120,8 @@ def explain_error(exc: BaseException, path: Path | str | None = None) -> LedgerE
     if isinstance(exc, LedgerError):
         return exc
     where = f"台账 {path}" if path else "台账"
+    if isinstance(exc, OSError) and exc.filename:
+        where = f"文件 {exc.filename} "        # an output or input file, not the ledger
     text = str(exc).lower()
     number = getattr(exc, "errno", None)
     if "disk is full" in text or number == errno.ENOSPC:

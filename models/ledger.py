@@ -595,6 +595,13 @@ class Ledger:
                 progress(index, len(rows))
         return problems
 
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's own check finds wrong in the database file (empty when healthy).
+
+        A damaged page can sit unnoticed until a write touches it; verify and backups ask.
+        """
+        return dbmod.integrity_problems(self.db)
+
     def _all_links(self) -> dict[int, list[str]]:
         result: dict[int, list[str]] = {}
         for row in self.db.query("SELECT el.evidence_id, m.code FROM evidence_links el"
