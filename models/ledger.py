@@ -68,7 +68,9 @@ class Ledger:
     """An open ledger file. Not thread-safe: open one per thread (``Ledger.open(path)``)."""
 
     def __init__(self, path: Path, db):
-        self.path = Path(path)
+        # Through a link, the ledger is where the link points: its evidence, lock and
+        # backups live beside the real file.
+        self.path = Path(path).resolve()
         self.db = db
         self.evidence = EvidenceStore(evidence_dir_for(self.path))
         self._changes = Changes()
