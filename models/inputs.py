@@ -101,3 +101,58 @@ def _shown(text: str) -> str:
     """A value quoted back in a message: printable and short."""
     text = _SURROGATE.sub("?", _STRIP.sub("", text))
     return text if len(text) <= 40 else text[:40] + "…"
+
+
+# ---- JSON from files (plans, package and backup manifests, feedback) -------------------------
+MAX_JSON_DEPTH = 64
+
+
+def load_json(raw: bytes | str, *, what: str, max_bytes: int, max_depth: int = MAX_JSON_DEPTH):
+    """Parse JSON that came in a file, refusing with one line what would hurt: more than
+    ``max_bytes``, nesting deeper than ``max_depth`` (a 200,000-deep manifest once ended in a
+    RecursionError), NaN/Infinity, numbers too long to read, bytes that are not UTF-8."""
+    if len(raw) > max_bytes:
+        raise InvalidInput(f"{what}过大（{len(raw)} 字节，上限 {max_bytes} 字节）")
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InvalidInput(f"{what}不是 UTF-8 编码的 JSON") from None
+    depth = json_depth(raw)
+    if depth > max_depth:
+        raise InvalidInput(f"{what}嵌套过深（{depth} 层，上限 {max_depth} 层）")
+
+    def no_constant(name):
+        raise ValueError(f"不允许 {name}")
+    try:
+        import json
+        return json.loads(raw, parse_constant=no_constant)
+    except (ValueError, RecursionError) as exc:
+        raise InvalidInput(f"{what}不是有效的 JSON：{str(exc)[:80]}") from None
+
+
+def json_depth(text: str) -> int:
+    """The deepest nesting of [ and { in JSON text (strings skipped), without parsing it."""
+    depth = deepest = 0
+    in_string = False
+    skip_at = -1                                  # the character a backslash escapes
+    for match in _JSON_MARKS.finditer(text):
+        at, ch = match.start(), match.group()
+        if at == skip_at:
+            continue
+        if in_string:
+            if ch == "\\":
+                skip_at = at + 1
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+_JSON_MARKS = re.compile(r'[\[\]{}"\\]')

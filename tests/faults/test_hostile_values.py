@@ -80,3 +80,26 @@ def test_cli_refuses_with_one_line_and_exit_2(ledger_path, capsys):
         assert err.startswith("错误：") and err.count("\n") == 1 and "Traceback" not in err
     with Ledger.open(ledger_path) as ledger:
         assert ledger.measure("4.1").entries == [] and ledger.measure("4.1").indicators[0].value is None
+
+
+@pytest.mark.parametrize("raw, message", [
+    ("[" * 200_000 + "]" * 200_000, "嵌套过深"),
+    ('{"year": NaN}', "不是有效的 JSON"),
+    ('{"year": 1' + "0" * 5000 + "}", "不是有效的 JSON"),
+    (b"\xff\xfe{}", "不是 UTF-8"),
+    ("x" * 2000, "过大"),
+])
+def test_hostile_json_is_refused_in_one_line_and_fast(raw, message):
+    import time
+
+    from models.inputs import load_json
+    start = time.perf_counter()
+    with pytest.raises(InvalidInput, match=message):
+        load_json(raw, what="材料包清单", max_bytes=1500 if raw == "x" * 2000 else 10_000_000)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_json_depth_skips_brackets_inside_strings():
+    from models.inputs import json_depth, load_json
+    assert json_depth('{"a": "[[[{{{", "b": "\\\\", "c": [[1]]}') == 3
+    assert load_json('{"a": "\\"[[["}', what="x", max_bytes=100) == {"a": '"[[['}
