@@ -61,7 +61,7 @@ def register(sub) -> None:
     p.add_argument("--date", help="材料日期 YYYY-MM-DD（默认今天）")
     p.set_defaults(func=cmd_attach)
 
-    p = sub.add_parser("verify", help="重新校验全部佐证材料的 SHA-256")
+    p = sub.add_parser("verify", help="检查台账数据库的完整性，并重新校验全部佐证材料的 SHA-256")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_verify)
 
@@ -163,11 +163,17 @@ def cmd_attach(args, ledger: Ledger) -> int:
 
 
 def cmd_verify(args, ledger: Ledger) -> int:
+    damage = ledger.integrity_problems()
     problems = ledger.verify()
     total = evidence_count(ledger)
     if args.json:
-        emit_json({"checked": total, "problems": [asdict(p) for p in problems]})
-    elif not problems:
+        emit_json({"checked": total, "problems": [asdict(p) for p in problems],
+                   "database": damage})
+        return 1 if problems or damage else 0
+    if damage:
+        print(f"台账数据库已损坏（SQLite 完整性检查）：{'；'.join(damage[:5])}")
+        print("请不要再写入这个台账，用 restore 从最近的备份恢复。")
+    if not problems:
         print(f"佐证材料校验通过：共 {total} 份，全部完好。")
     else:
         labels = {"missing": "缺失", "altered": "已被改动"}
@@ -175,4 +181,4 @@ def cmd_verify(args, ledger: Ledger) -> int:
             print(f"{labels[p.problem]}：{p.original_name}（举措 {'、'.join(p.measures) or '无'}，"
                   f"SHA-256 {p.sha256[:16]}…）")
         print(f"共 {total} 份佐证材料，{len(problems)} 份有问题。")
-    return 1 if problems else 0
+    return 1 if problems or damage else 0

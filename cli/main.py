@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -62,12 +63,17 @@ def run(argv: list[str]) -> int:
         from models import lock
         writes = getattr(args, "writes", args.command not in READ_ONLY_COMMANDS)
         with (lock.acquire(args.db, program="命令行") if writes and args.db.exists()
-              else contextlib.nullcontext()), \
-                Ledger.open(args.db) as ledger:
-            return args.func(args, ledger)
+              else contextlib.nullcontext()) as held:
+            if held is not None:
+                from models.cleanup import clean_leftovers
+                clean_leftovers(args.db)    # what a killed program left, while we hold the lock
+            with Ledger.open(args.db) as ledger:
+                return args.func(args, ledger)
     except LedgerError as exc:
         sys.stderr.write(f"错误：{exc}\n")
         return EXIT_ERROR
-    except OSError as exc:
-        sys.stderr.write(f"错误：{exc.filename or ''} {exc.strerror or exc}\n")
+    except (sqlite3.Error, OSError) as exc:
+        # A full disk, a read-only folder or a damaged file: one line that says which.
+        from models.db import explain_error
+        sys.stderr.write(f"错误：{explain_error(exc, args.db)}\n")
         return EXIT_ERROR

@@ -42,12 +42,15 @@ WRAP_LEFT_MIDDLE = Alignment(wrap_text=True, vertical="center", horizontal="left
 # some spreadsheet; such text is always stored as a string with the quote prefix set.
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL_CHARS = 32767
+_NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 
 
 def clean_text(value) -> str:
     """``value`` as cell text: control characters Excel rejects removed, length capped."""
     text = "" if value is None else str(value)
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    # Also what lxml refuses that openpyxl's list lacks (U+FFFE, U+FFFF, lone surrogates):
+    # one such character in an old note must never stop the whole workbook.
+    text = _NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", text))
     if len(text) > MAX_CELL_CHARS:
         text = text[:MAX_CELL_CHARS - 1] + "…"
     return text

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .errors import LedgerNotFound, NotALedger, SchemaTooNew
+import errno
+
+from .errors import (DamagedLedger, DiskFull, LedgerError, LedgerNotFound, LedgerNotWritable,
+                     NotALedger, SchemaTooNew)
 from .schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -80,12 +83,15 @@ def open_ledger_db(path: Path) -> sqlite_utils.Database:
         raise SchemaTooNew(
             f"台账 {path} 由更新版本的 TaskLedger 创建（数据结构版本 {version}，本程序支持到 "
             f"{LATEST_VERSION}），请升级程序后再打开；文件未作任何改动。")
-    db = connect(path)
+    try:
+        db = connect(path)
+    except sqlite3.Error as exc:
+        raise explain_error(exc, path) from None
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         db.conn.close()
-        raise NotALedger(f"台账 {path} 已损坏或无法打开：{exc}") from None
+        raise explain_error(exc, path) from None
     if version < LATEST_VERSION:
         backup = None
         try:
@@ -97,8 +103,52 @@ def open_ledger_db(path: Path) -> sqlite_utils.Database:
             db.conn.close()
             kept = f"；升级前的副本：{backup}" if backup else ""
             raise NotALedger(f"台账 {path} 升级数据结构失败（{exc}），文件保持原版本{kept}") from None
-    db.execute("PRAGMA journal_mode = WAL")
+    try:
+        db.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.Error as exc:
+        db.conn.close()
+        raise explain_error(exc, path) from None
     return db
+
+
+def explain_error(exc: BaseException, path: Path | str | None = None) -> LedgerError:
+    """A SQLite or file-system error as the one line a clerk can act on.
+
+    A full disk and a read-only folder are not a damaged ledger, and must not be called one:
+    the first needs space, the second a copy on a writable disk, only the third a backup.
+    """
+    if isinstance(exc, LedgerError):
+        return exc
+    where = f"台账 {path}" if path else "台账"
+    if isinstance(exc, OSError) and exc.filename:
+        where = f"文件 {exc.filename} "        # an output or input file, not the ledger
+    text = str(exc).lower()
+    number = getattr(exc, "errno", None)
+    if "disk is full" in text or number == errno.ENOSPC:
+        return DiskFull(f"磁盘已满：{where}所在的磁盘没有剩余空间，这次修改没有保存（台账保持原样）。"
+                        "请清理磁盘后再试")
+    if "readonly" in text or "read-only" in text or number in (errno.EROFS, errno.EACCES,
+                                                                 errno.EPERM):
+        return LedgerNotWritable(f"{where}无法写入：文件或所在文件夹是只读的（只读U盘、光盘或没有"
+                                 "权限）。请把台账复制到本机可写的文件夹再打开")
+    if "unable to open database file" in text:
+        return LedgerNotWritable(f"无法打开{where}：所在文件夹不存在、不可写或没有权限")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return DamagedLedger(f"{where}文件已损坏（{exc}）。请不要再写入它，用“从备份恢复”"
+                             "（命令 restore）换回最近的备份")
+    if "database is locked" in text or "busy" in text:
+        return LedgerError(f"{where}正被另一个程序写入，请稍后再试")
+    return LedgerError(f"{where}操作失败：{exc}")
+
+
+def integrity_problems(db: sqlite_utils.Database, *, limit: int = 20) -> list[str]:
+    """What SQLite's integrity check finds wrong in the database file (empty when healthy)."""
+    try:
+        rows = db.execute(f"PRAGMA integrity_check({int(limit)})").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    found = [row[0] for row in rows]
+    return [] if found == ["ok"] else found
 
 
 def create_ledger_db(path: Path) -> sqlite_utils.Database:
@@ -214,10 +264,29 @@ def transaction(db: sqlite_utils.Database):
             raise
         conn.execute(f"RELEASE {name}")
         return
-    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise explain_error(exc) from None
     try:
         yield db
+    except sqlite3.Error as exc:
+        _rollback(conn)
+        raise explain_error(exc) from exc
     except BaseException:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        # e.g. "database or disk is full" at COMMIT: nothing of the change is kept.
+        _rollback(conn)
+        raise explain_error(exc) from None
+
+
+def _rollback(conn) -> None:
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass

@@ -48,3 +48,15 @@ class PlanFormatError(LedgerError):
 
 class Cancelled(LedgerError):
     """The user stopped the work; whatever it was writing was left out whole."""
+
+
+class DamagedLedger(LedgerError):
+    """The database file itself is damaged (SQLite found a bad page)."""
+
+
+class LedgerNotWritable(LedgerError):
+    """The ledger or its folder cannot be written (read-only medium, permissions)."""
+
+
+class DiskFull(LedgerError):
+    """The disk holding the ledger (or an output) has no room left; nothing was saved."""

@@ -19,7 +19,7 @@ OK, MISSING, ALTERED = "ok", "missing", "altered"
 
 def evidence_dir_for(ledger_path: Path) -> Path:
     """The evidence folder that belongs to a ledger file."""
-    ledger_path = Path(ledger_path)
+    ledger_path = Path(ledger_path).resolve()
     return ledger_path.with_name(ledger_path.stem + "_evidence")
 
 

@@ -5,8 +5,10 @@ Every public method that changes something runs as one transaction and leaves on
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
-import re
+import os
+import uuid
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
@@ -16,6 +18,7 @@ from .changes import Changes
 from .clock import now_text
 from .deadlines import deadline_state, today
 from .errors import InvalidInput, LedgerExists, UnknownMeasure, UnknownUnit
+from .inputs import clean_name, clean_text, parse_date, parse_number
 from .evidence_store import MISSING, OK, EvidenceStore, evidence_dir_for
 from .plan.definition import load_builtin_plan
 from .plan.store import indicator_row, insert_plan, list_plans, list_units, read_plan
@@ -67,29 +70,15 @@ WHERE m.plan_id = :plan
        OR (m.scope = 'named' AND mu.unit IS NOT NULL))
 """
 _ORDER = " ORDER BY s.seq, t.no, m.seq"
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def parse_date(value: str | date | None, *, what: str = "日期") -> str:
-    """A YYYY-MM-DD string (today when None); InvalidInput for anything else."""
-    if value is None:
-        return today().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    value = str(value).strip()
-    try:
-        if not _DATE_RE.match(value):
-            raise ValueError
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise InvalidInput(f"{what}“{value}”无效，应为 YYYY-MM-DD，例如 2021-11-30") from None
 
 
 class Ledger:
     """An open ledger file. Not thread-safe: open one per thread (``Ledger.open(path)``)."""
 
     def __init__(self, path: Path, db):
-        self.path = Path(path)
+        # Through a link, the ledger is where the link points: its evidence, lock and
+        # backups live beside the real file.
+        self.path = Path(path).resolve()
         self.db = db
         self.evidence = EvidenceStore(evidence_dir_for(self.path))
         self._changes = Changes()
@@ -109,9 +98,16 @@ class Ledger:
         unit_names = plan_unit_names(plan)
         if role == CITY and unit not in unit_names:
             raise UnknownUnit(f"单位“{unit}”不在本方案的单位名单中。可选：{candidates_text(unit_names)}")
+        unit = clean_name(unit, what="单位")
+        user = clean_name(user, what="填报人")
+        # Built whole under a temporary name, then linked into place, which fails if the name
+        # was taken meanwhile: two programs creating the same ledger at once never delete or
+        # overwrite each other's file (the loser gets LedgerExists and cleans only its own).
+        path.parent.mkdir(parents=True, exist_ok=True)
+        building = path.with_name(f".{path.name}.creating-{os.getpid()}-{uuid.uuid4().hex[:8]}")
         db = None
         try:
-            db = dbmod.create_ledger_db(path)
+            db = dbmod.create_ledger_db(building)
             with dbmod.transaction(db):
                 plan_id = insert_plan(db, plan)
                 for key, value in (("unit", unit), ("user", user), ("role", role),
@@ -119,14 +115,16 @@ class Ledger:
                     db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [key, value])
                 record_audit(db, user, "create_ledger", unit,
                        {"plan": plan["title"], "year": plan["year"], "role": role})
-        except BaseException:
+            db.conn.close()             # checkpoints the WAL: the file is whole on its own
+            db = None
+            _link_into_place(building, path)
+        finally:
             if db is not None:
                 db.conn.close()
-            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
                 if leftover.exists():
                     leftover.unlink()
-            raise
-        return cls(path, db)
+        return cls.open(path)
 
     @classmethod
     def open(cls, path: Path) -> "Ledger":
@@ -195,6 +193,7 @@ class Ledger:
             self.note_changes(everything=True)
         else:
             self.note_changes(settings=True)
+        values = {key: clean_name(value, what=key) for key, value in values.items()}
         with dbmod.transaction(self.db):
             for key, value in values.items():
                 self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key)"
@@ -372,14 +371,23 @@ class Ledger:
                                "（只有“相关地市”的举措可确认不涉及）")
         if involved is False and scope != "relevant":
             raise InvalidInput(f"举措 {code} 不是“相关地市”举措，无需确认是否涉及")
+        if note is not None:
+            note = clean_text(note, what="进展内容")
+            if not note:
+                raise InvalidInput("进展内容不能为空")
+        # As typed (a leading tab or space is the clerk's); only what breaks files goes.
+        problems = (clean_text(problems, what="存在问题", strip=False)
+                    if problems is not None else None)
+        next_steps = (clean_text(next_steps, what="下一步打算", strip=False)
+                      if next_steps is not None else None)
         entry_date = parse_date(date, what="进展日期") if note else None
-        if note is not None and not note.strip():
-            raise InvalidInput("进展内容不能为空")
-        number = _parse_number(value) if value is not None and value != "" else None
-        indicator_ids = [r[0] for r in self.db.execute(
-            "SELECT id FROM indicators WHERE measure_id = ? ORDER BY seq", [mid]).fetchall()]
+        indicators = self.db.execute("SELECT id, quantity_unit FROM indicators WHERE measure_id = ?"
+                                     " ORDER BY seq", [mid]).fetchall()
+        indicator_ids = [r[0] for r in indicators]
         if value is not None and value != "" and not indicator_ids:
             raise InvalidInput(f"举措 {code} 没有量化指标，不能填写完成值")
+        number = (_figure(value, indicators[0][1]) if value is not None and value != ""
+                  else None)
         author = author if author is not None else self.user
         if new_status == NOT_INVOLVED:
             involved = False
@@ -406,13 +414,13 @@ class Ledger:
             if note:
                 self.db.execute(
                     "INSERT INTO entries (measure_id, unit, date, author, text, created_at, updated_at)"
-                    " VALUES (?,?,?,?,?,?,?)", [mid, unit, entry_date, author, note.strip(), now, now])
+                    " VALUES (?,?,?,?,?,?,?)", [mid, unit, entry_date, author, note, now, now])
             if value is not None and indicator_ids:
                 self._write_indicator(indicator_ids[0], unit, number, now)
             self._touch(mid, unit, now)
             detail = dict(changes)
             if note:
-                detail.update(note=note.strip(), date=entry_date)
+                detail.update(note=note, date=entry_date)
             if value is not None:
                 detail["value"] = number
             if involved is not None:
@@ -430,7 +438,9 @@ class Ledger:
             raise InvalidInput(f"没有编号为 {indicator_id} 的量化指标")
         self.note_changes(measures={row[0]})
         mid, _ = self._reportable(row[0], unit)
-        number = _parse_number(value) if value not in (None, "") else None
+        quantity_unit = self.db.execute("SELECT quantity_unit FROM indicators WHERE id = ?",
+                                        [indicator_id]).fetchone()[0]
+        number = _figure(value, quantity_unit) if value not in (None, "") else None
         with dbmod.transaction(self.db):
             now = now_text()
             self._write_indicator(indicator_id, unit, number, now)
@@ -486,13 +496,15 @@ class Ledger:
         """Change an entry's text or date."""
         old = self.entry(entry_id)
         self.note_changes(entries={old.measure_code})
-        if text is not None and not text.strip():
-            raise InvalidInput("进展内容不能为空")
+        if text is not None:
+            text = clean_text(text, what="进展内容")
+            if not text:
+                raise InvalidInput("进展内容不能为空")
         new_date = parse_date(date, what="进展日期") if date is not None else old.date
         with dbmod.transaction(self.db):
             now = now_text()
             self.db.execute("UPDATE entries SET text = ?, date = ?, updated_at = ? WHERE id = ?",
-                            [text.strip() if text is not None else old.text, new_date, now, entry_id])
+                            [text if text is not None else old.text, new_date, now, entry_id])
             mid, unit = self.db.execute("SELECT measure_id, unit FROM entries WHERE id = ?",
                                         [entry_id]).fetchone()
             self._touch(mid, unit, now)
@@ -528,9 +540,11 @@ class Ledger:
         unit = self.check_unit(unit)
         mid, _ = self._reportable(code, unit)
         evidence_date = parse_date(date, what="材料日期")
+        note = clean_text(note, what="材料说明")
         file_path = Path(file_path)
+        name = clean_name(file_path.name, what="文件名")
         if not file_path.is_file():
-            raise InvalidInput(f"找不到文件：{file_path}")
+            raise InvalidInput(f"找不到文件：{clean_name(str(file_path), what='文件路径')}")
         sha, size = self.evidence.add(file_path, progress=progress, cancelled=cancelled)   # the file lands before any row names it
         with dbmod.transaction(self.db):
             now = now_text()
@@ -542,13 +556,13 @@ class Ledger:
                 evidence_id = self.db.execute(
                     "INSERT INTO evidence (unit, sha256, original_name, size, evidence_date, note,"
                     " added_at, added_by) VALUES (?,?,?,?,?,?,?,?)",
-                    [unit, sha, file_path.name, size, evidence_date, note, now, self.user]).lastrowid
+                    [unit, sha, name, size, evidence_date, note, now, self.user]).lastrowid
             self.db.execute("INSERT OR IGNORE INTO evidence_links (evidence_id, measure_id, linked_at)"
                             " VALUES (?,?,?)", [evidence_id, mid, now])
             self._ensure_assignment(mid, unit)
             self._touch(mid, unit, now)
             record_audit(self.db, self.user, "attach", f"{code}@{unit}",
-                   {"evidence": evidence_id, "name": file_path.name, "sha256": sha, "size": size})
+                   {"evidence": evidence_id, "name": name, "sha256": sha, "size": size})
         return self.evidence_item(evidence_id)
 
     def unlink_evidence(self, evidence_id: int, code: str) -> None:
@@ -629,6 +643,13 @@ class Ledger:
                 progress(index, len(rows))
         return problems
 
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's own check finds wrong in the database file (empty when healthy).
+
+        A damaged page can sit unnoticed until a write touches it; verify and backups ask.
+        """
+        return dbmod.integrity_problems(self.db)
+
     def _all_links(self) -> dict[int, list[str]]:
         result: dict[int, list[str]] = {}
         for row in self.db.query("SELECT el.evidence_id, m.code FROM evidence_links el"
@@ -680,14 +701,25 @@ def record_audit(db, user: str, action: str, target: str, detail: dict) -> None:
                [now_text(), user or "", action, target, json.dumps(detail, ensure_ascii=False)])
 
 
-def _parse_number(value) -> float:
+def _link_into_place(building: Path, path: Path) -> None:
+    """Give the finished file its name unless that name exists (then LedgerExists)."""
     try:
-        number = float(str(value).strip().replace(",", "").replace("，", ""))
-    except ValueError:
-        raise InvalidInput(f"完成值“{value}”不是数字") from None
-    if number != number or number in (float("inf"), float("-inf")):
-        raise InvalidInput(f"完成值“{value}”不是有效数字")
-    return number
+        if hasattr(os, "link"):
+            os.link(building, path)     # atomic and never replaces an existing file
+        else:  # pragma: no cover - platforms without hard links
+            os.rename(building, path)   # Windows' rename refuses an existing target too
+    except FileExistsError:
+        raise LedgerExists(f"台账文件已存在：{path}（不会覆盖；如需新建请换一个 --db 路径）") from None
+    except OSError as exc:
+        if exc.errno in (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EOPNOTSUPP) and not path.exists():
+            os.rename(building, path)   # a file system without hard links (FAT USB stick)
+            return
+        raise
+
+
+def _figure(value, quantity_unit: str) -> float:
+    """A unit's figure for an indicator: a share or rate may fall below zero, a count not."""
+    return parse_number(value, negative=quantity_unit in ("%", "％"))
 
 
 def measure_row(row: dict, on: date) -> MeasureRow:

@@ -52,7 +52,7 @@ class LockInfo:
 
 def lock_path_for(ledger_path: Path) -> Path:
     """The lock file that belongs to a ledger file."""
-    ledger_path = Path(ledger_path)
+    ledger_path = Path(ledger_path).resolve()     # one lock however the ledger is reached
     return ledger_path.with_name(ledger_path.name + ".lock")
 
 
@@ -118,8 +118,14 @@ def acquire(ledger_path: Path, *, program: str = "") -> LockHandle:
     for _attempt in range(5):
         try:
             fh = open(path, "a+b")
+        except PermissionError:
+            # Left by another user of this PC (their file, not writable for us): take it over
+            # when stale, else say who has the ledger open. Never wait for it forever.
+            _take_over_foreign(ledger_path, path)
+            continue
         except OSError as exc:
             raise LedgerLocked(f"无法创建台账锁文件 {path}：{exc.strerror or exc}") from None
+        _share_with_other_users(path)
         if not _os_lock(fh):
             holder = _read_info(fh)
             fh.close()
@@ -146,6 +152,41 @@ def acquire(ledger_path: Path, *, program: str = "") -> LockHandle:
             pass
         return LockHandle(ledger_path, fh, info, previous)
     raise LedgerLocked(f"台账 {ledger_path} 的锁文件反复变化，可能正被另一个程序打开，请稍后再试。")
+
+
+def _take_over_foreign(ledger_path: Path, path: Path) -> None:
+    """A lock file we may not write: remove it if no process holds it, else refuse."""
+    try:
+        fh = open(path, "rb")
+    except FileNotFoundError:
+        return                                  # gone meanwhile: try again
+    except OSError as exc:
+        raise LedgerLocked(f"无法读取台账锁文件 {path}：{exc.strerror or exc}") from None
+    try:
+        if not _os_lock(fh):
+            holder = _read_info(fh)
+            who = holder.describe() if holder else "另一个用户的程序"
+            raise LedgerLocked(f"台账 {ledger_path} 已被{who}打开；同一台账同时只能由一个程序修改，"
+                               "请先关闭那边的程序再试。", holder)
+        try:
+            os.unlink(path)                     # stale: its owner's program has ended
+        except OSError as exc:
+            raise LedgerLocked(
+                f"台账锁文件 {path} 是另一个用户留下的（那个程序已经结束），但没有权限删除它："
+                f"{exc.strerror or exc}。请让那个用户或管理员删除这个文件。") from None
+        finally:
+            _os_unlock(fh)
+    finally:
+        fh.close()
+
+
+def _share_with_other_users(path: Path) -> None:
+    """Let another user of this PC take over the lock file once our program has ended."""
+    try:
+        if os.name != "nt" and os.stat(path).st_uid == os.getuid():
+            os.chmod(path, 0o666)
+    except OSError:
+        pass
 
 
 def release(handle: LockHandle | None) -> None:

@@ -171,6 +171,8 @@ def run_window(argv: list[str]) -> int:
             app.quit()
         _PaintWatch(window, painted)
     window.show()
+    # What a killed program left beside the ledger goes once we hold the lock and have painted.
+    QTimer.singleShot(0, lambda: _clean_leftovers(ledger.path))
     code = app.exec()
     backing_up, progress = _backup_progress()
     session.close(progress=progress, cancelled=backing_up.wasCanceled)
@@ -181,6 +183,11 @@ def run_window(argv: list[str]) -> int:
                             QCoreApplication.translate("App", "台账已保存并关闭，但自动备份失败：\n")
                             + session.backup_error)
     return code
+
+
+def _clean_leftovers(path: Path) -> None:
+    from models.cleanup import clean_leftovers
+    clean_leftovers(path)
 
 
 def _backup_progress():

@@ -3,6 +3,7 @@ the one way the window writes: ``session.write(...)``.
 """
 from __future__ import annotations
 
+import sqlite3
 import sys
 import traceback
 from typing import Callable
@@ -18,7 +19,11 @@ from .signals import LedgerSignals
 
 
 def error_text(error: BaseException) -> str:
-    """A LedgerError's one-line message; anything else with its type, for support."""
+    """A LedgerError's one-line message (a full disk, a read-only folder or a damaged file
+    told as such); anything else with its type, for support."""
+    if isinstance(error, (sqlite3.Error, OSError)):
+        from models.db import explain_error
+        error = explain_error(error)
     return str(error) if isinstance(error, LedgerError) else f"{type(error).__name__}: {error}"
 
 

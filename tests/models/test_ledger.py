@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from models import evidence_store
-from models.errors import InvalidInput, LedgerExists, UnknownMeasure, UnknownUnit
+from models.errors import LedgerError, InvalidInput, LedgerExists, UnknownMeasure, UnknownUnit
 from models.ledger import Ledger
 from tests.support import dump_tables
 
@@ -129,7 +129,7 @@ def test_file_lands_before_the_row(ledger, sample_file, monkeypatch):
     def boom(*args, **kwargs):
         raise sqlite3.OperationalError("disk I/O error")
     monkeypatch.setattr("models.ledger.record_audit", boom)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(LedgerError, match="disk I/O error"):     # one line, not a traceback
         ledger.attach("8.5", sample_file)
     assert ledger.db.execute("SELECT count(*) FROM evidence").fetchone()[0] == 0
     sha = hashlib.sha256(sample_file.read_bytes()).hexdigest()

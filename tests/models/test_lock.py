@@ -95,3 +95,43 @@ def test_garbage_in_a_stale_lock_file_does_not_block(ledger_path):
     with lock.acquire(ledger_path) as handle:
         assert handle.previous is None and handle.held
     assert not handle.held
+
+
+def test_a_stale_lock_of_another_user_is_taken_over(tmp_path, monkeypatch):
+    """Another user's lock file cannot be opened for writing; if no program holds it, it is
+    removed and taken — the ledger never stays blocked for good."""
+    import builtins
+    ledger = tmp_path / "ledger.db"
+    path = lock.lock_path_for(ledger)
+    path.write_text('{"pid": 4242, "host": "PC-2", "user": "李四", "since": "2021-10-01T09:00:00"}')
+    real_open = builtins.open
+    refused = []
+
+    def other_users_file(file, mode="r", *args, **kwargs):
+        if str(file) == str(path) and "a" in mode and not refused:
+            refused.append(mode)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(file, mode, *args, **kwargs)
+    monkeypatch.setattr(builtins, "open", other_users_file)
+    handle = lock.acquire(ledger, program="测试")
+    assert refused and handle.held
+    handle.release()
+
+
+def test_a_live_lock_of_another_user_names_them(tmp_path, monkeypatch):
+    import builtins
+    ledger = tmp_path / "ledger.db"
+    held = lock.acquire(ledger, program="窗口")
+    path = lock.lock_path_for(ledger)
+    real_open = builtins.open
+
+    def other_users_file(file, mode="r", *args, **kwargs):
+        if str(file) == str(path) and "a" in mode:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(file, mode, *args, **kwargs)
+    monkeypatch.setattr(builtins, "open", other_users_file)
+    with pytest.raises(lock.LedgerLocked, match="已被") as refused:
+        lock.acquire(ledger, program="命令行")
+    assert refused.value.holder is not None and refused.value.holder.program == "窗口"
+    monkeypatch.undo()
+    held.release()

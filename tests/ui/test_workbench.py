@@ -420,7 +420,7 @@ def test_an_unexpected_failure_is_shown_too_and_rolls_back(ledger_path, open_win
         patch.setattr(ledger_module, "record_audit", disk_full)
         window.panel.status_combo.setCurrentText("已完成")
         window.panel.status_combo.activated.emit(window.panel.status_combo.currentIndex())
-    assert "disk is full" in messages[-1][2]
+    assert "磁盘已满" in messages[-1][2]            # told as a full disk, not a damaged ledger
     assert window.panel.status_combo.currentText() == "未启动"
     with Ledger.open(ledger_path) as reopened:
         assert reopened.measure("5.2").row.status == "未启动"
