@@ -52,7 +52,7 @@ def test_a_failed_daily_backup_never_blocks_closing(ledger_path, open_window, cl
     session = window.session
     close_window(window)
     assert session.lock is None
-    assert "No space left" in session.backup_error
+    assert "磁盘已满" in session.backup_error        # a full disk, said so (not "damaged")
     assert "自动备份失败" in capsys.readouterr().err
     lock.acquire(ledger_path).release()
 
