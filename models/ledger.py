@@ -18,7 +18,8 @@ from .deadlines import deadline_state, today
 from .errors import InvalidInput, LedgerExists, UnknownMeasure, UnknownUnit
 from .evidence_store import MISSING, OK, EvidenceStore, evidence_dir_for
 from .plan.definition import load_builtin_plan
-from .plan.store import indicator_row, insert_plan, list_plans, list_units, read_plan
+from .plan.store import (ASSIGNED_ONLY_KINDS, indicator_row, insert_plan, list_plans, list_units,
+                         read_plan)
 from .records import (AuditRecord, Entry, Evidence, MeasureDetail, MeasureRow, Plan, PlanInfo,
                       Unit, VerifyProblem)
 from .status import NOT_INVOLVED, NOT_STARTED, normalize_status
@@ -43,20 +44,23 @@ SELECT m.id AS mid, m.code, s.title AS section, s.seq AS section_seq, t.no AS ta
        (SELECT count(*) FROM entries en WHERE en.measure_id = m.id AND en.unit = :unit)
          AS entry_count,
        (SELECT max(date) FROM entries en WHERE en.measure_id = m.id AND en.unit = :unit)
-         AS last_entry_date
+         AS last_entry_date,
+       rv.result AS review, COALESCE(rv.comment, '') AS review_comment
 FROM measures m
 JOIN tasks t ON t.id = m.task_id
 JOIN sections s ON s.id = t.section_id
 JOIN plans p ON p.id = m.plan_id
 LEFT JOIN assignments r ON r.measure_id = m.id AND r.unit = :unit
+LEFT JOIN measure_reviews rv ON rv.plan_id = m.plan_id AND rv.unit = :unit AND rv.measure_code = m.code
 WHERE m.plan_id = :plan
   AND ((m.scope IN ('all', 'relevant')
         -- 各省辖市… and 相关地市 mean the listed units; a department the plan names
-        -- elsewhere (kind "other") reports only on what names it.
+        -- elsewhere (kind "other") and the province's divisions report only on what names them.
         AND EXISTS (SELECT 1 FROM units u WHERE u.plan_id = m.plan_id AND u.name = :unit
-                    AND u.kind != 'other'))
-       OR (m.scope = 'named' AND EXISTS (SELECT 1 FROM measure_units mu
-                                         WHERE mu.measure_id = m.id AND mu.unit = :unit)))
+                    AND u.kind NOT IN ('other', 'division')))
+       -- named units; and the issuer's ("--") measures the province assigned to a division.
+       OR (m.scope IN ('named', 'issuer') AND EXISTS (SELECT 1 FROM measure_units mu
+                                                      WHERE mu.measure_id = m.id AND mu.unit = :unit)))
 """
 _ORDER = " ORDER BY s.seq, t.no, m.seq"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -242,6 +246,9 @@ class Ledger:
         """``unit`` (or the ledger's own) if the plan knows it; UnknownUnit otherwise."""
         unit = unit or self.unit
         if unit not in {u.name for u in self.units()}:
+            if unit == self.unit and self.role == PROVINCE_ROLE:
+                raise UnknownUnit(f"省级台账（{unit}）本身不填报：请用 --unit 指定单位或处室"
+                                  "（运行 units 查看名单；处室用 division add 添加）")
             raise UnknownUnit(f"单位“{unit}”不在本方案的单位名单中（运行 units 查看名单）")
         return unit
 
@@ -299,9 +306,13 @@ class Ledger:
         scope, named = self.db.execute(
             "SELECT scope, EXISTS (SELECT 1 FROM measure_units WHERE measure_id = m.id AND unit = ?)"
             " FROM measures m WHERE id = ?", [unit, mid]).fetchone()
-        if scope == "issuer":
+        if scope == "issuer" and not named:
+            if self.role == PROVINCE_ROLE:
+                raise UnknownMeasure(f"举措 {code} 由省级负责（责任地市为“--”），尚未分配给{unit}："
+                                     f"先用 assign {code} --division 处室 分配，再用 record {code}"
+                                     " --unit 处室 为该处室填报")
             raise UnknownMeasure(f"举措 {code} 由省级负责（责任地市为“--”），地市只能查看、无需填报")
-        if scope in ("all", "relevant") and self._unit_kind(unit) == "other":
+        if scope in ("all", "relevant") and self._unit_kind(unit) in ASSIGNED_ONLY_KINDS:
             raise UnknownMeasure(f"举措 {code} 由各地市负责，{unit}不在地市名单中，无需填报")
         if scope == "named" and not named:
             raise UnknownMeasure(f"举措 {code} 的责任地市不含{unit}，本单位无需填报")
@@ -643,7 +654,8 @@ def measure_row(row: dict, on: date) -> MeasureRow:
         problems=row["problems"], next_steps=row["next_steps"], updated_at=row["updated_at"],
         evidence_count=row["evidence_count"], entry_count=row["entry_count"],
         last_entry_date=row["last_entry_date"],
-        deadline_state=deadline_state(row["deadline"], row["status"], on))
+        deadline_state=deadline_state(row["deadline"], row["status"], on),
+        review=row.get("review"), review_comment=row.get("review_comment") or "")
 
 
 def _evidence(row: dict, measures: list[str]) -> Evidence:

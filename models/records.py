@@ -97,6 +97,8 @@ class MeasureRow:
     entry_count: int
     last_entry_date: str | None
     deadline_state: str = ""
+    review: str | None = None        # the province's result in the feedback imported (unit ledger)
+    review_comment: str = ""
 
     def to_dict(self) -> dict:
         """The row for ``tasks --json``; "id" repeats the code for scripts written for the

@@ -8,9 +8,14 @@ import sqlite_utils
 from .indicators import parse_indicators
 from .definition import subject_from_title, validate_plan
 from ..records import IndicatorRow, Plan, PlanInfo, PlanMeasure, PlanSection, PlanTask, Unit
-from .scope import NAMED, inherit_responsibility, resolve_scope
+from .scope import ISSUER, NAMED, inherit_responsibility, resolve_scope
 
-UNIT_KINDS = ("city", "zone", "county", "other")
+UNIT_KINDS = ("city", "zone", "county", "other", "division")
+# Kinds that report only on the measures that name them, never on 各省辖市… or 相关地市:
+# departments a 责任地市 cell names ("other") and the province's own divisions (处室), who
+# carry the issuer's ("--") measures the provincial ledger assigns them.
+ASSIGNED_ONLY_KINDS = ("other", "division")
+DIVISION = "division"
 
 
 def insert_plan(db: sqlite_utils.Database, plan: dict) -> int:
@@ -58,6 +63,11 @@ def insert_plan(db: sqlite_utils.Database, plan: dict) -> int:
                     for name in scope.units:
                         db.execute("INSERT OR IGNORE INTO measure_units (measure_id, unit)"
                                    " VALUES (?,?)", [measure_id, name])
+                elif scope.kind == ISSUER:
+                    # A provincial ledger's plan file names the divisions carrying the measure.
+                    for name in measure.get("divisions") or []:
+                        db.execute("INSERT OR IGNORE INTO measure_units (measure_id, unit)"
+                                   " VALUES (?,?)", [measure_id, name])
                 for i_seq, ind in enumerate(parse_indicators(measure["text"])):
                     db.execute(
                         "INSERT INTO indicators (measure_id, seq, raw, min, max, quantity_unit, comparator)"
@@ -85,7 +95,7 @@ def read_plan(db: sqlite_utils.Database, plan_id: int) -> Plan:
     for row in db.query("SELECT mu.measure_id, mu.unit FROM measure_units mu JOIN measures m"
                         " ON m.id = mu.measure_id WHERE m.plan_id = ? ORDER BY mu.rowid", [plan_id]):
         named.setdefault(row["measure_id"], []).append(row["unit"])
-    all_units = [u.name for u in list_units(db, plan_id) if u.kind != "other"]
+    all_units = [u.name for u in list_units(db, plan_id) if u.kind not in ASSIGNED_ONLY_KINDS]
     indicators: dict[int, list[IndicatorRow]] = {}
     for row in db.query("SELECT i.* FROM indicators i JOIN measures m ON m.id = i.measure_id"
                         " WHERE m.plan_id = ? ORDER BY i.measure_id, i.seq", [plan_id]):
