@@ -382,3 +382,28 @@ def returned_measures(ledger, *, unit: str | None = None) -> list[ReturnedMeasur
         result.append(ReturnedMeasure(code, comment, changed=bool(digest) and now != digest))
     return result
 
+
+
+@dataclass
+class MeasureFeedback:
+    """The province's result on one measure in the latest feedback, and whether the unit has
+    changed the measure since it handed it in."""
+    code: str
+    result: str
+    comment: str
+    changed: bool
+
+
+def measure_feedback(ledger, code: str, *, unit: str | None = None) -> MeasureFeedback | None:
+    """The latest feedback's result on measure ``code`` (None when there is none)."""
+    unit = unit or ledger.unit
+    row = ledger.db.execute("SELECT result, comment, submitted_digest FROM measure_reviews"
+                            " WHERE plan_id = ? AND unit = ? AND measure_code = ?",
+                            [ledger.plan_id, unit, code]).fetchone()
+    if row is None:
+        return None
+    try:
+        now = measure_digest(current_measure_data(ledger, code, unit=unit))
+    except LedgerError:
+        return None
+    return MeasureFeedback(code, row[0], row[1], changed=bool(row[2]) and now != row[2])

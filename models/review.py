@@ -222,3 +222,53 @@ def carry_reviews(db, previous_id: int, new_id: int, unchanged: set[str]) -> lis
         elif result != PENDING:
             reopened.append(code)
     return reopened
+
+
+def current_results(ledger) -> dict[str, dict[str, tuple[str, str]]]:
+    """unit → code → (result, comment) for every unit's current submission on the current
+    plan; measures with no review are left out (they are 待审核)."""
+    results: dict[str, dict[str, tuple[str, str]]] = {}
+    for row in ledger.db.query(
+            "SELECT s.unit, r.measure_code, r.result, r.comment FROM reviews r JOIN submissions s"
+            " ON s.id = r.submission_id WHERE s.plan_id = ? AND s.superseded_by IS NULL",
+            [ledger.plan_id]):
+        results.setdefault(row["unit"], {})[row["measure_code"]] = (row["result"], row["comment"])
+    return results
+
+
+@dataclass
+class VersionComparison:
+    """One measure in a submission and in the version before it ("查看上一版")."""
+    code: str
+    version: int
+    previous_version: int | None
+    after: dict | None            # the measure in this version's data.json (None: absent)
+    before: dict | None           # in the previous version's (None: absent or no previous)
+    changes: list[str]            # how it changed, as the import recorded it
+    previous_review: MeasureReview | None
+
+
+def compare_with_previous(ledger, submission_id: int, code: str) -> VersionComparison:
+    """Measure ``code`` in submission ``submission_id`` beside the version it replaced."""
+    current = submission_review(ledger, submission_id=submission_id)
+
+    def measure(sub_id: int) -> dict | None:
+        row = ledger.db.execute("SELECT data FROM submissions WHERE id = ?", [sub_id]).fetchone()
+        try:
+            data = json.loads(row[0]) if row else {}
+        except ValueError:
+            return None
+        return next((m for m in data.get("measures", []) if isinstance(m, dict)
+                     and m.get("id") == code), None) if isinstance(data, dict) else None
+
+    item = next((i for i in current.items if i.code == code), None)
+    before, previous_version, previous_review = None, None, None
+    if current.previous_id is not None:
+        previous = submission_review(ledger, submission_id=current.previous_id)
+        previous_version = previous.version
+        before = measure(current.previous_id)
+        previous_review = next((i for i in previous.items if i.code == code), None)
+    return VersionComparison(code=code, version=current.version,
+                             previous_version=previous_version, after=measure(submission_id),
+                             before=before, changes=item.changes if item else [],
+                             previous_review=previous_review)

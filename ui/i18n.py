@@ -42,6 +42,10 @@ MODEL_LABELS = (
     QT_TRANSLATE_NOOP("Model", "进度报告"), QT_TRANSLATE_NOOP("Model", "佐证材料汇编"),
     QT_TRANSLATE_NOOP("Model", "任务清单"), QT_TRANSLATE_NOOP("Model", "任务完成情况全省汇总表"),
     QT_TRANSLATE_NOOP("Model", "任务完成情况全省汇总报告"),
+    QT_TRANSLATE_NOOP("Model", "审核反馈"), QT_TRANSLATE_NOOP("Model", "任务清单（含处室分工）"),
+    # Review results (models.review).
+    QT_TRANSLATE_NOOP("Model", "通过"), QT_TRANSLATE_NOOP("Model", "退回修改"),
+    QT_TRANSLATE_NOOP("Model", "待审核"),
 )
 
 

@@ -27,7 +27,11 @@ COLUMNS = (
     ("text", QT_TRANSLATE_NOOP("MeasureTableModel", "落实举措")), ("scope", QT_TRANSLATE_NOOP("MeasureTableModel", "责任范围")),
     ("status", QT_TRANSLATE_NOOP("MeasureTableModel", "状态")), ("updated", QT_TRANSLATE_NOOP("MeasureTableModel", "最近更新")),
     ("evidence", QT_TRANSLATE_NOOP("MeasureTableModel", "佐证")), ("deadline", QT_TRANSLATE_NOOP("MeasureTableModel", "期限")),
+    # The province's result in the feedback imported (shown once there is feedback).
+    ("review", QT_TRANSLATE_NOOP("MeasureTableModel", "省级审核")),
 )
+REVIEW_COLUMN = len(COLUMNS) - 1
+REVIEW_COLOURS = {"退回修改": "#b42318", "通过": "#2e7d32", "待审核": "#6b7280"}
 DEADLINE_BACKGROUND = {LATE: "#fbe3e1", DUE_SOON: "#fff3d6"}
 _ROLES = {Qt.ItemDataRole.DisplayRole, SORT_ROLE, CODE_ROLE, Qt.ItemDataRole.ToolTipRole,
           Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
@@ -127,7 +131,12 @@ class MeasureTableModel(QAbstractTableModel):
             if key == "deadline":
                 return QCoreApplication.translate("MeasureTableModel", "截止日期：{0}").format(
                     row.deadline or QCoreApplication.translate("MeasureTableModel", "无"))
+            if key == "review" and row.review:
+                return QCoreApplication.translate("MeasureTableModel", "省级审核：{0}\n{1}").format(
+                    i18n.label(row.review), row.review_comment).strip()
             return None
+        if role == Qt.ItemDataRole.ForegroundRole and key == "review" and row.review:
+            return QBrush(QColor(REVIEW_COLOURS.get(row.review, "#000000")))
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             return QBrush(QColor(STATUS_COLOURS.get(row.status, "#000000")))
         if role == Qt.ItemDataRole.ForegroundRole and key == "deadline" and not row.deadline_state:
@@ -160,6 +169,15 @@ class MeasureTableModel(QAbstractTableModel):
             return str(row.evidence_count)
         if key == "deadline":
             return i18n.label(row.deadline_state) or (row.deadline or "")[5:]
+        if key == "review":
+            # 待审核 stays blank: what the province decided stands out.
+            if not row.review or row.review == "待审核":
+                return ""
+            shown = i18n.label(row.review)
+            if not row.review_comment:
+                return shown
+            return QCoreApplication.translate("MeasureTableModel", "{0}：{1}").format(
+                shown, row.review_comment)
         return None
 
     def _raw(self, row, key):
