@@ -63,3 +63,27 @@ def test_short_codes_are_readable():
     code = short_code(bytes(range(32)))
     assert len(code) == 14 and code.count("-") == 2
     assert not set(code) & set("ILOU")
+
+
+def test_the_ledger_fingerprint_is_that_of_the_package_data(tmp_path):
+    """models.fingerprint reads the ledger in bulk; it must give the code of unit_data."""
+    from models.fingerprint import ledger_fingerprint
+    from models.handin import unit_data
+    from models.ledger import Ledger
+    files = []
+    for k, name in enumerate(("b.pdf", "a.pdf", "c.png")):
+        path = tmp_path / name
+        path.write_bytes(f"evidence {k}".encode())
+        files.append(path)
+    with Ledger.create(tmp_path / "l.db", unit="洛阳市", user="张三") as ledger:
+        ledger.set_settings(unit_full_name="洛阳市知识产权局", contact_phone="1")
+        ledger.record("4.1", status="推进中", value=3, note="第二条", date="2021-06-02")
+        ledger.record("4.1", note="第一条", date="2021-06-01", problems="无")
+        ledger.record("2.2", status="不涉及")
+        ledger.attach("4.1", files[0], date="2021-06-03", note="纪要")
+        ledger.attach("4.1", files[1], date="2021-06-01")
+        ledger.attach("1.2", files[1], date="2021-06-01")
+        ledger.attach("1.2", files[2], date="2021-05-01")
+        assert ledger_fingerprint(ledger) == content_fingerprint(unit_data(ledger))
+        ledger.set_indicator_value(ledger.measure("4.1").indicators[0].id, None)
+        assert ledger_fingerprint(ledger) == content_fingerprint(unit_data(ledger))
