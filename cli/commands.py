@@ -84,11 +84,19 @@ def cmd_init(args) -> int:
 
 def cmd_units(args, ledger: Ledger) -> int:
     units = ledger.units()
+    carried = {}
+    if any(u.kind == "division" for u in units):
+        from models.province.divisions import divisions
+        carried = {d.name: d.measures for d in divisions(ledger)}
     if args.json:
-        emit_json([{"name": u.name, "kind": u.kind} for u in units])
+        emit_json([{"name": u.name, "kind": u.kind}
+                   | ({"measures": carried.get(u.name, [])} if u.kind == "division" else {})
+                   for u in units])
         return 0
     for unit in units:
-        print(f"{unit.name}\t{KIND_LABELS.get(unit.kind, unit.kind)}")
+        extra = (f"\t{'、'.join(carried.get(unit.name, [])) or '未分配举措'}"
+                 if unit.kind == "division" else "")
+        print(f"{unit.name}\t{KIND_LABELS.get(unit.kind, unit.kind)}{extra}")
     return 0
 
 

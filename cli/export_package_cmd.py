@@ -11,7 +11,8 @@ def register(formats) -> None:
     p.add_argument("--out", type=Path, required=True, help="输出文件（.zip）或文件夹")
     p.add_argument("--unit", help="单位（默认本台账的单位）")
     p.add_argument("--yes", action="store_true", help="有缺项时也不询问，直接导出")
-    p.set_defaults(func=cmd_export_package)
+    # Each package is recorded in the ledger (its version and changelog): a write.
+    p.set_defaults(func=cmd_export_package, writes=True)
 
     p = formats.add_parser("evidence-pdf", help="佐证材料汇编 PDF：封面、目录、书签、图片与 PDF 合并、页码")
     p.add_argument("--out", type=Path, required=True, help="输出文件（.pdf）")
@@ -41,6 +42,9 @@ def cmd_export_package(args, ledger) -> int:
         if not args.yes and not _confirm("仍要导出报送材料包吗？[y/N] "):
             sys.stderr.write("未导出：存在缺项。补齐后重新导出，或确认无误后加 --yes 导出。\n")
             return 1
+    from models.versions import next_package
+    for line in next_package(ledger, unit=args.unit).lines():
+        print(line)
     path = write_package(ledger, args.out, unit=args.unit)
     print(f"已导出报送材料包：{path}")
     return 0

@@ -92,12 +92,13 @@ def cmd_submissions(args, ledger) -> int:
         if args.json:
             emit_json([asdict(s) for s in history])
             return 0
-        rows = [["编号", "单位", "材料包", "制作时间", "导入时间", "状态"]]
+        rows = [["编号", "单位", "版本", "材料包", "制作时间", "导入时间", "状态", "变化举措"]]
         for s in history:
             state = "当前" if s.superseded_by is None else f"已被 {s.superseded_by} 替换"
-            rows.append([str(s.id), s.unit, s.package_name, s.made_at[:16].replace("T", " "),
-                         s.imported_at[:16].replace("T", " "), state])
-        print(table(rows, [5, 14, 30, 17, 17, 14]))
+            rows.append([str(s.id), s.unit, f"第{s.version}版", s.package_name,
+                         s.made_at[:16].replace("T", " "), s.imported_at[:16].replace("T", " "),
+                         state, "、".join(s.changes)])
+        print(table(rows, [5, 14, 7, 30, 17, 17, 14, 30]))
         return 0
     status = submission_status(ledger)
     if args.json:
@@ -105,18 +106,23 @@ def cmd_submissions(args, ledger) -> int:
             "plan": status.plan_title, "deadline": status.deadline,
             "handed_in": [dict(asdict(s), earlier_submissions=status.history.get(s.unit, 0))
                           for s in status.handed_in],
-            "missing": status.missing})
+            "missing": status.missing, "recorded_directly": status.recorded_directly})
         return 0
     total = len(status.handed_in) + len(status.missing)
     print(f"{status.plan_title}　报送截止：{status.deadline}")
     print(f"已报送 {len(status.handed_in)} / {total} 个单位")
     if status.handed_in:
-        rows = [["单位", "制作时间", "导入时间", "已完成", "推进中", "未启动", "不涉及", "历次"]]
+        rows = [["单位", "版本", "校验码", "制作时间", "导入时间", "已完成", "推进中", "未启动",
+                 "不涉及", "历次", "审核（通过/退回/待审）"]]
         for s in status.handed_in:
-            rows.append([s.unit, s.made_at[:16].replace("T", " "), s.imported_at[:16].replace("T", " "),
+            review = "/".join(str(s.review.get(k, 0)) for k in ("通过", "退回修改", "待审核"))
+            rows.append([s.unit, f"第{s.version}版", s.fingerprint, s.made_at[:16].replace("T", " "),
+                         s.imported_at[:16].replace("T", " "),
                          *(str(s.counts.get(k, 0)) for k in ("已完成", "推进中", "未启动", "不涉及")),
-                         str(status.history.get(s.unit, 0) + 1)])
-        print(table(rows, [14, 17, 17, 7, 7, 7, 7, 5]))
+                         str(status.history.get(s.unit, 0) + 1), review])
+        print(table(rows, [14, 7, 15, 17, 17, 7, 7, 7, 7, 5, 22]))
+    if status.recorded_directly:
+        print("省局直接填报：" + "、".join(status.recorded_directly))
     if status.missing:
         print("未报送：" + "、".join(status.missing))
     return 0

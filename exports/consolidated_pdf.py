@@ -106,7 +106,8 @@ def _story(view: Consolidation, fontset, title: str) -> list:
     for r, line in enumerate(view.units, 1):
         submitted = line.submitted_at is not None
         counts = [line.counts.get(k, 0) for k in (DONE, IN_PROGRESS, NOT_STARTED, NOT_INVOLVED)]
-        data.append([p(line.unit, s_cell_c), p("已报送" if submitted else "未报送", s_cell_c),
+        state = "省局直接填报" if line.recorded_directly else "已报送" if submitted else "未报送"
+        data.append([p(line.unit, s_cell_c), p(state, s_cell_c),
                      p((line.submitted_at or "")[:16].replace("T", " "), s_cell_c),
                      *(p(c if submitted else "", s_cell_c) for c in counts),
                      p(f"{line.share_done:.1%}" if submitted else "", s_cell_c),

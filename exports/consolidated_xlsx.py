@@ -246,7 +246,9 @@ def write_submission_sheet(ws, view: Consolidation) -> None:
         put_text(ws.cell(1, col), text, font=HEAD_FONT, alignment=WRAP_CENTER)
     for r, line in enumerate(view.units, 2):
         put_text(ws.cell(r, 1), line.unit, alignment=WRAP_CENTER)
-        put_text(ws.cell(r, 2), "已报送" if line.submitted_at else "未报送", alignment=WRAP_CENTER)
+        state = ("省局直接填报" if line.recorded_directly
+                 else "已报送" if line.submitted_at else "未报送")
+        put_text(ws.cell(r, 2), state, alignment=WRAP_CENTER)
         put_text(ws.cell(r, 3), (line.submitted_at or "")[:19].replace("T", " "), alignment=WRAP_CENTER)
         put_text(ws.cell(r, 4), (line.imported_at or "")[:19].replace("T", " "), alignment=WRAP_CENTER)
         for c, status in enumerate((DONE, IN_PROGRESS, NOT_STARTED, NOT_INVOLVED), 5):

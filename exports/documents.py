@@ -45,8 +45,15 @@ PROVINCE_TABLE = Document("province_table", "任务完成情况全省汇总表",
 PROVINCE_REPORT = Document("province_report", "任务完成情况全省汇总报告", ".pdf",
                            "exports.consolidated_pdf", "write_consolidated_pdf", per_unit=False)
 
+# The province's review sent back to a unit (JSON, signed by hash: models.feedback), and the
+# provincial ledger's plan with its divisions (处室) for a division's own ledger.
+FEEDBACK = Document("feedback", "审核反馈", ".json", "exports.feedback", "write_feedback")
+PLAN_FILE = Document("plan_file", "任务清单（含处室分工）", ".json", "exports.plan_file",
+                     "write_plan_file", per_unit=False)
+
 # The package is named by FORMATS.md as {单位}-{年度}-报送材料.zip (exports.package).
 PACKAGE_NAME = "报送材料"
 
 DOCUMENTS = {doc.key: doc for doc in (COMPLETION_TABLE, WORK_REPORT, STATUS_REPORT,
-                                      EVIDENCE_BOOK, TASK_LIST, PROVINCE_TABLE, PROVINCE_REPORT)}
+                                      EVIDENCE_BOOK, TASK_LIST, PROVINCE_TABLE, PROVINCE_REPORT,
+                                      FEEDBACK, PLAN_FILE)}

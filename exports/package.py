@@ -36,25 +36,46 @@ def default_package_path(ledger, folder: Path, *, unit: str | None = None) -> Pa
 
 def write_package(ledger, out_zip: Path, *, unit: str | None = None,
                   progress: Callable[[int, int], None] | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> Path:
+                  cancelled: Callable[[], bool] | None = None, record: bool = True) -> Path:
     """Write the unit's submission package to ``out_zip``; return its path.
 
     ``out_zip`` may be a folder: the package then gets its standard name inside it. When
     ``cancelled()`` turns True, models.errors.Cancelled is raised and nothing is left behind; an
     existing file at ``out_zip`` stays as it was until the new package is complete.
+
+    The package carries its version and, from version 2 on, the changelog against the unit's
+    previous package of the same round (models.versions), and the fingerprint printed in the
+    footers of its 完成情况表 and 工作情况报告. Everything is read in one snapshot; once the
+    file is complete the package is recorded in the ledger (``record``; a write, so in the
+    window this runs as a WRITE job).
     """
+    unit = ledger.check_unit(unit)
+    with ledger.snapshot():
+        out_zip, planned, made_at = _write_package(ledger, Path(out_zip), unit, progress,
+                                                   cancelled)
+    if record:
+        from models.fsutil import sha256_file
+        from models.versions import record_package
+        record_package(ledger, planned, file_name=out_zip.name,
+                       package_sha256=sha256_file(out_zip), made_at=made_at, unit=unit)
+    return out_zip
+
+
+def _write_package(ledger, out_zip: Path, unit: str, progress, cancelled):
     from exports.pdf_common import check_cancel
     from exports.pdf_report import write_work_report
     from exports.xlsx_progress import write_progress_workbook
     from models.summary import evidence_numbers
+    from models.versions import next_package
 
-    unit = ledger.check_unit(unit)
     plan = ledger.plan()
-    out_zip = Path(out_zip)
     if out_zip.is_dir():
         out_zip = out_zip / package_file_name(unit, plan.year)
     out_zip.parent.mkdir(parents=True, exist_ok=True)
     numbered = evidence_numbers(ledger, unit=unit)
+    # The data first: its fingerprint goes into the footers of the documents.
+    planned = next_package(ledger, unit_data(ledger, unit=unit), unit=unit)
+    data = planned.data
     total = len(numbered) + 4
     done = 0
 
@@ -65,6 +86,7 @@ def write_package(ledger, out_zip: Path, *, unit: str | None = None,
             progress(done, total)
         check_cancel(cancelled)
 
+    made_at = now_stamp()
     stem = f"{unit}{plan.year}年"
     xlsx_name = safe_member_name(f"{stem}任务完成情况表.xlsx")
     report_name = safe_member_name(f"{stem}工作情况报告.pdf")
@@ -74,16 +96,17 @@ def write_package(ledger, out_zip: Path, *, unit: str | None = None,
         with atomic_output(out_zip, suffix=".part") as part, \
                 zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
             xlsx_path = workdir / "progress.xlsx"
-            write_progress_workbook(ledger, xlsx_path, unit=unit, cancelled=cancelled)
+            write_progress_workbook(ledger, xlsx_path, unit=unit, cancelled=cancelled,
+                                    fingerprint=planned.fingerprint)
             step()
             files.append(_add_file(zf, xlsx_path, xlsx_name, ROLE_XLSX))
 
             report_path = workdir / "report.pdf"
-            write_work_report(ledger, report_path, unit=unit, cancelled=cancelled)
+            write_work_report(ledger, report_path, unit=unit, cancelled=cancelled,
+                              fingerprint=planned.fingerprint)
             step()
             files.append(_add_file(zf, report_path, report_name, ROLE_REPORT))
 
-            data = unit_data(ledger, unit=unit)
             data_bytes = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
             zf.writestr(_info(DATA_NAME), data_bytes, compress_type=zipfile.ZIP_DEFLATED)
             files.append({"path": DATA_NAME, "role": ROLE_DATA, "size": len(data_bytes),
@@ -111,16 +134,23 @@ def write_package(ledger, out_zip: Path, *, unit: str | None = None,
                 "plan": plan_identity(plan),
                 "unit": unit,
                 "unit_full_name": ledger.setting("unit_full_name"),
-                "made_at": now_stamp(),
+                "made_at": made_at,
                 "made_by": ledger.user,
                 "counts": data["counts"],
+                "version": planned.version,
+                "fingerprint": planned.fingerprint,
+                "previous": ({"version": planned.previous.version,
+                              "made_at": planned.previous.made_at,
+                              "package_sha256": planned.previous.package_sha256}
+                             if planned.previous else None),
+                "changelog": [c.to_dict() for c in planned.changes],
                 "files": files,
             }
             zf.writestr(_info(MANIFEST_NAME),
                         json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
         if progress:
             progress(total, total)
-        return out_zip
+        return out_zip, planned, made_at
     except FileNotFoundError as exc:
         from models.errors import InvalidInput
         raise InvalidInput(f"打包时找不到文件：{exc.filename}（佐证材料可能已缺失，请先运行 verify）") from None

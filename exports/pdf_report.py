@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable   # this module is imported only when ex
 
 from models.deadlines import today
 from models.errors import InvalidInput
+from models.fingerprint import footer_text, ledger_fingerprint
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED
 from models.summary import evidence_numbers, list_facts, summarize
 
@@ -34,6 +35,8 @@ BODY_SIZE, TITLE_SIZE, PAGENO_SIZE = 16, 22, 14
 LEADING = 28.95              # 22 lines fill the 225 mm type area
 TABLE_SIZE, TABLE_LEADING = 10.5, 14
 PAGE_NUMBER_GAP = 7 * MM     # from the type area's lower edge to the top of the number line
+FOOTER_SIZE = 9              # the fingerprint (校验码) line, well below the page number
+FOOTER_BASELINE = 14 * MM
 
 OUTER, CENTER = "outer", "center"
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
@@ -89,7 +92,7 @@ def entry_text(entry, year: int) -> str:
 def write_work_report(ledger, out_path, *, unit: str | None = None,
                       page_numbers: str | None = None, fonts=None, on: date | None = None,
                       strict: bool = False, progress: Progress = None,
-                      cancelled: CancelCheck = None) -> PdfResult:
+                      cancelled: CancelCheck = None, fingerprint: str | None = None) -> PdfResult:
     """Write the year-end 工作情况报告 of ``unit`` (default the ledger's) to ``out_path``.
 
     ``page_numbers`` is "outer" (GB/T 9704: odd right, even left) or "center"; by default the
@@ -97,6 +100,7 @@ def write_work_report(ledger, out_path, *, unit: str | None = None,
     role → path (see exports.pdf_fonts). ``on`` is the 成文日期 (default today).
     Characters no font can draw are listed in the result's warnings (or, with ``strict``,
     raise MissingGlyphsError before anything is written). The file appears only when complete.
+    ``fingerprint`` (models.fingerprint; computed when None) is printed in every page's footer.
     """
     from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
     from reportlab.lib.styles import ParagraphStyle
@@ -160,14 +164,17 @@ def write_work_report(ledger, out_path, *, unit: str | None = None,
         summary=summary, on=on, contact=(contact_person, contact_phone))
     story += builder.annex1(annex1_title(unit, plan), summary)
     story += builder.annex2(numbers_by_measure)
+    fingerprint = fingerprint or ledger_fingerprint(ledger, unit=unit)
     fontset.check("— 0123456789 —", SONG)      # page numbers are drawn straight on the canvas
+    fontset.check(footer_text(fingerprint), SONG)
     warnings = fontset.warnings() + builder.notes
     if strict and fontset.missing:
         raise MissingGlyphsError(fontset.warnings()[0])
 
     def build(temp_name: str) -> int:
         doc = _report_doc(temp_name, fontset, style_choice,
-                          title=report_title(unit_full, plan), author=unit_full)
+                          title=report_title(unit_full, plan), author=unit_full,
+                          footer=footer_text(fingerprint))
         doc.setProgressCallBack(progress_hook(progress, cancelled, start=len(rows),
                                               span=100, total=total_steps))
         doc.build(story)
@@ -472,7 +479,8 @@ class _SignatureBlock(Flowable):
         canvas.drawString(date_right - date_w, LEADING - size, self.date_text)
 
 
-def _report_doc(filename: str, fontset: FontSet, page_numbers: str, *, title: str, author: str):
+def _report_doc(filename: str, fontset: FontSet, page_numbers: str, *, title: str, author: str,
+                footer: str = ""):
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     number_font = fontset.name(SONG)
@@ -480,6 +488,12 @@ def _report_doc(filename: str, fontset: FontSet, page_numbers: str, *, title: st
     def page_number(canvas, doc):
         text = f"— {doc.page} —"
         canvas.saveState()
+        if footer:
+            # The fingerprint ties the paper to the package: small, in the bottom margin.
+            canvas.setFont(number_font, FOOTER_SIZE)
+            canvas.setFillGray(0.35)
+            canvas.drawCentredString(LEFT + TYPE_W / 2, FOOTER_BASELINE, footer)
+            canvas.setFillGray(0)
         canvas.setFont(number_font, PAGENO_SIZE)
         # The dash sits at mid-height of the digits: its top, not the baseline, is 7 mm down.
         baseline = BOTTOM - PAGE_NUMBER_GAP - 0.45 * PAGENO_SIZE

@@ -18,6 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models.deadlines import today
+from models.fingerprint import footer_text, ledger_fingerprint
 from models.status import NOT_INVOLVED, STATUSES
 from models.summary import EvidenceNumber, Summary, evidence_numbers, list_facts, summarize
 
@@ -66,11 +67,13 @@ def progress_title(ledger, unit: str) -> str:
 def write_progress_workbook(ledger, out_path: Path, *, unit: str | None = None,
                             filled_by: str = "", fill_date: date | None = None,
                             progress: Callable[[int, int], None] | None = None,
-                            cancelled: Callable[[], bool] | None = None) -> Path:
+                            cancelled: Callable[[], bool] | None = None,
+                            fingerprint: str | None = None) -> Path:
     """Write the three-sheet 完成情况表 for ``unit`` (default the ledger's own) to ``out_path``.
 
     The file appears under its name only when complete (temporary file, then rename); a
-    cancelled export raises models.errors.Cancelled and leaves nothing behind.
+    cancelled export raises models.errors.Cancelled and leaves nothing behind. Every sheet's
+    footer carries the ``fingerprint`` (models.fingerprint; computed when None).
     """
     unit = ledger.check_unit(unit)
     summary = summarize(ledger, unit=unit)
@@ -83,6 +86,10 @@ def write_progress_workbook(ledger, out_path: Path, *, unit: str | None = None,
                                   progress=progress, cancelled=cancelled)
     write_indicator_sheet(wb.create_sheet(SHEET_TITLES[1]), ledger, unit=unit, summary=summary)
     write_evidence_sheet(wb.create_sheet(SHEET_TITLES[2]), ledger, unit=unit, numbers=numbers)
+    footer = footer_text(fingerprint or ledger_fingerprint(ledger, unit=unit))
+    for sheet in wb.worksheets:
+        sheet.oddFooter.left.text = footer
+        sheet.oddFooter.left.size = 9
     wb.properties.title = result.title
     wb.properties.creator = "TaskLedger"
     wb.active = 0

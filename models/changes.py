@@ -17,7 +17,10 @@ class Changes:
     ``measures``: codes whose reported state changed (status, involvement, problems, next
     steps, figures). ``entries`` and ``evidence``: codes whose progress entries or evidence
     links changed. ``settings``: business settings. ``submissions``: units whose hand-ins the
-    provincial ledger recorded. ``everything``: the plan worked on or the whole ledger was
+    provincial ledger recorded. ``reviews``: units whose review (the province's results and
+    comments, the feedback a unit imported, the packages it made) changed. ``units``: the
+    plan's unit list or who carries which measure changed (the province's divisions).
+    ``everything``: the plan worked on or the whole ledger was
     replaced (plan switched or added, backup restored) — views reload from scratch.
     ``initiator`` is the object that asked for the write, so a view can skip its own echo.
     """
@@ -26,13 +29,15 @@ class Changes:
     entries: set[str] = field(default_factory=set)
     evidence: set[str] = field(default_factory=set)
     submissions: set[str] = field(default_factory=set)
+    reviews: set[str] = field(default_factory=set)
     settings: bool = False
+    units: bool = False
     everything: bool = False
     initiator: object = field(default=None, compare=False, repr=False)
 
     def __bool__(self) -> bool:
         return bool(self.measures or self.entries or self.evidence or self.submissions
-                    or self.settings or self.everything)
+                    or self.reviews or self.settings or self.units or self.everything)
 
     @property
     def codes(self) -> set[str]:
@@ -53,6 +58,8 @@ class Changes:
         self.entries |= other.entries
         self.evidence |= other.evidence
         self.submissions |= other.submissions
+        self.reviews |= other.reviews
         self.settings = self.settings or other.settings
+        self.units = self.units or other.units
         self.everything = self.everything or other.everything
         return self

@@ -19,11 +19,13 @@ UNCONFIRMED = "unconfirmed"
 EVIDENCE_MISSING = "evidence_missing"
 EVIDENCE_ALTERED = "evidence_altered"
 CONTACT_MISSING = "contact_missing"
+RETURNED_GAP = "returned"
 
 KIND_LABELS = {
     NOT_STARTED_GAP: "未启动", NO_EVIDENCE: "已完成但无佐证", NO_ENTRY: "无进展记录",
     NO_INDICATOR: "缺指标完成值", UNCONFIRMED: "未确认是否涉及", EVIDENCE_MISSING: "佐证文件缺失",
     EVIDENCE_ALTERED: "佐证文件被改动", CONTACT_MISSING: "联系信息未填",
+    RETURNED_GAP: "省级退回修改",
 }
 
 CONTACT_FIELDS = {"unit_full_name": "单位全称", "contact_person": "填报人（联系人）",
@@ -53,6 +55,9 @@ def check_ledger(ledger, *, unit: str | None = None,
                  cancelled: Callable[[], bool] | None = None) -> list[Gap]:
     """Every gap in ``unit``'s hand-in, measures in task-list order, then evidence, then contacts.
 
+    A measure the province sent back (退回修改, in the feedback imported) is listed until its
+    content differs from what was handed in.
+
     ``progress``/``cancelled`` are passed to the evidence re-hash, the only slow part.
     """
     unit = ledger.check_unit(unit)
@@ -65,8 +70,17 @@ def check_ledger(ledger, *, unit: str | None = None,
         if item.indicator.value is None:
             missing_figures.setdefault(item.measure_code, []).append(item.indicator.raw)
 
+    # 退回修改 by the province and not changed since it was handed in (models.feedback).
+    from .feedback import returned_measures
+    returned = {r.code: r.comment for r in returned_measures(ledger, unit=unit) if not r.changed}
+
     for row in summary.rows:
         where = f"举措 {row.code}"
+        if row.code in returned:
+            comment = f"：{returned[row.code]}" if returned[row.code] else ""
+            gaps.append(Gap(RETURNED_GAP, row.code, f"{where}被省级退回修改{comment}",
+                            "按审核意见修改该举措（状态、进展、佐证或完成值）后重新导出报送材料包；"
+                            f"命令：record {row.code} …"))
         if row.code in unconfirmed:
             gaps.append(Gap(UNCONFIRMED, row.code,
                             f"{where}（相关地市）尚未确认本单位是否涉及",

@@ -66,30 +66,8 @@ def unit_data(ledger, *, unit: str | None = None) -> dict:
     numbers: dict[tuple[str, int], str] = {}
     for numbered in evidence_numbers(ledger, unit=unit):
         numbers[(numbered.measure_code, numbered.evidence.id)] = numbered.number
-    measures = []
-    for row in summary.rows:
-        detail = ledger.measure(row.code, unit=unit)
-        measures.append({
-            "id": row.code,
-            "status": row.status,
-            "involved": row.involved,
-            "problems": row.problems,
-            "next_steps": row.next_steps,
-            "updated_at": row.updated_at,
-            "entries": [{"date": e.date, "author": e.author, "text": e.text,
-                         "created_at": e.created_at, "updated_at": e.updated_at}
-                        for e in detail.entries],
-            "indicators": [{"seq": k, "raw": i.raw, "value": i.value}
-                           for k, i in enumerate(detail.indicators, 1)],
-            "evidence": [{
-                "id": item.id,
-                "number": numbers[(row.code, item.id)],
-                "path": evidence_member_path(numbers[(row.code, item.id)], item.original_name),
-                "sha256": item.sha256, "size": item.size,
-                "original_name": item.original_name, "evidence_date": item.evidence_date,
-                "note": item.note, "added_at": item.added_at, "added_by": item.added_by,
-            } for item in detail.evidence],
-        })
+    measures = [measure_data(row, ledger.measure(row.code, unit=unit), numbers)
+                for row in summary.rows]
     settings = ledger.settings()
     return {
         "format": DATA_FORMAT,
@@ -103,6 +81,41 @@ def unit_data(ledger, *, unit: str | None = None) -> dict:
         "carried": summary.carried,
         "measures": measures,
     }
+
+
+def measure_data(row, detail, numbers: dict[tuple[str, int], str]) -> dict:
+    """One measure of data.json: ``row`` (MeasureRow) and ``detail`` (MeasureDetail) of the
+    unit, ``numbers`` mapping (code, evidence id) to its number ("8.5-1")."""
+    return {
+        "id": row.code,
+        "status": row.status,
+        "involved": row.involved,
+        "problems": row.problems,
+        "next_steps": row.next_steps,
+        "updated_at": row.updated_at,
+        "entries": [{"date": e.date, "author": e.author, "text": e.text,
+                     "created_at": e.created_at, "updated_at": e.updated_at}
+                    for e in detail.entries],
+        "indicators": [{"seq": k, "raw": i.raw, "value": i.value}
+                       for k, i in enumerate(detail.indicators, 1)],
+        "evidence": [{
+            "id": item.id,
+            "number": numbers[(row.code, item.id)],
+            "path": evidence_member_path(numbers[(row.code, item.id)], item.original_name),
+            "sha256": item.sha256, "size": item.size,
+            "original_name": item.original_name, "evidence_date": item.evidence_date,
+            "note": item.note, "added_at": item.added_at, "added_by": item.added_by,
+        } for item in detail.evidence],
+    }
+
+
+def current_measure_data(ledger, code: str, *, unit: str | None = None) -> dict:
+    """One measure as data.json would hold it if the unit handed in now (evidence numbered
+    as every output numbers it: per measure, in the order the ledger lists it)."""
+    unit = ledger.check_unit(unit)
+    detail = ledger.measure(code, unit=unit)
+    numbers = {(code, item.id): f"{code}-{k}" for k, item in enumerate(detail.evidence, 1)}
+    return measure_data(detail.row, detail, numbers)
 
 
 def evidence_member_path(number: str, original_name: str) -> str:

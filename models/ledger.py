@@ -53,13 +53,15 @@ SELECT m.id AS mid, m.code, s.title AS section, s.seq AS section_seq, t.no AS ta
        (SELECT count(*) FROM entries en WHERE en.measure_id = m.id AND en.unit = :unit)
          AS entry_count,
        (SELECT max(date) FROM entries en WHERE en.measure_id = m.id AND en.unit = :unit)
-         AS last_entry_date
+         AS last_entry_date,
+       rv.result AS review, COALESCE(rv.comment, '') AS review_comment
 FROM measures m
 JOIN tasks t ON t.id = m.task_id
 JOIN sections s ON s.id = t.section_id
 JOIN plans p ON p.id = m.plan_id
 LEFT JOIN assignments r ON r.measure_id = m.id AND r.unit = :unit
 LEFT JOIN measure_units mu ON mu.measure_id = m.id AND mu.unit = :unit
+LEFT JOIN measure_reviews rv ON rv.plan_id = m.plan_id AND rv.unit = :unit AND rv.measure_code = m.code
 WHERE m.plan_id = :plan
   AND ((m.scope IN ('all', 'relevant')
         -- 各省辖市… and 相关地市 mean the listed units; a department the plan names
@@ -67,7 +69,8 @@ WHERE m.plan_id = :plan
         -- names it.
         AND EXISTS (SELECT 1 FROM units u WHERE u.plan_id = m.plan_id AND u.name = :unit
                     AND u.kind NOT IN ('other', 'division')))
-       OR (m.scope = 'named' AND mu.unit IS NOT NULL))
+       -- named units; and the issuer's ("--") measures the province assigned to a division.
+       OR (m.scope IN ('named', 'issuer') AND mu.unit IS NOT NULL))
 """
 _ORDER = " ORDER BY s.seq, t.no, m.seq"
 
@@ -285,6 +288,9 @@ class Ledger:
         """``unit`` (or the ledger's own) if the plan knows it; UnknownUnit otherwise."""
         unit = unit or self.unit
         if unit not in {u.name for u in self.units()}:
+            if unit == self.unit and self.role == PROVINCE_ROLE:
+                raise UnknownUnit(f"省级台账（{unit}）本身不填报：请用 --unit 指定单位或处室"
+                                  "（运行 units 查看名单；处室用 division add 添加）")
             raise UnknownUnit(f"单位“{unit}”不在本方案的单位名单中（运行 units 查看名单）")
         return unit
 
@@ -344,7 +350,11 @@ class Ledger:
             "SELECT scope, mu.unit IS NOT NULL, COALESCE(mu.relevant, 0) FROM measures m"
             " LEFT JOIN measure_units mu ON mu.measure_id = m.id AND mu.unit = ?"
             " WHERE m.id = ?", [unit, mid]).fetchone()
-        if scope == "issuer":
+        if scope == "issuer" and not named:
+            if self.role == PROVINCE_ROLE:
+                raise UnknownMeasure(f"举措 {code} 由省级负责（责任地市为“--”），尚未分配给{unit}："
+                                     f"先用 assign {code} --division 处室 分配，再用 record {code}"
+                                     " --unit 处室 为该处室填报")
             raise UnknownMeasure(f"举措 {code} 由省级负责（责任地市为“--”），地市只能查看、无需填报")
         if scope in ("all", "relevant") and self._unit_kind(unit) in OUTSIDE_KINDS:
             raise UnknownMeasure(f"举措 {code} 由各地市负责，{unit}不在地市名单中，无需填报")
@@ -737,7 +747,8 @@ def measure_row(row: dict, on: date) -> MeasureRow:
         deadline_state=deadline_state(row["deadline"], row["status"], on),
         role=row["role"] or "", own_deadline=row["own_deadline"],
         deadline_text=row["deadline_text"] or "", target=row["target"],
-        number=row["number"] or "", extra=_extra_columns(row["extra"]))
+        number=row["number"] or "", extra=_extra_columns(row["extra"]),
+        review=row.get("review"), review_comment=row.get("review_comment") or "")
 
 
 def _extra_columns(text: str | None) -> list[list[str]]:

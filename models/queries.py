@@ -29,6 +29,9 @@ SORT_KEYS = {
     "evidence": ("evidence_count",),
     "deadline": (_DEADLINE_RANK,),
     "role": ("CASE role WHEN 'lead' THEN 0 WHEN 'assisting' THEN 1 ELSE 2 END",),
+    # The province's result in the feedback imported: 退回修改 first.
+    "review": ("CASE review WHEN '退回修改' THEN 0 WHEN '待审核' THEN 1 WHEN '通过' THEN 2"
+               " ELSE 3 END",),
 }
 
 
@@ -38,6 +41,7 @@ class MeasureFilter:
 
     ``deadline`` is 逾期 (deadline passed, not done) or 临期 (due within 7 days);
     ``stale`` means not done and untouched for 30 days, as models.summary counts it.
+    ``review`` is the province's result in the feedback the unit imported (退回修改…).
     """
     status: str | None = None
     section: str | None = None
@@ -47,6 +51,7 @@ class MeasureFilter:
     done_without_evidence: bool = False
     stale: bool = False
     search: str = ""
+    review: str | None = None
 
 
 def measure_codes(ledger, flt: MeasureFilter | None = None, *, unit: str | None = None,
@@ -81,6 +86,9 @@ def measure_codes(ledger, flt: MeasureFilter | None = None, *, unit: str | None 
         where.append(f"({_DEADLINE_RANK}) = 1")
     if flt.done_without_evidence:
         where.append(f"status = '{DONE}' AND evidence_count = 0")
+    if flt.review:
+        where.append("review = :review")
+        params["review"] = flt.review
     if flt.stale:
         where.append(f"status NOT IN ('{DONE}', '{NOT_INVOLVED}') AND {_LAST_TOUCH} < :stale")
     if order not in SORT_KEYS:
@@ -126,12 +134,15 @@ SELECT m.id AS mid, m.code, s.title AS section, s.seq AS section_seq, t.no AS ta
        COALESCE(m.deadline, p.deadline) AS deadline, m.deadline AS own_deadline,
        m.deadline_text, m.target, m.number, m.extra, '' AS role,
        '' AS status, NULL AS involved, '' AS problems, '' AS next_steps, NULL AS updated_at,
-       0 AS evidence_count, 0 AS entry_count, NULL AS last_entry_date
+       0 AS evidence_count, 0 AS entry_count, NULL AS last_entry_date,
+       NULL AS review, '' AS review_comment
 FROM measures m
 JOIN tasks t ON t.id = m.task_id
 JOIN sections s ON s.id = t.section_id
 JOIN plans p ON p.id = m.plan_id
 WHERE m.plan_id = :plan AND m.scope = 'issuer'
+  -- A division's own ledger reports on the ones assigned to it: not read-only there.
+  AND NOT EXISTS (SELECT 1 FROM measure_units mu WHERE mu.measure_id = m.id AND mu.unit = :unit)
 """
 
 
@@ -143,10 +154,10 @@ def issuer_codes(ledger, flt: MeasureFilter | None = None) -> list[str]:
     ``ledger.measures()`` (what the unit reports on) never includes these.
     """
     flt = flt or MeasureFilter()
-    if (flt.status or flt.deadline or flt.done_without_evidence or flt.stale
+    if (flt.status or flt.deadline or flt.done_without_evidence or flt.stale or flt.review
             or (flt.scope and flt.scope != "issuer")):
         return []
-    sql, params = _PROVINCE_SELECT, {"plan": ledger.plan_id}
+    sql, params = _PROVINCE_SELECT, {"plan": ledger.plan_id, "unit": ledger.unit}
     if flt.section:
         sql += " AND s.title = :section"
         params["section"] = flt.section
@@ -169,7 +180,7 @@ def issuer_rows(ledger, codes: list[str]) -> dict[str, MeasureRow]:
     """
     if not codes:
         return {}
-    params = {"plan": ledger.plan_id}
+    params = {"plan": ledger.plan_id, "unit": ledger.unit}
     marks = []
     for index, code in enumerate(codes):
         params[f"c{index}"] = code

@@ -112,6 +112,8 @@ class MeasureRow:
     target: str | None = None
     number: str = ""             # the office's own numbering
     extra: list[list[str]] = field(default_factory=list)
+    review: str | None = None        # the province's result in the feedback imported (unit ledger)
+    review_comment: str = ""
 
     def to_dict(self) -> dict:
         """The row for ``tasks --json``; "id" repeats the code for scripts written for the

@@ -320,6 +320,110 @@ ALTER TABLE measure_units ADD COLUMN role TEXT NOT NULL DEFAULT '';
 ALTER TABLE measure_units ADD COLUMN relevant INTEGER NOT NULL DEFAULT 0;
 """
 
+# The loop with the province (issue 16). Provincial side: each submission has its version,
+# the fingerprint of its content, what changed since the version before and an overall
+# review comment; reviews hold one result and comment per measure of a submission (a
+# measure with no row is 待审核). Unit side: every package the unit made (version,
+# changelog, the data it carried), the feedback files it imported and, per measure, the
+# province's latest result with the digest of the content it was about.
+_0006_REVIEW_LOOP = """
+ALTER TABLE submissions ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE submissions ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+ALTER TABLE submissions ADD COLUMN changes TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE submissions ADD COLUMN previous_id INTEGER REFERENCES submissions(id);
+ALTER TABLE submissions ADD COLUMN review_comment TEXT NOT NULL DEFAULT '';
+ALTER TABLE submissions ADD COLUMN reviewed_at TEXT;
+ALTER TABLE submissions ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE reviews (
+    submission_id INTEGER NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
+    measure_code TEXT NOT NULL,
+    result TEXT NOT NULL CHECK (result IN ('待审核', '通过', '退回修改')),
+    comment TEXT NOT NULL DEFAULT '',
+    reviewed_at TEXT,
+    reviewed_by TEXT NOT NULL DEFAULT '',
+    kept_from INTEGER REFERENCES submissions(id),
+    PRIMARY KEY (submission_id, measure_code)
+);
+
+CREATE TABLE package_versions (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    unit TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    made_at TEXT NOT NULL,
+    made_by TEXT NOT NULL DEFAULT '',
+    file_name TEXT NOT NULL,
+    package_sha256 TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    changelog TEXT NOT NULL DEFAULT '[]',
+    data TEXT NOT NULL
+);
+CREATE INDEX package_versions_unit ON package_versions (plan_id, unit, id);
+
+CREATE TABLE feedback (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    unit TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    package_sha256 TEXT NOT NULL,
+    package_version INTEGER NOT NULL,
+    issued_at TEXT NOT NULL,
+    issued_by TEXT NOT NULL DEFAULT '',
+    issuer TEXT NOT NULL DEFAULT '',
+    comment TEXT NOT NULL DEFAULT '',
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL DEFAULT '',
+    content TEXT NOT NULL,
+    UNIQUE (plan_id, signature)
+);
+
+CREATE TABLE measure_reviews (
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    unit TEXT NOT NULL,
+    measure_code TEXT NOT NULL,
+    result TEXT NOT NULL,
+    comment TEXT NOT NULL DEFAULT '',
+    submitted_digest TEXT NOT NULL DEFAULT '',
+    feedback_id INTEGER NOT NULL REFERENCES feedback(id) ON DELETE CASCADE,
+    PRIMARY KEY (plan_id, unit, measure_code)
+);
+"""
+
+
+def _0006_review_loop(db: "sqlite_utils.Database") -> None:
+    for statement in _0006_REVIEW_LOOP.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+    # Submissions imported before: number them per unit in the order they were made, and
+    # compute the fingerprint of what each one carried.
+    import json
+    from datetime import datetime
+
+    from .fingerprint import content_fingerprint
+
+    def made(stamp: str) -> float:
+        try:
+            moment = datetime.fromisoformat(stamp)
+        except ValueError:
+            return 0.0
+        return (moment if moment.tzinfo else moment.astimezone()).timestamp()
+
+    rows = db.execute("SELECT id, plan_id, unit, made_at, data FROM submissions").fetchall()
+    groups: dict[tuple, list] = {}
+    for row in rows:
+        groups.setdefault((row[1], row[2]), []).append(row)
+    for group in groups.values():
+        for version, (sub_id, _plan, _unit, _made, data) in enumerate(
+                sorted(group, key=lambda r: (made(r[3]), r[0])), 1):
+            try:
+                fingerprint = content_fingerprint(json.loads(data))
+            except (ValueError, TypeError, AttributeError):
+                fingerprint = ""
+            db.execute("UPDATE submissions SET version = ?, fingerprint = ? WHERE id = ?",
+                       [version, fingerprint, sub_id])
+
+
 # A step: SQL text, or a function that changes the database it is given.
 Step = Union[str, Callable[["sqlite_utils.Database"], None]]
 
@@ -330,6 +434,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (3, "0003_one_name_per_thing", _0003_one_name_per_thing),
     (4, "0004_unit_kinds_are_data", _0004_unit_kinds_are_data),
     (5, "0005_task_list_roles", _0005_TASK_LIST_ROLES),
+    (6, "0006_review_loop", _0006_review_loop),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

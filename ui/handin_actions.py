@@ -1,4 +1,5 @@
-"""The hand-in and Excel menu items of the workbench: 报送前检查, the submission package, the
+"""The hand-in and Excel menu items of the workbench: 报送前检查, the submission package (with
+its changelog shown first from version 2 on), importing the province's 审核反馈, the
 佐证材料汇编, filling the province's workbook, the blank task list, and importing a plan.
 
 A WindowActions group: every slow step (check, export, parsing a task list) runs through the
@@ -21,6 +22,7 @@ from .jobs import Access
 
 IMPORT_FOLDER_KEY = "paths/last_import_folder"
 TEMPLATE_FOLDER_KEY = "paths/last_template_folder"
+FEEDBACK_FOLDER_KEY = "paths/last_feedback_folder"
 
 
 class HandinActions(WindowActions):
@@ -30,6 +32,7 @@ class HandinActions(WindowActions):
         super().__init__(host)
         self.check_dialog = None
         self.preview_dialog = None
+        self.changelog_dialog = None
 
     # ---- menus --------------------------------------------------------------------------
     def add_file_actions(self, menu) -> None:
@@ -37,6 +40,7 @@ class HandinActions(WindowActions):
         items = (
             ("check_action", self.tr("报送前检查(&C)…"), self.check),
             ("package_action", self.tr("导出报送材料包(&B)…"), self.export_package),
+            ("feedback_action", self.tr("导入审核反馈(&F)…"), self.choose_feedback),
             ("evidence_pdf_action", self.tr("导出{0}（PDF）(&D)…").format(
                 i18n.label(EVIDENCE_BOOK.name)), self.export_evidence_pdf),
             ("template_action", self.tr("填写省里发来的表格(&T)…"), self.fill_template),
@@ -87,8 +91,26 @@ class HandinActions(WindowActions):
 
     # ---- the submission package ------------------------------------------------------
     def export_package(self):
-        """Check first; with gaps, export only when the clerk confirms."""
-        return self.check(on_done=self._package_after_check)
+        """Check first; with gaps, export only when the clerk confirms; from the second
+        package on, show what changed since the last one before writing."""
+        def work(ledger, progress, cancelled):
+            from models.check import check_ledger
+            from models.versions import next_package
+            return check_ledger(ledger, progress=progress, cancelled=cancelled), next_package(ledger)
+
+        return self.host.start_job(work, self.tr("正在检查缺项…"), self._package_after_check)
+
+    def confirm_changes(self, planned) -> bool:
+        """The changelog before writing version 2 and later (nothing to confirm before the first)."""
+        if planned is None or planned.previous is None:
+            return True
+        from .feedback_view import ChangelogDialog
+        dialog = ChangelogDialog(planned, self.host)
+        self.changelog_dialog = dialog
+        accepted = bool(dialog.exec())
+        dialog.deleteLater()
+        self.changelog_dialog = None
+        return accepted
 
     def confirm_gaps(self, gaps: list) -> bool:
         if not gaps:
@@ -101,8 +123,9 @@ class HandinActions(WindowActions):
         dialog.deleteLater()
         return accepted
 
-    def _package_after_check(self, gaps: list):
-        if not self.confirm_gaps(gaps):
+    def _package_after_check(self, result):
+        gaps, planned = result if isinstance(result, tuple) else (result, None)
+        if not self.confirm_gaps(gaps) or not self.confirm_changes(planned):
             self.host.show_status(self.tr("未导出报送材料包"))
             return None
         from exports.package import default_package_path
@@ -115,9 +138,46 @@ class HandinActions(WindowActions):
             from exports.package import write_package
             return write_package(ledger, out, progress=progress, cancelled=cancelled)
 
+        # A WRITE job: the package is recorded in the ledger (its version, its changelog).
         self.package_job = self.host.start_job(
-            work, self.tr("正在生成报送材料包 {0}…").format(out.name), self.host.offer_open)
+            work, self.tr("正在生成报送材料包 {0}…").format(out.name), self.host.offer_open,
+            access=Access.WRITE)
         return self.package_job
+
+    # ---- the province's feedback ----------------------------------------------------------
+    def choose_feedback(self):
+        paths = self.host.ask_open_paths(self.tr("导入审核反馈"),
+                                         self.tr("审核反馈 (*.json);;所有文件 (*)"),
+                                         key=FEEDBACK_FOLDER_KEY)
+        return self.import_feedback(paths) if paths else None
+
+    def import_feedback(self, paths: list[Path]):
+        """Check and import feedback files in the background (each whole or not at all);
+        then one line per file."""
+        paths = [Path(p) for p in paths]
+        if not paths:
+            return None
+
+        def work(ledger, progress, cancelled):
+            from models.feedback import FeedbackRefused, import_feedback
+            lines = []
+            for index, path in enumerate(paths, 1):
+                try:
+                    lines.append((True, import_feedback(ledger, path).message()))
+                except FeedbackRefused as error:
+                    lines.append((False, str(error)))
+                progress(index, len(paths))
+            return lines
+
+        def done(lines) -> None:
+            self.last_feedback_lines = lines
+            text = "\n".join(message for _ok, message in lines)
+            if all(ok for ok, _message in lines):
+                QMessageBox.information(self.host, self.tr("导入审核反馈"), text)
+            else:
+                QMessageBox.warning(self.host, self.tr("导入审核反馈"), text)
+
+        return self.host.start_job(work, self.tr("正在导入审核反馈…"), done, access=Access.WRITE)
 
     # ---- 佐证材料汇编 --------------------------------------------------------------------
     def export_evidence_pdf(self):

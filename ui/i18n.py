@@ -53,6 +53,10 @@ MODEL_LABELS = (
     QT_TRANSLATE_NOOP("Model", "没有责任单位的举措"), QT_TRANSLATE_NOOP("Model", "名单中没有对应单位的统称"),
     QT_TRANSLATE_NOOP("Model", "责任单位中不是单位的文字"), QT_TRANSLATE_NOOP("Model", "以“等”结尾的单位"),
     QT_TRANSLATE_NOOP("Model", "未读作任务的标题"), QT_TRANSLATE_NOOP("Model", "没有具体日期的完成时限"),
+    QT_TRANSLATE_NOOP("Model", "审核反馈"), QT_TRANSLATE_NOOP("Model", "任务清单（含处室分工）"),
+    # Review results (models.review).
+    QT_TRANSLATE_NOOP("Model", "通过"), QT_TRANSLATE_NOOP("Model", "退回修改"),
+    QT_TRANSLATE_NOOP("Model", "待审核"),
 )
 
 

@@ -22,6 +22,7 @@ from models.changes import Changes
 from models.deadlines import DUE_SOON, LATE
 from models.plan.scope import ISSUER, SCOPE_LABELS
 from models.queries import MeasureFilter
+from models.review import RETURNED
 from models.status import STATUSES
 
 from . import i18n
@@ -97,6 +98,12 @@ class MainWindow(LedgerWindow):
         self.issuer_check = QCheckBox(self.tr("显示省级举措（只读）(&G)"))
         self.issuer_check.toggled.connect(self._show_issuer)
         bar2.addWidget(self.issuer_check)
+        # The measures the province sent back (shown once feedback was imported).
+        self.returned_check = QCheckBox(self.tr("退回修改(&U)"))
+        self.returned_check.setToolTip(self.tr("只看省级审核反馈中退回修改的举措"))
+        self.returned_check.toggled.connect(self.apply_filter)
+        self.returned_check.setVisible(False)
+        bar2.addWidget(self.returned_check)
         self.clear_button = QPushButton(self.tr("清除筛选(&C)"))
         self.clear_button.clicked.connect(self.clear_filters)
         bar2.addWidget(self.clear_button)
@@ -131,6 +138,13 @@ class MainWindow(LedgerWindow):
                          + [header.sectionSizeHint(col)])
             self.table.setColumnWidth(col, max(width, needed))
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
+        from .feedback_view import FeedbackBanner
+        from .measure_table import REVIEW_COLUMN
+        self.table.setColumnWidth(REVIEW_COLUMN, 100)
+        self.feedback_banner = FeedbackBanner(self.session)
+        self.feedback_banner.available.connect(self._on_feedback_available)
+        self.feedback_banner.refresh()
+        column.addWidget(self.feedback_banner)
         column.addWidget(self.table, 1)
 
         from .readonly_measures import PanelWithIssuer
@@ -306,7 +320,8 @@ class MainWindow(LedgerWindow):
             task_no=task_no, scope=self.scope_combo.currentData(),
             deadline=self.deadline_combo.currentData(),
             done_without_evidence=self.no_evidence_check.isChecked(),
-            stale=self.stale_check.isChecked(), search=self.search_edit.text())
+            stale=self.stale_check.isChecked(), search=self.search_edit.text(),
+            review=RETURNED if self.returned_check.isChecked() else None)
 
     def apply_filter(self) -> None:
         self.search_timer.stop()
@@ -331,6 +346,13 @@ class MainWindow(LedgerWindow):
             self.table.selectionModel().blockSignals(False)
             self.table.scrollTo(index)
 
+    def _on_feedback_available(self, available: bool) -> None:
+        from .measure_table import REVIEW_COLUMN
+        self.table.setColumnHidden(REVIEW_COLUMN, not available)
+        self.returned_check.setVisible(available)
+        if not available and self.returned_check.isChecked():
+            self.returned_check.setChecked(False)
+
     def _show_issuer(self, on: bool) -> None:
         self.model.show_issuer = on
         self.apply_filter()
@@ -340,7 +362,7 @@ class MainWindow(LedgerWindow):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
-        for check in (self.no_evidence_check, self.stale_check):
+        for check in (self.no_evidence_check, self.stale_check, self.returned_check):
             check.blockSignals(True)
             check.setChecked(False)
             check.blockSignals(False)
@@ -417,7 +439,15 @@ class MainWindow(LedgerWindow):
         return self.tabs.currentIndex() == 0
 
     def files_dropped(self, paths) -> None:
-        self.panel.attach_files(paths)
+        # The province's 审核反馈 files are imported; every other file is evidence.
+        from .feedback_view import is_feedback_file
+        feedback = [p for p in paths if is_feedback_file(p)]
+        evidence = [p for p in paths if p not in feedback]
+        if feedback:
+            self.build_menus()
+            self.handin.import_feedback(feedback)
+        if evidence:
+            self.panel.attach_files(evidence)
 
     def commit_pending(self) -> None:
         self.panel.commit_pending()

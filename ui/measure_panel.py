@@ -64,7 +64,14 @@ class MeasurePanel(QWidget):
         self.info_label = QLabel()
         self.info_label.setWordWrap(True)
         self.info_label.setStyleSheet("color: #555;")
-        for widget in (self.title, self.task_label, self.text_label, self.info_label):
+        # The province's result and comment in the feedback imported (hidden when none).
+        self.review_label = QLabel()
+        self.review_label.setWordWrap(True)
+        self.review_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.review_label.setAccessibleName(self.tr("省级审核意见"))
+        self.review_label.setVisible(False)
+        for widget in (self.title, self.task_label, self.text_label, self.info_label,
+                       self.review_label):
             outer.addWidget(widget)
 
         # The editing part is built when the first measure is shown: the window paints
@@ -200,6 +207,7 @@ class MeasurePanel(QWidget):
             self.title.setText(self.tr("请在左侧表格中选择一条落实举措"))
             for widget in (self.task_label, self.text_label, self.info_label):
                 widget.clear()
+            self.review_label.setVisible(False)
             if self.body is not None:
                 self.body.setEnabled(False)
                 self.body.setVisible(False)
@@ -233,6 +241,7 @@ class MeasurePanel(QWidget):
             self.status_combo.addItem(i18n.label(status), status)
         self.status_combo.setCurrentIndex(self.status_combo.findData(row.status))
         self.status_combo.blockSignals(False)
+        self._show_review()
         self._fill_indicators()
         self.problems_edit.set_text_if_idle(row.problems)
         self.next_edit.set_text_if_idle(row.next_steps)
@@ -265,6 +274,19 @@ class MeasurePanel(QWidget):
         if extra:
             lines.append("　".join(extra))
         return "\n".join(lines)
+
+    def _show_review(self) -> None:
+        from models.feedback import measure_feedback
+        from .feedback_view import RESULT_COLOURS, review_text
+        feedback = measure_feedback(self.session.ledger, self.code) if self.code else None
+        self.review_label.setVisible(feedback is not None)
+        if feedback is None:
+            self.review_label.clear()
+            return
+        colour = RESULT_COLOURS.get(feedback.result, "#333333")
+        self.review_label.setStyleSheet(f"color: {colour}; border: 1px solid {colour};"
+                                        " padding: 4px 6px;")
+        self.review_label.setText(review_text(feedback))
 
     def _fill_indicators(self) -> None:
         indicators = self.detail.indicators

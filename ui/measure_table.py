@@ -29,7 +29,11 @@ COLUMNS = (
     ("evidence", QT_TRANSLATE_NOOP("MeasureTableModel", "佐证")), ("deadline", QT_TRANSLATE_NOOP("MeasureTableModel", "期限")),
     # the unit's part where the list tells lead and assisting units apart (牵头 / 配合)
     ("role", QT_TRANSLATE_NOOP("MeasureTableModel", "分工")),
+    # The province's result in the feedback imported (shown once there is feedback).
+    ("review", QT_TRANSLATE_NOOP("MeasureTableModel", "省级审核")),
 )
+REVIEW_COLUMN = len(COLUMNS) - 1
+REVIEW_COLOURS = {"退回修改": "#b42318", "通过": "#2e7d32", "待审核": "#6b7280"}
 ROLE_TEXT = {"lead": QT_TRANSLATE_NOOP("MeasureTableModel", "牵头"),
              "assisting": QT_TRANSLATE_NOOP("MeasureTableModel", "配合")}
 DEADLINE_BACKGROUND = {LATE: "#fbe3e1", DUE_SOON: "#fff3d6"}
@@ -133,7 +137,12 @@ class MeasureTableModel(QAbstractTableModel):
             if key == "role" and row.role in ROLE_TEXT:
                 return QCoreApplication.translate(
                     "MeasureTableModel", "本单位为{0}单位").format(self._display(row, key))
+            if key == "review" and row.review:
+                return QCoreApplication.translate("MeasureTableModel", "省级审核：{0}\n{1}").format(
+                    i18n.label(row.review), row.review_comment).strip()
             return None
+        if role == Qt.ItemDataRole.ForegroundRole and key == "review" and row.review:
+            return QBrush(QColor(REVIEW_COLOURS.get(row.review, "#000000")))
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             return QBrush(QColor(STATUS_COLOURS.get(row.status, "#000000")))
         if role == Qt.ItemDataRole.ForegroundRole and key == "deadline" and not row.deadline_state:
@@ -173,6 +182,15 @@ class MeasureTableModel(QAbstractTableModel):
         if key == "role":
             text = ROLE_TEXT.get(row.role)
             return QCoreApplication.translate("MeasureTableModel", text) if text else ""
+        if key == "review":
+            # 待审核 stays blank: what the province decided stands out.
+            if not row.review or row.review == "待审核":
+                return ""
+            shown = i18n.label(row.review)
+            if not row.review_comment:
+                return shown
+            return QCoreApplication.translate("MeasureTableModel", "{0}：{1}").format(
+                shown, row.review_comment)
         return None
 
     def _raw(self, row, key):

@@ -102,6 +102,7 @@ class PanelWithIssuer(MeasurePanel):
             super().reload()
             return
         self.detail = None                  # nothing to save: commit_pending does nothing
+        self.review_label.setVisible(False)
         if self.body is not None:
             self.body.setEnabled(False)
             self.body.setVisible(False)

@@ -74,6 +74,21 @@ MAX_TEXT, MAX_UNIT_TEXT, MAX_SHORT = 5000, 2000, 200
 MAX_EXTRA_COLUMNS = 20
 
 
+def _check_divisions(plan: dict, measure: dict, where: str) -> None:
+    """A provincial plan file may name, for a "--" measure, the divisions (处室) carrying it:
+    each must be on the plan's unit list as a division."""
+    names = measure.get("divisions")
+    if names is None:
+        return
+    divisions = {u.get("name") for u in plan.get("units", [])
+                 if isinstance(u, dict) and u.get("kind") == "division"}
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise PlanFormatError(f"{where} 的处室分工格式不对（应为处室名称的列表）")
+    unknown = [n for n in names if n not in divisions]
+    if unknown:
+        raise PlanFormatError(f"{where} 分配给的“{unknown[0]}”不在单位名单的处室中")
+
+
 def validate_plan(plan: dict, *, source: str = "任务清单") -> None:
     """Raise PlanFormatError naming the first thing that makes ``plan`` unusable."""
     for key in ("year", "title", "sections"):
@@ -108,6 +123,7 @@ def validate_plan(plan: dict, *, source: str = "任务清单") -> None:
             for m_index, measure in enumerate(task["measures"], 1):
                 _check_measure(measure, f"{source}：举措 {no}.{m_index}")
                 count += 1
+                _check_divisions(plan, measure, f"{source}：举措 {no}.{m_index}")
     if not seen_numbers:
         raise PlanFormatError(f"{source}：没有任何任务")
     if len(seen_numbers) > MAX_TASKS or count > MAX_MEASURES:

@@ -10,7 +10,7 @@ from ..records import IndicatorRow, Plan, PlanInfo, PlanMeasure, PlanSection, Pl
 from .deadlines import parse_deadline
 from .definition import subject_from_title, validate_plan
 from .indicators import parse_indicators
-from .scope import NAMED, inherit_responsibility
+from .scope import ISSUER, NAMED, inherit_responsibility
 from .units import ASSISTING, KIND_LABELS, LEAD, OUTSIDE_KINDS, RESPONSIBLE, resolve_unit_text
 
 # Kinds a unit list may give its units (the schema leaves the list to models, migration 0004).
@@ -25,6 +25,9 @@ def effective_unit_texts(plan: dict) -> list[str]:
     if plan.get("responsibility_inherits", True):
         return inherit_responsibility(cells)
     return [cell.strip() for cell in cells]
+# The province's own divisions (处室): they carry the issuer's ("--") measures the provincial
+# ledger assigns them, and report on nothing else (like every kind in OUTSIDE_KINDS).
+DIVISION = "division"
 
 
 def insert_plan(db: sqlite_utils.Database, plan: dict) -> int:
@@ -82,6 +85,11 @@ def insert_plan(db: sqlite_utils.Database, plan: dict) -> int:
                         db.execute("INSERT OR IGNORE INTO measure_units (measure_id, unit, role,"
                                    " relevant) VALUES (?,?,?,?)",
                                    [measure_id, member.name, member.role, int(member.relevant)])
+                elif resolution.scope == ISSUER:
+                    # A provincial ledger's plan file names the divisions carrying the measure.
+                    for name in measure.get("divisions") or []:
+                        db.execute("INSERT OR IGNORE INTO measure_units (measure_id, unit)"
+                                   " VALUES (?,?)", [measure_id, name])
                 for i_seq, ind in enumerate(parse_indicators(measure["text"])):
                     db.execute(
                         "INSERT INTO indicators (measure_id, seq, raw, min, max, quantity_unit, comparator)"

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import LedgerError
+from ..fingerprint import content_fingerprint
 from ..fsutil import LimitExceeded, copy_hashed
 from ..handin import (DATA_FORMAT, DATA_NAME, MANIFEST_NAME, PACKAGE_FORMAT,
                       PACKAGE_FORMAT_VERSION, ROLE_DATA, ROLE_EVIDENCE, plan_identity)
@@ -91,7 +92,31 @@ def check_package(ledger, plan, zip_path, staged, max_member, max_total, progres
         raise refusal(zip_path, f"缺少数据文件 {DATA_NAME}")
     data = _parse_json(zip_path, DATA_NAME, data_bytes)
     _check_data(ledger, plan, zip_path, manifest, data, files)
+    _check_version(zip_path, manifest, data)
     return manifest, data, manifest_bytes.decode("utf-8")
+
+
+MAX_VERSION = 100000
+
+
+def _check_version(zip_path, manifest: dict, data: dict) -> None:
+    """The version, fingerprint and changelog a package declares (packages made before
+    they existed have none): well-formed, and the fingerprint that of the content."""
+    version = manifest.get("version")
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int)
+                                or not 1 <= version <= MAX_VERSION):
+        raise refusal(zip_path, f"manifest.json 的版本号“{version}”无效")
+    changelog = manifest.get("changelog")
+    if changelog is not None and not (
+            isinstance(changelog, list) and len(changelog) <= len(data["measures"]) + 1000
+            and all(isinstance(c, dict) and isinstance(c.get("code"), str) for c in changelog)):
+        raise refusal(zip_path, "manifest.json 的变更说明格式不对")
+    declared = manifest.get("fingerprint")
+    if declared is not None:
+        actual = content_fingerprint(data)
+        if declared != actual:
+            raise refusal(zip_path, f"材料包声明的校验码“{str(declared)[:20]}”与其内容（{actual}）不符，"
+                                    "内容可能被改动")
 
 
 def _check_members(zip_path, zf: zipfile.ZipFile, max_member: int, max_total: int) -> dict:

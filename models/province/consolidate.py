@@ -12,6 +12,8 @@ from datetime import date
 from ..deadlines import LATE, today
 from ..plan.indicators import Indicator
 from ..status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUSES
+from ..plan.store import DIVISION
+from .divisions import units_recorded_directly
 from .submissions import current_submissions
 
 # Percentages are shares within each unit: adding them up means nothing, so the province
@@ -87,6 +89,8 @@ class UnitLine:
     late: list[str]                            # measure ids past their deadline, not done
     submitted_at: str | None                   # made_at of the current package, None if none
     imported_at: str | None
+    recorded_directly: bool = False            # no package: the province recorded for it (a
+                                               # division); submitted_at is its last update
 
     @property
     def carried(self) -> int:
@@ -139,9 +143,11 @@ def consolidate(ledger, *, on: date | None = None) -> Consolidation:
     on = on or today()
     plan = ledger.plan()
     measures, tasks = [], []
+    # The issuer's ("--") measures count once the province assigned them to a division.
+    assigned = issuer_measures_assigned(ledger)
     for section in plan.sections:
         for task in section.tasks:
-            reportable = [m for m in task.measures if m.scope != "issuer"]
+            reportable = [m for m in task.measures if m.scope != "issuer" or m.code in assigned]
             if reportable:
                 tasks.append((task.no, task.content, section.title))
             for m in reportable:
@@ -149,11 +155,14 @@ def consolidate(ledger, *, on: date | None = None) -> Consolidation:
                                               m.text, m.scope, m.deadline or plan.deadline))
     current = current_submissions(ledger, plan_id=plan.id)
     province = ledger.role == "province"
+    direct = units_recorded_directly(ledger) if province else {}
     lines = []
     for unit in ledger.units():
         if unit.kind == "other":
             continue
         rows = ledger.measures(unit=unit.name, on=on)
+        if unit.kind == DIVISION and not rows:
+            continue                     # a division that carries nothing yet
         counts = {status: 0 for status in STATUSES}
         progress: dict[int, TaskProgress] = {}
         for row in rows:
@@ -167,18 +176,29 @@ def consolidate(ledger, *, on: date | None = None) -> Consolidation:
             tp.in_progress += row.status == IN_PROGRESS
             tp.not_started += row.status == NOT_STARTED
         sub = current.get(unit.name)
+        recorded = sub is None and unit.name in direct
         lines.append(UnitLine(
             unit=unit.name, kind=unit.kind, statuses={r.code: r.status for r in rows},
             tasks=progress, counts=counts,
             # A unit that has handed nothing in has no statuses of its own to be late on;
             # it is late as a unit once the deadline passes (Consolidation.late_units).
-            late=[] if (province and sub is None) else [r.code for r in rows if r.deadline_state == LATE],
-            submitted_at=sub.made_at if sub else None,
-            imported_at=sub.imported_at if sub else None))
+            late=([] if (province and sub is None and not recorded)
+                  else [r.code for r in rows if r.deadline_state == LATE]),
+            submitted_at=sub.made_at if sub else (direct[unit.name] or None) if recorded else None,
+            imported_at=sub.imported_at if sub else None, recorded_directly=recorded))
     return Consolidation(plan_title=plan.title, plan_year=plan.year, deadline=plan.deadline,
                          on=on, measures=measures, tasks=tasks, units=lines,
                          indicators=_indicator_totals(ledger, plan, {u.unit for u in lines}),
                          is_province=province)
+
+
+def issuer_measures_assigned(ledger) -> set[str]:
+    """Codes of the current plan's "--" measures assigned to at least one division."""
+    return {row[0] for row in ledger.db.execute(
+        "SELECT DISTINCT m.code FROM measures m JOIN measure_units mu ON mu.measure_id = m.id"
+        " JOIN units u ON u.plan_id = m.plan_id AND u.name = mu.unit"
+        " WHERE m.plan_id = ? AND m.scope = 'issuer' AND u.kind = ?",
+        [ledger.plan_id, DIVISION]).fetchall()}
 
 
 def _indicator_totals(ledger, plan, units: set[str]) -> list[IndicatorTotal]:

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from .. import db as dbmod
 from ..fsutil import copy_hashed
 from ..clock import now_text
+from ..changelog import compare_unit_data
+from ..fingerprint import content_fingerprint
 from ..ledger import PROVINCE_ROLE, parse_date, record_audit
+from ..review import carry_reviews
+from ..versions import round_of, same_round
 from .checking import (DEFAULT_MAX_MEMBER_BYTES, DEFAULT_MAX_TOTAL_BYTES, PackageRefused,
                        check_package, parse_made_at, refusal)
 
@@ -34,13 +38,25 @@ class ImportResult:
     made_at: str = ""
     replaced: int | None = None    # the submission this one superseded
     files: int = 0
+    version: int = 0               # the package's version (第N版)
+    fingerprint: str = ""          # models.fingerprint.content_fingerprint of its content
+    changed: list[str] = field(default_factory=list)    # measures changed since the replaced one
+    reopened: list[str] = field(default_factory=list)   # reviewed measures now 待审核 again
 
     def message(self) -> str:
         """One Chinese line for the clerk."""
         name = Path(self.package).name
         if self.outcome == IMPORTED:
             extra = "，替换了该单位此前的报送" if self.replaced else ""
-            return f"已导入：{name}（{self.unit}，制作于 {self.made_at}，{self.files} 个文件{extra}）"
+            line = (f"已导入：{name}（{self.unit}，第{self.version}版，校验码 {self.fingerprint}，"
+                    f"制作于 {self.made_at}，{self.files} 个文件{extra}）")
+            if self.replaced:
+                line += f"；与上一版相比 {len(self.changed)} 项举措有变化"
+                if self.changed:
+                    line += f"（{'、'.join(self.changed[:8])}{'等' if len(self.changed) > 8 else ''}）"
+                if self.reopened:
+                    line += f"，其中已审核的 {len(self.reopened)} 项重新设为待审核"
+            return line
         if self.outcome == UNCHANGED:
             return f"未改动：{name} 此前已导入过（{self.unit}）"
         if self.outcome == OLDER:
@@ -136,36 +152,65 @@ def record_submission(ledger, plan, zip_path, package_sha, package_size, manifes
                       " AND manifest = ?", [plan.id, unit, manifest_text]).fetchone()
     if same:
         return ImportResult(str(zip_path), unit, UNCHANGED, same[0], made_at=same[1])
-    ledger.note_changes(submissions={unit})
+    ledger.note_changes(submissions={unit}, reviews={unit})
+    fingerprint = content_fingerprint(data)
     with dbmod.transaction(db):
-        current = db.execute("SELECT id, made_at FROM submissions WHERE plan_id = ? AND unit = ?"
-                             " AND superseded_by IS NULL", [plan.id, unit]).fetchone()
+        current = db.execute("SELECT id, made_at, data, plan_id FROM submissions WHERE plan_id = ?"
+                             " AND unit = ? AND superseded_by IS NULL", [plan.id, unit]).fetchone()
         older = current is not None and parse_made_at(zip_path, current[1]) > made
+        # What changed is judged against the version it replaces, when that one belongs to
+        # the same round: the reviewer then looks only at the measures that changed.
+        previous = (current if current is not None and not older
+                    and same_round(round_of(current[3]), round_of(plan.id, manifest)) else None)
+        version = manifest.get("version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            # A package made before versions existed: numbered in the order of arrival.
+            version = 1 + db.execute("SELECT count(*) FROM submissions WHERE plan_id = ? AND"
+                                     " unit = ?", [plan.id, unit]).fetchone()[0]
+        changes = compare_unit_data(_loaded(previous[2]), data) if previous else []
         counts = data.get("counts") if isinstance(data.get("counts"), dict) else {}
         new_id = db.execute(
             "INSERT INTO submissions (plan_id, unit, package_sha256, package_name, package_size,"
             " made_at, imported_at, imported_by, superseded_by, format_version, program_version,"
-            " counts, manifest, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " counts, manifest, data, version, fingerprint, changes, previous_id)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [plan.id, unit, package_sha, zip_path.name, package_size, manifest["made_at"], now_text(),
              ledger.user, current[0] if older else None, manifest["format_version"],
              str(manifest.get("program_version", "")), json.dumps(counts, ensure_ascii=False),
-             manifest_text, json.dumps(data, ensure_ascii=False)]).lastrowid
+             manifest_text, json.dumps(data, ensure_ascii=False), version, fingerprint,
+             json.dumps([c.to_dict() for c in changes], ensure_ascii=False),
+             previous[0] if previous else None]).lastrowid
         for entry in manifest["files"]:
             db.execute("INSERT INTO submission_files (submission_id, path, role, sha256, size)"
                        " VALUES (?,?,?,?,?)",
                        [new_id, entry["path"], entry["role"], entry["sha256"], entry["size"]])
+        reopened: list[str] = []
         if not older:
             if current:
                 db.execute("UPDATE submissions SET superseded_by = ? WHERE id = ?", [new_id, current[0]])
             replace_unit_data(ledger, plan.id, unit, data, manifest)
+        if previous:
+            changed = {c.code for c in changes}
+            unchanged = {m["id"] for m in data["measures"]} - changed
+            reopened = carry_reviews(db, previous[0], new_id, unchanged)
         record_audit(db, ledger.user, "import_package", unit,
                {"package": zip_path.name, "sha256": package_sha, "made_at": manifest["made_at"],
                 "submission": new_id, "replaced": current[0] if current and not older else None,
-                "older": older})
+                "older": older, "version": version, "fingerprint": fingerprint,
+                "changed": [c.code for c in changes], "reopened": reopened})
     return ImportResult(str(zip_path), unit, OLDER if older else IMPORTED, new_id,
                         made_at=manifest["made_at"],
                         replaced=current[0] if current and not older else None,
-                        files=len(manifest["files"]))
+                        files=len(manifest["files"]), version=version, fingerprint=fingerprint,
+                        changed=[c.code for c in changes], reopened=reopened)
+
+
+def _loaded(text: str | None) -> dict:
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def replace_unit_data(ledger, plan_id: int, unit: str, data: dict, manifest: dict) -> None:

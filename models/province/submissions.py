@@ -22,6 +22,11 @@ class SubmissionInfo:
     superseded_by: int | None
     counts: dict[str, int]
     files: int
+    version: int = 1
+    fingerprint: str = ""
+    changes: list[str] = field(default_factory=list)     # measures changed since the version before
+    review: dict[str, int] = field(default_factory=dict)  # measures per review result
+    review_comment: str = ""
 
 
 @dataclass
@@ -32,6 +37,8 @@ class SubmissionStatus:
     handed_in: list[SubmissionInfo] = field(default_factory=list)
     history: dict[str, int] = field(default_factory=dict)     # unit → older submissions kept
     missing: list[str] = field(default_factory=list)
+    # Divisions the coordinator records for in the provincial ledger (no package): unit → last update.
+    recorded_directly: dict[str, str] = field(default_factory=dict)
 
 
 def submission_history(ledger, *, unit: str | None = None) -> list[SubmissionInfo]:
@@ -42,11 +49,44 @@ def submission_history(ledger, *, unit: str | None = None) -> list[SubmissionInf
     if unit:
         sql += " AND unit = ?"
         params.append(unit)
+    rows = list(ledger.db.query(sql + " ORDER BY id", params))
+    results: dict[int, dict[str, int]] = {}
+    for row in ledger.db.query(
+            "SELECT r.submission_id, r.result, count(*) AS n FROM reviews r JOIN submissions s"
+            " ON s.id = r.submission_id WHERE s.plan_id = ? GROUP BY r.submission_id, r.result",
+            [ledger.plan_id]):
+        results.setdefault(row["submission_id"], {})[row["result"]] = row["n"]
     return [SubmissionInfo(id=r["id"], unit=r["unit"], package_name=r["package_name"],
                            package_sha256=r["package_sha256"], made_at=r["made_at"],
                            imported_at=r["imported_at"], superseded_by=r["superseded_by"],
-                           counts=json.loads(r["counts"] or "{}"), files=r["nfiles"])
-            for r in ledger.db.query(sql + " ORDER BY id", params)]
+                           counts=json.loads(r["counts"] or "{}"), files=r["nfiles"],
+                           version=r["version"], fingerprint=r["fingerprint"],
+                           changes=_codes(r["changes"]),
+                           review=_review_counts(results.get(r["id"], {}), r["data"]),
+                           review_comment=r["review_comment"])
+            for r in rows]
+
+
+def _codes(changes: str | None) -> list[str]:
+    try:
+        items = json.loads(changes or "[]")
+    except ValueError:
+        return []
+    return [c["code"] for c in items if isinstance(c, dict) and isinstance(c.get("code"), str)] \
+        if isinstance(items, list) else []
+
+
+def _review_counts(decided: dict[str, int], data: str | None) -> dict[str, int]:
+    """Measures per result; the ones with no review row are 待审核."""
+    from ..review import PASSED, PENDING, RETURNED, REVIEW_RESULTS
+    try:
+        measures = json.loads(data or "{}").get("measures", [])
+        total = len(measures) if isinstance(measures, list) else 0
+    except (ValueError, AttributeError):
+        total = 0
+    counts = {result: decided.get(result, 0) for result in REVIEW_RESULTS}
+    counts[PENDING] = max(0, total - counts[PASSED] - counts[RETURNED])
+    return counts
 
 
 def submission_status(ledger) -> SubmissionStatus:
@@ -55,10 +95,19 @@ def submission_status(ledger) -> SubmissionStatus:
     history = submission_history(ledger)
     current = {s.unit: s for s in history if s.superseded_by is None}
     status = SubmissionStatus(plan_title=plan.title, deadline=plan.deadline)
+    from ..plan.store import DIVISION
+    from .divisions import divisions, units_recorded_directly
+    direct = units_recorded_directly(ledger)
+    carrying = {d.name for d in divisions(ledger) if d.measures}
     for unit in ledger.units():
         if unit.name in current:
             status.handed_in.append(current[unit.name])
             status.history[unit.name] = sum(1 for s in history if s.unit == unit.name) - 1
+        elif unit.name in direct and unit.kind == DIVISION:
+            status.recorded_directly[unit.name] = direct[unit.name]
+        elif unit.kind == DIVISION:
+            if unit.name in carrying:
+                status.missing.append(unit.name)
         elif unit.kind != "other":
             status.missing.append(unit.name)
     return status

@@ -250,6 +250,29 @@ Choose the backup to restore. The current ledger is first saved as a “before r
     </message>
 </context>
 <context>
+    <name>ChangelogDialog</name>
+    <message>
+        <source>报送材料包 — 第{0}版</source>
+        <translation>Submission package — version {0}</translation>
+    </message>
+    <message>
+        <source>变更说明</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>变更说明会写入材料包，省级导入时据此只复核有变化的举措。</source>
+        <translation>The changes are written into the package; on import the province reviews only the measures that changed.</translation>
+    </message>
+    <message>
+        <source>导出(&amp;E)</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CheckDialog</name>
     <message>
         <source>报送前检查 — 缺项清单</source>
@@ -317,6 +340,10 @@ Choose the backup to restore. The current ledger is first saved as a “before r
     <message>
         <source>未报送</source>
         <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>↩ 退回修改</source>
+        <translation>↩ Returned for revision</translation>
     </message>
     <message>
         <source>汇总矩阵</source>
@@ -440,6 +467,108 @@ Deadline: {1}  Status: {2}</translation>
     </message>
 </context>
 <context>
+    <name>DivisionRecordDialog</name>
+    <message>
+        <source>为处室填报</source>
+        <translation>Record for a division</translation>
+    </message>
+    <message>
+        <source>处室(&amp;D)：</source>
+        <translation>&amp;Division:</translation>
+    </message>
+    <message>
+        <source>举措(&amp;M)：</source>
+        <translation>&amp;Measure:</translation>
+    </message>
+    <message>
+        <source>当前：</source>
+        <translation>Now:</translation>
+    </message>
+    <message>
+        <source>状态(&amp;S)：</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>新增进展(&amp;N)：</source>
+        <translation>&amp;New progress entry:</translation>
+    </message>
+    <message>
+        <source>进展日期(&amp;T)：</source>
+        <translation>En&amp;try date:</translation>
+    </message>
+    <message>
+        <source>存在问题(&amp;Q)：</source>
+        <translation>&amp;Problems:</translation>
+    </message>
+    <message>
+        <source>下一步打算(&amp;X)：</source>
+        <translation>Ne&amp;xt steps:</translation>
+    </message>
+    <message>
+        <source>保存(&amp;O)</source>
+        <translation>Sa&amp;ve</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>还没有分配了省级举措的处室：请先在“处室与省级举措分工”中设置。</source>
+        <translation>No division carries a provincial-level measure yet: set this up first in “Divisions and provincial measures”.</translation>
+    </message>
+    <message>
+        <source>{0}，进展 {1} 条</source>
+        <translation>{0}, {1} progress entries</translation>
+    </message>
+</context>
+<context>
+    <name>DivisionsDialog</name>
+    <message>
+        <source>处室与省级举措分工</source>
+        <translation>Divisions and provincial measures</translation>
+    </message>
+    <message>
+        <source>责任地市为“--”的举措由省局各处室负责。添加处室，再勾选每条举措由哪个（或哪几个）处室负责；处室可自建台账报送，也可在本台账中直接填报。</source>
+        <translation>Measures whose responsible city is “--” are carried out by the provincial office&apos;s divisions. Add the divisions, then tick which division (or divisions) carries each measure. A division can keep its own ledger and hand in, or be recorded for here.</translation>
+    </message>
+    <message>
+        <source>处室名称(&amp;N)：</source>
+        <translation>Division &amp;name:</translation>
+    </message>
+    <message>
+        <source>如 保护处</source>
+        <translation>e.g. Protection Division</translation>
+    </message>
+    <message>
+        <source>处室名称</source>
+        <translation>Division name</translation>
+    </message>
+    <message>
+        <source>添加处室(&amp;A)</source>
+        <translation>&amp;Add division</translation>
+    </message>
+    <message>
+        <source>删除所选处室(&amp;R)</source>
+        <translation>&amp;Remove selected division</translation>
+    </message>
+    <message>
+        <source>省级举措分工</source>
+        <translation>Provincial measures by division</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>落实举措</source>
+        <translation>Measure</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <source>日期(&amp;D)：</source>
@@ -495,6 +624,52 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>导出</source>
         <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackBanner</name>
+    <message>
+        <source>省级审核反馈</source>
+        <translation>Provincial review feedback</translation>
+    </message>
+    <message>
+        <source>通过 {0} 项，退回修改 {1} 项，待审核 {2} 项</source>
+        <translation>{0} passed, {1} returned for revision, {2} pending</translation>
+    </message>
+    <message>
+        <source>{0}对第{1}版报送材料的审核反馈（{2}）：{3}</source>
+        <translation>Review by {0} of submission version {1} ({2}): {3}</translation>
+    </message>
+    <message>
+        <source>。总体意见：{0}</source>
+        <translation>. Overall comment: {0}</translation>
+    </message>
+    <message>
+        <source>。本单位已制作第{0}版，等待省级审核。</source>
+        <translation>. Version {0} has been made since and awaits the province&apos;s review.</translation>
+    </message>
+    <message>
+        <source>。勾选“退回修改”可只看退回的举措。</source>
+        <translation>. Tick “Returned” to see only the measures sent back.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackView</name>
+    <message>
+        <source>省级审核：{0}</source>
+        <translation>Provincial review: {0}</translation>
+    </message>
+    <message>
+        <source>&#x3000;意见：{0}</source>
+        <translation>  Comment: {0}</translation>
+    </message>
+    <message>
+        <source>（已修改，待重新报送）</source>
+        <translation> (changed since, to be handed in again)</translation>
+    </message>
+    <message>
+        <source>（尚未修改）</source>
+        <translation> (not changed yet)</translation>
     </message>
 </context>
 <context>
@@ -587,6 +762,22 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>正在生成报送材料包 {0}…</source>
         <translation>Creating submission bundle {0}…</translation>
+    </message>
+    <message>
+        <source>导入审核反馈(&amp;F)…</source>
+        <translation>Import review &amp;feedback…</translation>
+    </message>
+    <message>
+        <source>导入审核反馈</source>
+        <translation>Import review feedback</translation>
+    </message>
+    <message>
+        <source>审核反馈 (*.json);;所有文件 (*)</source>
+        <translation>Review feedback (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在导入审核反馈…</source>
+        <translation>Importing review feedback…</translation>
     </message>
     <message>
         <source>已生成，共 {0} 页。请注意：
@@ -796,6 +987,14 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>显示省级举措（只读）(&amp;G)</source>
         <translation>Sho&amp;w provincial measures (read-only)</translation>
+    </message>
+    <message>
+        <source>退回修改(&amp;U)</source>
+        <translation>Returned for chan&amp;ges</translation>
+    </message>
+    <message>
+        <source>只看省级审核反馈中退回修改的举措</source>
+        <translation>Only the measures the province returned for revision</translation>
     </message>
     <message>
         <source>清除筛选(&amp;C)</source>
@@ -1057,6 +1256,10 @@ Deadline: {1}  Status: {2}</translation>
         <translation>  [{0}]</translation>
     </message>
     <message>
+        <source>省级审核意见</source>
+        <translation>Provincial review comment</translation>
+    </message>
+    <message>
         <source>责任地市：{0}&#x3000;范围：{1}</source>
         <translation>Responsible: {0}  Scope: {1}</translation>
     </message>
@@ -1216,6 +1419,10 @@ Run “Verify evidence”.</translation>
         <translation>Role</translation>
     </message>
     <message>
+        <source>省级审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
@@ -1230,6 +1437,16 @@ Run “Verify evidence”.</translation>
     <message>
         <source>本单位为{0}单位</source>
         <translation>Our unit: {0}</translation>
+    </message>
+    <message>
+        <source>省级审核：{0}
+{1}</source>
+        <translation>Provincial review: {0}
+{1}</translation>
+    </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
     </message>
     <message>
         <source>完成时限：{0}（{1}）</source>
@@ -1389,6 +1606,26 @@ Run “Verify evidence”.</translation>
     <message>
         <source>没有具体日期的完成时限</source>
         <translation>Deadline without a date</translation>
+    </message>
+    <message>
+        <source>审核反馈</source>
+        <translation>Review feedback</translation>
+    </message>
+    <message>
+        <source>任务清单（含处室分工）</source>
+        <translation>Task list with divisions</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>退回修改</source>
+        <translation>Returned for revision</translation>
+    </message>
+    <message>
+        <source>待审核</source>
+        <translation>Pending review</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +1884,53 @@ Date: {1}</translation>
     </message>
 </context>
 <context>
+    <name>PreviousVersionDialog</name>
+    <message>
+        <source>查看上一版 — {0} 举措 {1}</source>
+        <translation>Previous version — {0} measure {1}</translation>
+    </message>
+    <message>
+        <source>这是{0}的第{1}版，没有上一版可比较。</source>
+        <translation>This is version {1} from {0}; there is no previous version to compare.</translation>
+    </message>
+    <message>
+        <source>第{0}版与第{1}版相比：{2}</source>
+        <translation>Version {0} against version {1}: {2}</translation>
+    </message>
+    <message>
+        <source>第{0}版与第{1}版相比，本举措没有变化。</source>
+        <translation>Version {0} against version {1}: this measure did not change.</translation>
+    </message>
+    <message>
+        <source>上一版审核：{0}</source>
+        <translation>Review of the previous version: {0}</translation>
+    </message>
+    <message>
+        <source>&#x3000;意见：{0}</source>
+        <translation>  Comment: {0}</translation>
+    </message>
+    <message>
+        <source>版本对比</source>
+        <translation>Versions compared</translation>
+    </message>
+    <message>
+        <source>第{0}版（上一版）</source>
+        <translation>Version {0} (previous)</translation>
+    </message>
+    <message>
+        <source>上一版</source>
+        <translation>Previous version</translation>
+    </message>
+    <message>
+        <source>第{0}版（本版）</source>
+        <translation>Version {0} (this one)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ProvinceImport</name>
     <message>
         <source>正在校验并导入 {0} 个报送材料包…</source>
@@ -1682,6 +1966,14 @@ Date: {1}</translation>
     <message>
         <source>进展记录 {0} 条，佐证材料 {1} 个</source>
         <translation>{0} progress entries, {1} evidence files</translation>
+    </message>
+    <message>
+        <source>审核：{0}</source>
+        <translation>Review: {0}</translation>
+    </message>
+    <message>
+        <source>&#x3000;意见：{0}</source>
+        <translation>  Comment: {0}</translation>
     </message>
     <message>
         <source>逾期：{0}</source>
@@ -1741,6 +2033,114 @@ Date: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ProvinceReview</name>
+    <message>
+        <source>（无此举措）</source>
+        <translation>(not in this version)</translation>
+    </message>
+    <message>
+        <source>佐证{0} {1}</source>
+        <translation>Evidence {0} {1}</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>工作进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>指标完成值</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>下一步打算</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>落实举措</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>本版变化</source>
+        <translation>Changed in this version</translation>
+    </message>
+    <message>
+        <source>审核结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>审核意见</source>
+        <translation>Comment</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceReviewActions</name>
+    <message>
+        <source>JSON 文件 (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <source>导出{0}（当前单位）(&amp;F)…</source>
+        <translation>Export {0} &amp;for the selected unit…</translation>
+    </message>
+    <message>
+        <source>导出全部单位的{0}(&amp;A)…</source>
+        <translation>Export {0} for &amp;all units…</translation>
+    </message>
+    <message>
+        <source>导出{0}(&amp;N)…</source>
+        <translation>Export {0} (&amp;N)…</translation>
+    </message>
+    <message>
+        <source>处室与省级举措分工(&amp;D)…</source>
+        <translation>&amp;Divisions and provincial measures…</translation>
+    </message>
+    <message>
+        <source>为处室填报(&amp;R)…</source>
+        <translation>&amp;Record for a division…</translation>
+    </message>
+    <message>
+        <source>导出{0}</source>
+        <translation>Export {0}</translation>
+    </message>
+    <message>
+        <source>已导出{0}：{1}</source>
+        <translation>Exported {0}: {1}</translation>
+    </message>
+    <message>
+        <source>正在导出 {0}…</source>
+        <translation>Exporting {0}…</translation>
+    </message>
+    <message>
+        <source>选择保存审核反馈的文件夹</source>
+        <translation>Choose the folder for the review feedback files</translation>
+    </message>
+    <message>
+        <source>已为 {0} 个单位导出审核反馈到：
+{1}</source>
+        <translation>Review feedback for {0} units exported to:
+{1}</translation>
+    </message>
+    <message>
+        <source>正在导出审核反馈…</source>
+        <translation>Exporting review feedback…</translation>
+    </message>
+</context>
+<context>
     <name>ProvinceSubmissions</name>
     <message>
         <source>单位</source>
@@ -1771,12 +2171,28 @@ Date: {1}</translation>
         <translation>Bundle</translation>
     </message>
     <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>校验码</source>
+        <translation>Check code</translation>
+    </message>
+    <message>
+        <source>审核（通过/退回/待审）</source>
+        <translation>Review (passed/returned/pending)</translation>
+    </message>
+    <message>
         <source>制作时间</source>
         <translation>Created</translation>
     </message>
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>本版变化</source>
+        <translation>Changed in this version</translation>
     </message>
     <message>
         <source>SHA-256</source>
@@ -1787,12 +2203,24 @@ Date: {1}</translation>
         <translation>Submitted</translation>
     </message>
     <message>
+        <source>省局直接填报</source>
+        <translation>Recorded by the province</translation>
+    </message>
+    <message>
         <source>未报送</source>
         <translation>Pending</translation>
     </message>
     <message>
         <source>{0} 次</source>
         <translation>{0} times</translation>
+    </message>
+    <message>
+        <source>第{0}版</source>
+        <translation>v{0}</translation>
+    </message>
+    <message>
+        <source>与上一版相比有变化的举措：{0}</source>
+        <translation>Measures changed since the previous version: {0}</translation>
     </message>
     <message>
         <source>当前</source>
@@ -1834,6 +2262,10 @@ Date: {1}</translation>
         <translation>&amp;Import submission bundles…</translation>
     </message>
     <message>
+        <source>处室(&amp;D)</source>
+        <translation>&amp;Divisions</translation>
+    </message>
+    <message>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -1856,6 +2288,104 @@ Date: {1}</translation>
     <message>
         <source>导入已取消：已完成校验的材料包已导入，其余未改动</source>
         <translation>Import cancelled: bundles already checked were imported, the rest left untouched</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>审核 — {0} 举措 {1}</source>
+        <translation>Review — {0} measure {1}</translation>
+    </message>
+    <message>
+        <source>举措 {0}：{1}</source>
+        <translation>Measure {0}: {1}</translation>
+    </message>
+    <message>
+        <source>本版变化：{0}</source>
+        <translation>Changed in this version: {0}</translation>
+    </message>
+    <message>
+        <source>通过(&amp;P)</source>
+        <translation>&amp;Pass</translation>
+    </message>
+    <message>
+        <source>退回修改(&amp;B)</source>
+        <translation>Return for revision (&amp;B)</translation>
+    </message>
+    <message>
+        <source>待审核(&amp;W)</source>
+        <translation>Pending (&amp;W)</translation>
+    </message>
+    <message>
+        <source>审核意见(&amp;C)：</source>
+        <translation>&amp;Comment:</translation>
+    </message>
+    <message>
+        <source>审核意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWidget</name>
+    <message>
+        <source>总体意见(&amp;O)：</source>
+        <translation>&amp;Overall comment:</translation>
+    </message>
+    <message>
+        <source>总体意见</source>
+        <translation>Overall comment</translation>
+    </message>
+    <message>
+        <source>对本次报送的总体意见（离开此框即保存），随审核反馈发回单位</source>
+        <translation>Overall comment on this submission (saved when you leave the field); sent back with the review feedback</translation>
+    </message>
+    <message>
+        <source>逐项审核</source>
+        <translation>Review by measure</translation>
+    </message>
+    <message>
+        <source>通过(&amp;P)</source>
+        <translation>&amp;Pass</translation>
+    </message>
+    <message>
+        <source>退回修改(&amp;B)…</source>
+        <translation>Return for revision (&amp;B)…</translation>
+    </message>
+    <message>
+        <source>待审核(&amp;W)</source>
+        <translation>Pending (&amp;W)</translation>
+    </message>
+    <message>
+        <source>审核意见(&amp;E)…</source>
+        <translation>&amp;Edit comment…</translation>
+    </message>
+    <message>
+        <source>查看上一版(&amp;V)…</source>
+        <translation>Pre&amp;vious version…</translation>
+    </message>
+    <message>
+        <source>只看本版有变化的举措(&amp;G)</source>
+        <translation>Only measures chan&amp;ged in this version</translation>
+    </message>
+    <message>
+        <source>{0} 尚未报送，没有可审核的材料</source>
+        <translation>{0} has not handed in: nothing to review</translation>
+    </message>
+    <message>
+        <source>{0} 第{1}版（校验码 {2}，制作于 {3}）：通过 {4} 项，退回修改 {5} 项，待审核 {6} 项</source>
+        <translation>{0} version {1} (check code {2}, made {3}): {4} passed, {5} returned for revision, {6} pending</translation>
+    </message>
+    <message>
+        <source>；与上一版相比 {0} 项举措有变化</source>
+        <translation>; {0} measures changed since the previous version</translation>
     </message>
 </context>
 <context>
@@ -2053,8 +2583,20 @@ Date: {1}</translation>
         <translation>Open work &amp;report (PDF)</translation>
     </message>
     <message>
+        <source>逐项审核(&amp;A)</source>
+        <translation>Review by me&amp;asure</translation>
+    </message>
+    <message>
+        <source>报送历史(&amp;H)</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
         <source>《{0}》 报送截止 {1}：已报送 {2} 个单位，未报送 {3} 个（共 {4} 个）。把各单位的报送材料包（.zip）拖到窗口上即可导入。</source>
         <translation>“{0}”, deadline {1}: {2} units submitted, {3} not yet ({4} in all). Drop the units&apos; submission bundles (.zip) on the window to import them.</translation>
+    </message>
+    <message>
+        <source>省局直接填报的处室 {0} 个。</source>
+        <translation> Divisions recorded by the province: {0}.</translation>
     </message>
     <message>
         <source>{0} 的报送记录（{1} 个材料包）</source>

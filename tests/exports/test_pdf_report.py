@@ -42,7 +42,7 @@ def test_outline_title_addressee_citation_and_closing(report):
     out, result = report
     texts = page_texts(out)
     assert result.pages == len(texts)
-    body = re.sub(r"—\d+—", "", squeeze("".join(texts)))      # page numbers aside
+    body = re.sub(r"—\d+—|校验码[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", "", squeeze("".join(texts)))      # page numbers aside
     assert body.startswith(
         "洛阳市市场监督管理局（洛阳市知识产权局）关于2021年推动知识产权高质量发展工作情况的报告")
     assert "河南省知识产权局：" in body
@@ -218,7 +218,7 @@ def test_bad_page_number_style_is_refused(filled, tmp_path):
 def test_defaults_when_settings_are_empty_and_a_custom_addressee(ledger, tmp_path):
     out = tmp_path / "r.pdf"
     write_work_report(ledger, out, on=date(2021, 12, 1))
-    body = re.sub(r"—\d+—", "", squeeze("".join(page_texts(out))))
+    body = re.sub(r"—\d+—|校验码[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", "", squeeze("".join(page_texts(out))))
     assert body.startswith("洛阳市关于2021年推动知识产权高质量发展工作情况的报告河南省知识产权局：")
     assert "联系人" not in body
     assert body.endswith("佐证材料清单本单位尚未上传佐证材料。")
@@ -226,7 +226,7 @@ def test_defaults_when_settings_are_empty_and_a_custom_addressee(ledger, tmp_pat
 
     ledger.set_settings(addressee="洛阳市人民政府", unit_full_name="洛阳市知识产权局")
     write_work_report(ledger, out)
-    body = re.sub(r"—\d+—", "", squeeze("".join(page_texts(out))))
+    body = re.sub(r"—\d+—|校验码[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", "", squeeze("".join(page_texts(out))))
     assert body.startswith("洛阳市知识产权局关于2021年推动知识产权高质量发展工作情况的报告洛阳市人民政府：")
 
 

@@ -297,8 +297,9 @@ def test_cancel_midway_changes_nothing(province, package):
     assert not [p for p in province.evidence.root.rglob("*") if p.is_file()]
 
 
-def _forged(package, dst, edit):
-    """A package whose data.json was changed and whose manifest was made to agree."""
+def _forged(package, dst, edit, *, fingerprint=True):
+    """A package whose data.json was changed and whose manifest was made to agree (its file
+    list, and its fingerprint unless ``fingerprint`` is False)."""
     import hashlib
     holder = {}
 
@@ -312,10 +313,13 @@ def _forged(package, dst, edit):
     step = rewrite_zip(package, dst.with_suffix(".step.zip"), transform=data_edit)
 
     def fix(manifest):
+        from models.fingerprint import content_fingerprint
         for entry in manifest["files"]:
             if entry["path"] == "data.json":
                 entry["size"] = len(holder["data"])
                 entry["sha256"] = hashlib.sha256(holder["data"]).hexdigest()
+        if fingerprint:
+            manifest["fingerprint"] = content_fingerprint(json.loads(holder["data"]))
     return rewrite_zip(step, dst, manifest=fix)
 
 
@@ -336,6 +340,17 @@ def _forged(package, dst, edit):
 def test_forged_data_refused(province, package, tmp_path, edit, expected):
     forged = _forged(package, tmp_path / "forged.zip", edit)
     _refused(province, forged, expected)
+
+
+def test_data_changed_behind_the_fingerprint_is_refused(province, package, tmp_path):
+    """Hashes made to agree but the declared fingerprint (the one printed on paper) left:
+    the content is not what the paper says."""
+    forged = _forged(package, tmp_path / "fp.zip",
+                     lambda d: d["measures"][1].update(problems="补充说明"), fingerprint=False)
+    before = dump_tables(province.path)
+    with pytest.raises(PackageRefused, match="校验码.*与其内容.*不符"):
+        import_package(province, forged)
+    assert dump_tables(province.path) == before
 
 
 def test_forged_but_valid_data_is_accepted(province, package, tmp_path):

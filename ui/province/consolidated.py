@@ -40,6 +40,7 @@ class ConsolidatedWidget(QWidget):
     """Units × tasks (or × measures) matrix, indicator totals, late units."""
 
     unit_activated = Signal(str)        # a unit's row double-clicked: show its hand-in
+    measure_activated = Signal(str, str)   # by measure, a cell double-clicked: review it
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -61,6 +62,9 @@ class ConsolidatedWidget(QWidget):
             bar.addWidget(self._swatch(CELL_COLORS[status].name(),
                                        QCoreApplication.translate("Model", status)))
         bar.addWidget(self._swatch(None, self.tr("未报送")))
+        returned = self._swatch("#ffffff", self.tr("↩ 退回修改"))
+        returned.setStyleSheet(returned.styleSheet() + " color: #b42318;")
+        bar.addWidget(returned)
         bar.addStretch(1)
         self.summary_label = QLabel()
         bar.addWidget(self.summary_label)
@@ -76,8 +80,7 @@ class ConsolidatedWidget(QWidget):
         self.table.horizontalHeader().setMinimumSectionSize(30)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setShowGrid(True)
-        self.table.doubleClicked.connect(
-            lambda index: self.unit_activated.emit(self.model.view.units[index.row()].unit))
+        self.table.doubleClicked.connect(self._on_double_click)
 
         self.indicator_model = IndicatorModel(self)
         self.indicators = QTableView()
@@ -131,8 +134,18 @@ class ConsolidatedWidget(QWidget):
         self.model.set_mode(TASKS if self.by_task.isChecked() else MEASURES)
         self.table.horizontalHeader().setDefaultSectionSize(46 if self.by_task.isChecked() else 40)
 
+    def _on_double_click(self, index) -> None:
+        """By measure, a handed-in unit's cell opens its review; otherwise show the unit."""
+        line = self.model.view.units[index.row()]
+        if (self.model.mode == MEASURES and line.submitted_at and not line.recorded_directly
+                and self.model.state(index.row(), index.column()) is not None):
+            self.measure_activated.emit(line.unit, self.model.view.measures[index.column()].code)
+        else:
+            self.unit_activated.emit(line.unit)
+
     def reload(self) -> None:
-        """Rebuild from the ledger (after an import)."""
+        """Rebuild from the ledger (after an import, a review)."""
+        from models.review import current_results
         ledger = self.session.ledger
         view = consolidate(ledger)
         details = {}
@@ -140,7 +153,7 @@ class ConsolidatedWidget(QWidget):
             details[line.unit] = {row.code: (row.entry_count, row.evidence_count)
                                   for row in ledger.measures(unit=line.unit)}
         self.view = view
-        self.model.load(view, details)
+        self.model.load(view, details, current_results(ledger))
         self.indicator_model.load(view.indicators)
         self.summary_label.setText(self.tr("已报送 {0} / {1} 个单位").format(
             len(view.submitted), len(view.units)))

@@ -12,6 +12,7 @@ from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUS_T
 
 TASKS, MEASURES = "tasks", "measures"
 NOT_SUBMITTED = "未报送"
+RETURNED, RETURNED_MARK, RETURNED_COLOUR = "退回修改", "↩", "#b42318"
 
 # Fill and text colour per cell state (a printout of the screen stays readable).
 CELL_COLORS = {status: QColor(hex_value) for status, hex_value in STATUS_TINTS.items()}
@@ -43,14 +44,24 @@ class MatrixModel(QAbstractTableModel):
         self.mode = TASKS
         # unit → measure → (progress entries, evidence files)
         self.details: dict[str, dict[str, tuple[int, int]]] = {}
+        # unit → measure → (review result, comment) of its current submission
+        self.reviews: dict[str, dict[str, tuple[str, str]]] = {}
 
     # ---- data ----------------------------------------------------------------------------
-    def load(self, view, details: dict[str, dict[str, tuple[int, int]]]) -> None:
+    def load(self, view, details: dict[str, dict[str, tuple[int, int]]],
+             reviews: dict[str, dict[str, tuple[str, str]]] | None = None) -> None:
         """Show ``view`` (a Consolidation); ``details`` gives each unit's entry and evidence
-        counts per measure for the tooltips."""
+        counts per measure for the tooltips, ``reviews`` the review results
+        (models.review.current_results)."""
         self.beginResetModel()
-        self.view, self.details = view, details
+        self.view, self.details, self.reviews = view, details, reviews or {}
         self.endResetModel()
+
+    def review_of(self, row: int, column: int) -> tuple[str, str] | None:
+        """(result, comment) on the cell's measure (by-measure view only), None if none."""
+        if self.mode != MEASURES or self.view is None:
+            return None
+        return self.reviews.get(self.view.units[row].unit, {}).get(self.view.measures[column].code)
 
     def set_mode(self, mode: str) -> None:
         self.beginResetModel()
@@ -92,7 +103,8 @@ class MatrixModel(QAbstractTableModel):
                 return NOT_SUBMITTED_BRUSH
             return CELL_COLORS.get(state)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#1f2328")
+            review = self.review_of(row, column)
+            return QColor(RETURNED_COLOUR if review and review[0] == RETURNED else "#1f2328")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -107,7 +119,10 @@ class MatrixModel(QAbstractTableModel):
             if state == NOT_INVOLVED:
                 return "—"
             return f"{progress.done}/{progress.carried}"
-        return {DONE: "✓", IN_PROGRESS: "…", NOT_STARTED: "○", NOT_INVOLVED: "—"}.get(state, "")
+        glyph = {DONE: "✓", IN_PROGRESS: "…", NOT_STARTED: "○", NOT_INVOLVED: "—"}.get(state, "")
+        review = self.review_of(row, column)
+        # 退回修改 marked in the cell; 通过 only in the tooltip (✓ already means done).
+        return glyph + RETURNED_MARK if review and review[0] == RETURNED else glyph
 
     def _measure_ids(self, column: int) -> list[str]:
         if self.mode == TASKS:
@@ -145,6 +160,12 @@ class MatrixModel(QAbstractTableModel):
                 QCoreApplication.translate("Model", state)))
         lines.append(QCoreApplication.translate(
             "ProvinceMatrix", "进展记录 {0} 条，佐证材料 {1} 个").format(entries, evidence))
+        review = self.review_of(row, column)
+        if review:
+            lines.append(QCoreApplication.translate("ProvinceMatrix", "审核：{0}").format(
+                QCoreApplication.translate("Model", review[0])) + (
+                QCoreApplication.translate("ProvinceMatrix", "　意见：{0}").format(review[1])
+                if review[1] else ""))
         late = [i for i in ids if i in line.late]
         if late:
             lines.append(QCoreApplication.translate("ProvinceMatrix", "逾期：{0}").format(

@@ -11,12 +11,13 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
                             QModelIndex, Qt, QUrl)
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from models.errors import LedgerError
 from models.handin import ROLE_REPORT, ROLE_XLSX
 from models.province.submissions import (copy_submission_file, submission_files,
                                          submission_history, submission_status)
+from models.review import REVIEW_RESULTS
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 
 from ..session import show_error
@@ -28,12 +29,18 @@ _UNIT_HEADERS = (QT_TRANSLATE_NOOP("ProvinceSubmissions", "单位"),
                  DONE, IN_PROGRESS, NOT_STARTED, NOT_INVOLVED,
                  QT_TRANSLATE_NOOP("ProvinceSubmissions", "文件数"),
                  QT_TRANSLATE_NOOP("ProvinceSubmissions", "历史报送"),
-                 QT_TRANSLATE_NOOP("ProvinceSubmissions", "材料包"))
+                 QT_TRANSLATE_NOOP("ProvinceSubmissions", "材料包"),
+                 QT_TRANSLATE_NOOP("ProvinceSubmissions", "版本"),
+                 QT_TRANSLATE_NOOP("ProvinceSubmissions", "校验码"),
+                 QT_TRANSLATE_NOOP("ProvinceSubmissions", "审核（通过/退回/待审）"))
 _HISTORY_HEADERS = (QT_TRANSLATE_NOOP("ProvinceSubmissions", "材料包"),
                     QT_TRANSLATE_NOOP("ProvinceSubmissions", "制作时间"),
                     QT_TRANSLATE_NOOP("ProvinceSubmissions", "导入时间"),
                     QT_TRANSLATE_NOOP("ProvinceSubmissions", "状态"),
                     QT_TRANSLATE_NOOP("ProvinceSubmissions", "文件数"),
+                    QT_TRANSLATE_NOOP("ProvinceSubmissions", "版本"),
+                    QT_TRANSLATE_NOOP("ProvinceSubmissions", "校验码"),
+                    QT_TRANSLATE_NOOP("ProvinceSubmissions", "本版变化"),
                     QT_TRANSLATE_NOOP("ProvinceSubmissions", "SHA-256"))
 STATUS_COLUMNS = (DONE, IN_PROGRESS, NOT_STARTED, NOT_INVOLVED)
 MISSING_COLOR = QColor("#fbe3d6")
@@ -62,10 +69,13 @@ class SubmissionsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[tuple[str, object | None, int]] = []   # (unit, SubmissionInfo, older)
+        self.direct: dict[str, str] = {}     # divisions the province records for: last update
 
     def load(self, status) -> None:
         self.beginResetModel()
+        self.direct = dict(status.recorded_directly)
         self.rows = ([(s.unit, s, status.history.get(s.unit, 0)) for s in status.handed_in]
+                     + [(unit, None, 0) for unit in status.recorded_directly]
                      + [(unit, None, 0) for unit in status.missing])
         self.endResetModel()
 
@@ -95,6 +105,8 @@ class SubmissionsModel(QAbstractTableModel):
             if column == 1:
                 if sub:
                     return QCoreApplication.translate("ProvinceSubmissions", "已报送")
+                if unit in self.direct:
+                    return QCoreApplication.translate("ProvinceSubmissions", "省局直接填报")
                 return QCoreApplication.translate("ProvinceSubmissions", "未报送")
             if sub is None:
                 return ""
@@ -112,9 +124,21 @@ class SubmissionsModel(QAbstractTableModel):
                 return QCoreApplication.translate("ProvinceSubmissions", "{0} 次").format(older)
             if column == 10:
                 return sub.package_name
-        if role == Qt.ItemDataRole.BackgroundRole and sub is None:
+            if column == 11:
+                return QCoreApplication.translate("ProvinceSubmissions", "第{0}版").format(sub.version)
+            if column == 12:
+                return sub.fingerprint
+            if column == 13:
+                return "{0} / {1} / {2}".format(*(sub.review.get(k, 0) for k in REVIEW_RESULTS))
+        if role == Qt.ItemDataRole.ToolTipRole and sub is not None and column == 11 and sub.changes:
+            return QCoreApplication.translate("ProvinceSubmissions", "与上一版相比有变化的举措：{0}").format(
+                "、".join(sub.changes))
+        if role == Qt.ItemDataRole.ForegroundRole and column == 13 and sub is not None \
+                and sub.review.get(REVIEW_RESULTS[1]):
+            return QColor("#b42318")
+        if role == Qt.ItemDataRole.BackgroundRole and sub is None and unit not in self.direct:
             return MISSING_COLOR
-        if role == Qt.ItemDataRole.TextAlignmentRole and 4 <= column <= 9:
+        if role == Qt.ItemDataRole.TextAlignmentRole and (4 <= column <= 9 or column >= 11):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -153,8 +177,10 @@ class HistoryModel(QAbstractTableModel):
             state = (QCoreApplication.translate("ProvinceSubmissions", "当前")
                      if sub.superseded_by is None
                      else QCoreApplication.translate("ProvinceSubmissions", "已被替换（历史）"))
+            version = QCoreApplication.translate("ProvinceSubmissions", "第{0}版").format(sub.version)
             return (sub.package_name, _when(sub.made_at), _when(sub.imported_at), state,
-                    str(sub.files), sub.package_sha256[:16])[index.column()]
+                    str(sub.files), version, sub.fingerprint, "、".join(sub.changes),
+                    sub.package_sha256[:16])[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and sub.superseded_by is not None:
             return QColor("#6b7280")
         return None
@@ -196,8 +222,8 @@ class SubmissionsWidget(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 110), (1, 70), (2, 130), (3, 130), (4, 58), (5, 58), (6, 58),
-                              (7, 58), (8, 56), (9, 70)):
+        for column, width in ((0, 110), (1, 96), (2, 130), (3, 130), (4, 58), (5, 58), (6, 58),
+                              (7, 58), (8, 56), (9, 70), (10, 240), (11, 56), (12, 120)):
             # A translation's longer header widens its column rather than being clipped.
             self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.table.selectionModel().currentRowChanged.connect(self._on_unit)
@@ -207,7 +233,7 @@ class SubmissionsWidget(QWidget):
         self.history.setModel(self.history_model)
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setColumnWidth(0, 260)
-        for column, width in ((1, 130), (2, 130), (3, 110), (4, 56)):
+        for column, width in ((1, 130), (2, 130), (3, 110), (4, 56), (5, 56), (6, 120), (7, 160)):
             self.history.setColumnWidth(column, width)
         self.history.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
@@ -226,11 +252,18 @@ class SubmissionsWidget(QWidget):
         column.addLayout(row)
         column.addWidget(self.history, 1)
 
+        # The selected unit's current submission under review, and its package history.
+        from .review import ReviewWidget
+        self.review = ReviewWidget(session, host=host)
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.addTab(self.review, self.tr("逐项审核(&A)"))
+        self.lower_tabs.addTab(lower, self.tr("报送历史(&H)"))
+
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
+        split.addWidget(self.lower_tabs)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
         layout.addWidget(split, 1)
         self.reload()
 
@@ -240,11 +273,13 @@ class SubmissionsWidget(QWidget):
         keep = self.current_unit()
         status = submission_status(self.session.ledger)
         self.model.load(status)
-        total = len(status.handed_in) + len(status.missing)
+        total = len(status.handed_in) + len(status.missing) + len(status.recorded_directly)
         self.summary_label.setText(self.tr(
             "《{0}》 报送截止 {1}：已报送 {2} 个单位，未报送 {3} 个（共 {4} 个）。"
             "把各单位的报送材料包（.zip）拖到窗口上即可导入。").format(
-            status.plan_title, status.deadline, len(status.handed_in), len(status.missing), total))
+            status.plan_title, status.deadline, len(status.handed_in), len(status.missing), total)
+            + (self.tr("省局直接填报的处室 {0} 个。").format(len(status.recorded_directly))
+               if status.recorded_directly else ""))
         row = self.model.row_of(keep) if keep else -1
         self.table.selectRow(row if row >= 0 else 0)
         self._on_unit()
@@ -267,6 +302,7 @@ class SubmissionsWidget(QWidget):
         if history:
             self.history.selectRow(0)
         self._update_buttons()
+        self.review.show_unit(unit)
 
     def selected_submission(self):
         """The package selected in the history (the unit's current one by default)."""

@@ -43,6 +43,8 @@ class ProvinceWindow(LedgerWindow):
         self.tabs.addTab(self.submissions, self.tr("报送情况(&S)"))
         self.tabs.addTab(self.consolidated, self.tr("汇总矩阵(&M)"))
         self.consolidated.unit_activated.connect(self.show_unit)
+        self.consolidated.measure_activated.connect(self.review_measure)
+        self.review_dialog = None
         # ui.app's paint watch and screenshot look for a table with rows.
         self.table, self.model = self.submissions.table, self.submissions.model
         self.build_menus()
@@ -63,7 +65,12 @@ class ProvinceWindow(LedgerWindow):
         self.exports = ExportActions(self, [PROVINCE_TABLE, PROVINCE_REPORT])
         self.exports.add_to(file_menu)
         file_menu.addSeparator()
+        from .review_actions import ProvinceReviewActions
+        self.review_actions = ProvinceReviewActions(self)
+        self.review_actions.add_file_actions(file_menu)
+        file_menu.addSeparator()
         self.add_quit_action(file_menu)
+        self.review_actions.add_division_menu(self.menuBar().addMenu(self.tr("处室(&D)")))
         view = self.menuBar().addMenu(self.tr("视图(&V)"))
         self.add_tab_actions(view, [self.tr("报送情况"), self.tr("汇总矩阵")])
         view.addSeparator()
@@ -78,11 +85,22 @@ class ProvinceWindow(LedgerWindow):
             self.submissions.table.selectRow(row)
             self.submissions.table.setFocus()
 
+    def review_measure(self, unit: str, code: str) -> bool:
+        """Review ``unit``'s measure ``code`` (from the matrix): its result and comment."""
+        from .review import review_measure
+        return review_measure(self, self.session, unit, code)
+
+    def commit_pending(self) -> None:
+        self.submissions.review.commit_pending()
+
     # ---- refresh ---------------------------------------------------------------------------
     def ledger_changed(self, changes: Changes) -> None:
         if changes.everything:
             self.plan = self.session.ledger.plan()
-        if changes.everything or changes.submissions or changes.settings:
+        # A review changes the counts in 报送情况 and the marks in the matrix; a division's
+        # record (codes) its row.
+        if (changes.everything or changes.submissions or changes.settings or changes.units
+                or changes.reviews or changes.codes):
             self.submissions.reload()
             self.consolidated.reload()
 
