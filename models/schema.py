@@ -301,6 +301,16 @@ def _0004_unit_kinds_are_data(db: "sqlite_utils.Database") -> None:
     rebuild_table(db, "units", _UNITS_0004)
 
 
+# Evidence has its own date and note, edited after attaching (issue 14): search finds a file
+# by its note, so the index follows an edit.
+_0005_EVIDENCE_NOTES = """
+CREATE TRIGGER evidence_fts_au AFTER UPDATE OF original_name, note ON evidence BEGIN
+    UPDATE search_fts SET body = new.original_name || ' ' || new.note
+        WHERE kind = 'evidence' AND ref = new.id;
+END;
+"""
+
+
 # A step: SQL text, or a function that changes the database it is given.
 Step = Union[str, Callable[["sqlite_utils.Database"], None]]
 
@@ -310,6 +320,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (2, "0002_submissions", _0002_SUBMISSIONS),
     (3, "0003_one_name_per_thing", _0003_one_name_per_thing),
     (4, "0004_unit_kinds_are_data", _0004_unit_kinds_are_data),
+    (5, "0005_evidence_notes_searchable", _0005_EVIDENCE_NOTES),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
