@@ -64,8 +64,9 @@ def _pdf_date(path: Path) -> date | None:
     from pypdf import PdfReader
     # pypdf logs what it repairs ("EOF marker not found"); asking for a date is no reason to
     # print that on the clerk's console.
-    log = logging.getLogger("pypdf")
-    was_disabled, log.disabled = log.disabled, True
+    log = logging.getLogger("pypdf")          # the parent of pypdf._reader, pypdf._utils…
+    was_level = log.level
+    log.setLevel(logging.ERROR)
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
@@ -73,7 +74,7 @@ def _pdf_date(path: Path) -> date | None:
         info = reader.metadata
         made = info.creation_date if info is not None else None
     finally:
-        log.disabled = was_disabled
+        log.setLevel(was_level)
     return made.date() if isinstance(made, datetime) else None
 
 

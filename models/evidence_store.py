@@ -39,7 +39,7 @@ def inspect_source(source: Path) -> int:
     try:
         info = os.lstat(source)
     except FileNotFoundError:
-        raise InvalidInput(f"找不到佐证材料文件：{source}") from None
+        raise InvalidInput(f"找不到文件：{source}") from None
     except OSError as exc:
         raise InvalidInput(f"无法读取佐证材料 {source}：{exc.strerror or exc}") from None
     if stat.S_ISLNK(info.st_mode) or source.suffix.lower() in _LINK_SUFFIXES:
