@@ -210,3 +210,35 @@ def test_an_unknown_mode_is_refused():
     assert mode_for("压缩") is COMPACT and mode_for(None) is STANDARD
     with pytest.raises(InvalidInput, match="标准"):
         mode_for("tiny")
+
+
+def test_cli_size_choice_is_named_on_the_cover(book_ledger, tmp_path, capsys):
+    from cli.main import run
+    book_ledger.attach("1.2", _photo(tmp_path / "照片.jpg", size=(1600, 1200)))
+    db = book_ledger.path
+    book_ledger.close()
+    out = tmp_path / "汇编.pdf"
+    assert run(["--db", str(db), "export", "evidence-pdf", "--out", str(out), "--size", "压缩"]) == 0
+    assert "（压缩）" in capsys.readouterr().out
+    assert "压缩（发送用" in squeeze(page_texts(out)[0])
+    with pytest.raises(SystemExit) as stopped:
+        run(["--db", str(db), "export", "evidence-pdf", "--out", str(out), "--size", "tiny"])
+    assert stopped.value.code == 2 and "--size" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_libreoffice_converts_office_files_when_asked(book_ledger, tmp_path):
+    import shutil
+
+    import docx
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice is not installed")
+    document = docx.Document()
+    document.add_paragraph("原样转换的会议通知")
+    document.save(tmp_path / "通知.docx")
+    book_ledger.attach("1.2", tmp_path / "通知.docx")
+    out = tmp_path / "book.pdf"
+    result = write_evidence_pdf(book_ledger, out, convert_office=True)
+    assert result.pages == 2 + 1 + 1 and result.warnings == []
+    texts = [squeeze(t) for t in page_texts(out)]
+    assert "LibreOffice" in texts[2] and "原样转换的会议通知" in texts[3]
