@@ -10,8 +10,8 @@ from .output import emit_json
 
 def register(sub) -> None:
     """Add backup / restore / backups to an argparse subparsers object."""
-    p = sub.add_parser("backup", help="备份台账：数据库为一个 .zip，佐证材料存入同一文件夹的“佐证材料库”"
-                                      "（每个文件只存一份，各次备份共用）")
+    p = sub.add_parser("backup", help="备份台账：数据库为一个 .zip，佐证材料存入同一文件夹的 "
+                                      "taskledger_backup_evidence（每个文件只存一份，各次备份共用）")
     p.add_argument("--out", type=Path, default=None,
                    help="备份保存到的文件夹（默认在用户数据目录的 backups 下）")
     p.add_argument("--single-file", action="store_true",

@@ -16,7 +16,7 @@ Inside a backup folder::
     <stem>_<kind>_<stamp>.zip     manifest.json (format, program version, ledger, schema, unit,
                                   hashes and sizes of the evidence) and ledger.db (a consistent
                                   copy made with SQLite's online backup API)
-    佐证材料库/ab/abcdef…          the evidence files the backups name, by SHA-256
+    taskledger_backup_evidence/ab/abcdef…   the evidence files the backups name, by SHA-256
 
 A single-file backup (format 1, every backup before issue 14, and ``single_file=True`` now —
 for carrying a ledger to another PC as one file) holds its evidence inside the zip as
@@ -62,7 +62,9 @@ FORMAT_VERSION = 2
 #: one zip with the evidence inside (every backup before format 2; ``single_file=True``)
 SINGLE_FILE_VERSION = 1
 #: the shared evidence store's folder, beside the backups that name its files
-STORE_NAME = "佐证材料库"
+#: (a name of its own: prune deletes what no backup names, so it must never be a folder the
+#: clerk made, e.g. an "evidence" folder on the USB stick a backup went to)
+STORE_NAME = "taskledger_backup_evidence"
 #: how long a backup waits for another one writing into the same folder
 STORE_LOCK_WAIT_SECONDS = 600
 MANIFEST = "manifest.json"
@@ -353,8 +355,11 @@ def prune_backup_store(folder: Path) -> int:
                 needed |= {str(item.get("sha256")) for item in manifest.get("evidence", [])}
         if any(_newer_format(path) for path in Path(folder).glob("*.zip")):
             return 0                # a newer program's backup may name files differently
-        going = [file for folder_ in root.iterdir() if folder_.is_dir()
-                 for file in folder_.iterdir() if file.name not in needed]
+        # Only what a backup could have put there: hash-named files in their two-letter folders.
+        going = [file for folder_ in root.iterdir() if folder_.is_dir() and len(folder_.name) == 2
+                 for file in folder_.iterdir()
+                 if _SHA_RE.match(file.name) and file.name[:2] == folder_.name
+                 and file.name not in needed]
         going += list(root.glob(".incoming-*"))
         _remove_store_files(going)
         return len(going)
@@ -712,7 +717,7 @@ def _shared_store_of(manifest: dict, backup_file: Path) -> Path | None:
     name = manifest.get("evidence_store")
     if not isinstance(name, str) or not name or name in (".", "..") or "/" in name \
             or "\\" in name or ":" in name:
-        raise BadBackup(f"备份 {backup_file} 的清单中佐证材料库的名称无效：{str(name)[:80]}")
+        raise BadBackup(f"备份 {backup_file} 的清单中佐证材料文件夹的名称无效：{str(name)[:80]}")
     return backup_file.parent / name
 
 

@@ -138,7 +138,7 @@ def test_backups_share_evidence_unless_single_file(db, capsys, tmp_path):
     for _ in range(2):
         assert run(["--db", str(db), "backup", "--out", str(out_dir)]) == 0
     printed = capsys.readouterr().out
-    assert "佐证材料库" in printed and "新增 0 份" in printed       # the second adds nothing
+    assert backup.STORE_NAME in printed and "新增 0 份" in printed       # the second adds nothing
     assert len(list(backup.store_dir(out_dir).rglob("*/*"))) == 1
     assert run(["--db", str(db), "backup", "--out", str(tmp_path / "one"), "--single-file"]) == 0
     assert "在备份文件内" in capsys.readouterr().out

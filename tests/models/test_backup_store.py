@@ -154,8 +154,10 @@ def test_prune_waits_for_a_backup_and_keeps_all_when_a_backup_is_unreadable(phot
     folder = tmp_path / "b"
     made = backup.backup_ledger(photos, folder)
     orphan = backup.store_dir(folder) / "ab" / ("ab" + "0" * 62)
+    clerks_own = backup.store_dir(folder) / "我的笔记.txt"
     orphan.parent.mkdir()
     orphan.write_bytes(b"named by no backup")
+    clerks_own.write_bytes(b"not ours to delete")
     with lock.acquire(backup.store_dir(folder), program="备份"):
         assert backup.prune_backup_store(folder) == 0       # a backup is writing: not now
     (folder / "坏的备份.zip").write_bytes(b"PK\x03\x04 truncated")
@@ -164,6 +166,7 @@ def test_prune_waits_for_a_backup_and_keeps_all_when_a_backup_is_unreadable(phot
     (folder / "假期照片.zip").write_bytes(_zip_of({"a.jpg": b"photo"}))   # not a backup
     assert backup.prune_backup_store(folder) == 1
     assert not orphan.exists() and backup.check_backup(made.path).evidence_count == 5
+    assert clerks_own.exists()
 
 
 def _zip_of(members: dict[str, bytes]) -> bytes:
