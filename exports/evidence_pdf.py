@@ -17,6 +17,7 @@ mode, where their page images are re-encoded at the mode's resolution.
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import os
@@ -128,7 +129,8 @@ def write_evidence_pdf(ledger, out_path: Path, *, unit: str | None = None, fonts
     if convert_office and office is None:
         warnings.append("未找到 LibreOffice，Word/Excel 文件按原文转录")
 
-    with tempfile.TemporaryDirectory(prefix="taskledger-book-") as work:
+    with tempfile.TemporaryDirectory(prefix="taskledger-book-") as work, \
+            contextlib.ExitStack() as stack:
         work = Path(work)
         parts = []
         for k, item in enumerate(numbered, 1):
@@ -146,7 +148,9 @@ def write_evidence_pdf(ledger, out_path: Path, *, unit: str | None = None, fonts
         body_path = work / "body.pdf"
         body_starts = _build_body(body_path, parts, styles, fontset, mode)
         from pypdf import PdfReader
-        body_reader = PdfReader(str(body_path))
+        # An open file, not a path: given a path, pypdf reads the whole file into memory.
+        body_file = stack.enter_context(open(body_path, "rb"))
+        body_reader = PdfReader(body_file)
         body_total = len(body_reader.pages)
         for index, part in enumerate(parts):
             end = body_starts[index + 1] if index + 1 < len(parts) else body_total
@@ -232,37 +236,43 @@ def _classify_pdf(part: _Part, path: Path) -> None:
     """Count and check a PDF's pages; it is merged only if every page can be read."""
     try:
         from pypdf import PdfReader
-        reader = PdfReader(str(path))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ValueError("加密")
-        sizes = []
-        for index, page in enumerate(reader.pages):
-            if index >= MAX_MERGED_PAGES:
-                part.pdf_more = len(reader.pages) - MAX_MERGED_PAGES
-                break
-            from .pdf_stream import upright_matrix
-            box = tuple(float(v) for v in page.cropbox)
-            _m, width, height = upright_matrix(box, int(page.get("/Rotate", 0) or 0))
-            if width <= 0 or height <= 0:
-                raise ValueError("页面大小无效")
-            contents = page.get("/Contents")
-            if contents is not None:      # every content stream must decode
-                contents = contents.get_object()
-                for stream in (contents if isinstance(contents, list) else [contents]):
-                    stream.get_object().get_data()
-            sizes.append((width, height))
-            reader.resolved_objects.clear()
-        part.pdf_pages = sizes
-        part.kind = "pdf" if sizes else "other"
-        part.path = path
-        if not sizes:
-            part.note = "PDF 没有页面，未合并"
-        elif part.pdf_more:
-            part.note = f"PDF 共 {len(sizes) + part.pdf_more} 页，仅合并前 {MAX_MERGED_PAGES} 页"
+        with open(path, "rb") as handle:
+            _check_pdf(part, PdfReader(handle))
     except Exception as exc:             # noqa: BLE001 — a damaged or encrypted PDF must not stop the rest
         part.pdf_pages = []
         part.kind = "other"
         part.note = f"PDF 无法读取或已加密，未合并（{type(exc).__name__}），仅列出名称和哈希值"
+        return
+    part.path = path
+
+
+def _check_pdf(part: _Part, reader) -> None:
+    """Page sizes of a readable PDF into ``part``; raises when a page cannot be read."""
+    from .pdf_stream import upright_matrix
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise ValueError("加密")
+    sizes = []
+    for index, page in enumerate(reader.pages):
+        if index >= MAX_MERGED_PAGES:
+            part.pdf_more = len(reader.pages) - MAX_MERGED_PAGES
+            break
+        box = tuple(float(v) for v in page.cropbox)
+        _m, width, height = upright_matrix(box, int(page.get("/Rotate", 0) or 0))
+        if width <= 0 or height <= 0:
+            raise ValueError("页面大小无效")
+        contents = page.get("/Contents")
+        if contents is not None:      # every content stream must decode
+            contents = contents.get_object()
+            for stream in (contents if isinstance(contents, list) else [contents]):
+                stream.get_object().get_data()
+        sizes.append((width, height))
+        reader.resolved_objects.clear()
+    part.pdf_pages = sizes
+    part.kind = "pdf" if sizes else "other"
+    if not sizes:
+        part.note = "PDF 没有页面，未合并"
+    elif part.pdf_more:
+        part.note = f"PDF 共 {len(sizes) + part.pdf_more} 页，仅合并前 {MAX_MERGED_PAGES} 页"
 
 
 def _image_size(path: Path) -> tuple[tuple[int, int], int]:
@@ -687,10 +697,15 @@ def _merge_pdf(writer, part: _Part, mode: Mode, stamp, out_index: int, warnings,
                cancelled) -> int:
     """Place each page of the part's PDF, scaled, in the frame above the band of a new A4 page."""
     from pypdf import PdfReader
+    with open(part.path, "rb") as handle:        # read lazily: a path would be read whole
+        return _merge_pages(writer, part, PdfReader(handle), mode, stamp, out_index, warnings,
+                            cancelled)
+
+
+def _merge_pages(writer, part, reader, mode, stamp, out_index, warnings, cancelled) -> int:
     from pypdf.generic import DictionaryObject, NameObject
     from .pdf_stream import SourceImporter, cm, rect, then, upright_matrix
 
-    reader = PdfReader(str(part.path))
     if reader.is_encrypted:
         reader.decrypt("")
     scan_hook = _ScanReencoder(mode) if mode is COMPACT else None

@@ -36,6 +36,7 @@ class Transcript:
     chars: int = 0
 
     def room(self) -> int:
+        """Characters still allowed."""
         return MAX_CHARS - self.chars
 
     def add(self, kind: str, value) -> bool:

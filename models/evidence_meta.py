@@ -68,11 +68,12 @@ def _pdf_date(path: Path) -> date | None:
     was_level = log.level
     log.setLevel(logging.ERROR)
     try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            return None
-        info = reader.metadata
-        made = info.creation_date if info is not None else None
+        with open(path, "rb") as handle:       # a path would be read whole into memory
+            reader = PdfReader(handle)
+            if reader.is_encrypted:
+                return None
+            info = reader.metadata
+            made = info.creation_date if info is not None else None
     finally:
         log.setLevel(was_level)
     return made.date() if isinstance(made, datetime) else None
