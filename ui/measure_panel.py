@@ -150,12 +150,16 @@ class MeasurePanel(QWidget):
 
         self.evidence_box = QGroupBox(self.tr("佐证材料（可将文件拖到窗口上添加）"))
         evidence = QVBoxLayout(self.evidence_box)
+        # The panel is narrow: the hash moved into the file name's tooltip to make room for
+        # the file's own date and note.
         self.evidence_table = self._table([self.tr("文件名"), self.tr("材料日期"), self.tr("说明"),
-                                           self.tr("大小"), self.tr("SHA-256")])
+                                           self.tr("大小")])
         self.evidence_table.activated.connect(self.open_evidence)
         header = self.evidence_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)   # the file name
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.evidence_table.setColumnWidth(2, 100)
         evidence.addWidget(self.evidence_table)
         buttons = QHBoxLayout()
         self.add_evidence_button = QPushButton(self.tr("添加文件(&I)…"))
@@ -291,10 +295,9 @@ class MeasurePanel(QWidget):
         for item in self.detail.evidence:
             r = table.rowCount()
             table.insertRow(r)
-            values = (item.original_name, item.evidence_date, item.note, human_size(item.size),
-                      item.sha256[:10] + "…")
-            tips = (item.original_name, item.evidence_date, item.note or item.original_name,
-                    item.original_name, item.sha256)
+            values = (item.original_name, item.evidence_date, item.note, human_size(item.size))
+            name_tip = self.tr("{0}\nSHA-256：{1}").format(item.original_name, item.sha256)
+            tips = (name_tip, name_tip, item.note or name_tip, name_tip)
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(ID_ROLE, item.id)

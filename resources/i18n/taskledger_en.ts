@@ -1119,10 +1119,6 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
         <translation>Size</translation>
     </message>
     <message>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
-    </message>
-    <message>
         <source>添加文件(&amp;I)…</source>
         <translation>Add f&amp;iles…</translation>
     </message>
@@ -1173,6 +1169,12 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
     <message>
         <source>目标 {0}，本单位：</source>
         <translation>Target {0}, your unit:</translation>
+    </message>
+    <message>
+        <source>{0}
+SHA-256：{1}</source>
+        <translation>{0}
+SHA-256: {1}</translation>
     </message>
     <message>
         <source>添加进展 — 举措 {0}</source>
