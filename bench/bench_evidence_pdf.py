@@ -123,6 +123,7 @@ def main(argv=None) -> int:
     os.environ["TASKLEDGER_DATA_DIR"] = str(work / "userdata")
     try:
         full_db, _ = build(work / "full", max(args.photos), args.scans)
+        seen: dict[tuple[int, str], tuple[float, int]] = {}
         for count in sorted(args.photos):
             db = _ledger_with(full_db, work / f"n{count}", count, args.scans)
             for mode in args.modes:
@@ -140,7 +141,13 @@ def main(argv=None) -> int:
                       f"{got['pages']} pages, {size / 1e6:.0f} MB "
                       f"({size / 1e6 / (count + args.scans):.2f} MB per file), "
                       f"peak memory {got['peak_kb'] / 1024:.0f} MB", flush=True)
+                seen[count, mode] = (got["seconds"], size)
                 out.unlink()
+        low, high = min(args.photos), max(args.photos)
+        for mode in args.modes if high > low else []:
+            (t0, s0), (t1, s1) = seen[low, mode], seen[high, mode]
+            print(f"{mode}: each photo beyond the first {low} adds {(t1 - t0) / (high - low):.2f} s "
+                  f"and {(s1 - s0) / 1e6 / (high - low):.2f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
