@@ -58,7 +58,9 @@ def register(sub) -> None:
     p.add_argument("code", metavar="ID", help="举措编号，如 8.5")
     p.add_argument("file", type=Path)
     p.add_argument("--note", default="", help="说明")
-    p.add_argument("--date", help="材料日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--date", help="材料日期 YYYY-MM-DD（默认取文件自身记录的日期，没有时为今天）")
+    p.add_argument("--large-ok", action="store_true",
+                   help="确认添加超过大文件界限（台账设置，默认 100 MB）的文件：报送材料包和备份都会带上它")
     p.set_defaults(func=cmd_attach)
 
     p = sub.add_parser("verify", help="检查台账数据库的完整性，并重新校验全部佐证材料的 SHA-256")
@@ -164,7 +166,8 @@ def cmd_record(args, ledger: Ledger) -> int:
 
 
 def cmd_attach(args, ledger: Ledger) -> int:
-    item = ledger.attach(args.code, args.file, note=args.note, date=args.date)
+    item = ledger.attach(args.code, args.file, note=args.note, date=args.date,
+                         large_ok=args.large_ok)
     print(f"已添加佐证材料：{item.original_name}（{item.size} 字节，SHA-256 {item.sha256[:16]}…）"
           f" → 举措 {'、'.join(item.measures)}")
     return 0

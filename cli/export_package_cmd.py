@@ -14,9 +14,16 @@ def register(formats) -> None:
     # Each package is recorded in the ledger (its version and changelog): a write.
     p.set_defaults(func=cmd_export_package, writes=True)
 
-    p = formats.add_parser("evidence-pdf", help="佐证材料汇编 PDF：封面、目录、书签、图片与 PDF 合并、页码")
+    p = formats.add_parser("evidence-pdf", help="佐证材料汇编 PDF：封面、目录、书签、图片与 PDF 合并、"
+                                                "Word/Excel/文本转录、页码")
     p.add_argument("--out", type=Path, required=True, help="输出文件（.pdf）")
     p.add_argument("--unit", help="单位（默认本台账的单位）")
+    p.add_argument("--size", choices=("标准", "压缩", "standard", "compact"), default="标准",
+                   help="标准＝打印用（图片约 200 dpi，默认）；压缩＝发送用（约 120 dpi，文件小得多，"
+                        "扫描件也重新压缩）")
+    p.add_argument("--convert-office", action="store_true",
+                   help="已安装 LibreOffice 时，把 Word/Excel/PowerPoint/WPS 文件转换为 PDF 原样合并"
+                        "（较慢；默认按原文转录）")
     p.set_defaults(func=cmd_export_evidence_pdf)
 
 
@@ -52,8 +59,12 @@ def cmd_export_package(args, ledger) -> int:
 
 def cmd_export_evidence_pdf(args, ledger) -> int:
     from exports.evidence_pdf import write_evidence_pdf
-    result = write_evidence_pdf(ledger, args.out, unit=args.unit)
+    from exports.evidence_pdf import mode_for
+    mode = mode_for(args.size)
+    result = write_evidence_pdf(ledger, args.out, unit=args.unit, mode=mode,
+                                convert_office=args.convert_office)
     for warning in result.warnings:
         sys.stderr.write(f"提示：{warning}\n")
-    print(f"已导出佐证材料汇编：{result.path}（{result.pages} 页）")
+    size = result.path.stat().st_size / 1024 / 1024
+    print(f"已导出佐证材料汇编（{mode.label}）：{result.path}（{result.pages} 页，{size:.1f} MB）")
     return 0

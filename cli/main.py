@@ -10,8 +10,8 @@ from pathlib import Path
 from models.errors import LedgerError
 from models.paths import default_ledger_path
 
-from . import (commands, export_commands, maintenance_commands, plan_commands,
-               province_commands, review_commands)
+from . import (commands, evidence_commands, export_commands, maintenance_commands,
+               plan_commands, province_commands, review_commands)
 
 EXIT_ERROR = 2
 # Commands that only read the ledger run beside an open window; every other command that
@@ -37,8 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--selftest", action="store_true",
                         help="自检：在临时文件夹中建台账、填报、导出并校验，全部通过时返回 0")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
-    for module in (commands, plan_commands, export_commands, maintenance_commands,
-                   province_commands, review_commands):
+    for module in (commands, evidence_commands, plan_commands, export_commands,
+                   maintenance_commands, province_commands, review_commands):
         module.register(sub)
     return parser
 

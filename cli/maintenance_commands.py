@@ -10,9 +10,12 @@ from .output import emit_json
 
 def register(sub) -> None:
     """Add backup / restore / backups to an argparse subparsers object."""
-    p = sub.add_parser("backup", help="备份台账（数据库与全部佐证材料打包为一个 .zip）")
+    p = sub.add_parser("backup", help="备份台账：数据库为一个 .zip，佐证材料存入同一文件夹的 "
+                                      "taskledger_backup_evidence（每个文件只存一份，各次备份共用）")
     p.add_argument("--out", type=Path, default=None,
                    help="备份保存到的文件夹（默认在用户数据目录的 backups 下）")
+    p.add_argument("--single-file", action="store_true",
+                   help="佐证材料也放进这一个 .zip（便于拷到另一台电脑；每次都完整复制）")
     p.set_defaults(func=cmd_backup, needs_ledger=False)
 
     p = sub.add_parser("restore", help="从备份恢复台账（先校验备份，并先备份当前台账）")
@@ -25,10 +28,12 @@ def register(sub) -> None:
 
 
 def cmd_backup(args) -> int:
-    info = backupmod.backup_ledger(args.db, args.out)
+    info = backupmod.backup_ledger(args.db, args.out, single_file=args.single_file)
     print(f"已备份：{info.path}")
-    print(f"台账 {args.db}（{info.unit}），佐证材料 {info.evidence_count} 份，"
-          f"备份大小 {_size(info.size)}")
+    where = (f"存于 {info.evidence_store}（新增 {len(info.added_to_store)} 份）"
+             if info.evidence_store else "在备份文件内")
+    print(f"台账 {args.db}（{info.unit}），佐证材料 {info.evidence_count} 份、"
+          f"{_size(info.evidence_size)}，{where}；备份文件 {_size(info.size)}")
     for problem in info.evidence_problems:
         what = "缺失" if problem.get("problem") == "missing" else "已被改动"
         print(f"警告：佐证材料 SHA-256 {problem['sha256'][:16]}… 在台账中{what}，未能备份")

@@ -1,32 +1,46 @@
-"""Backups of a ledger: one .zip holding the database, its evidence files and a manifest.
+"""Backups of a ledger: a .zip holding the database and a manifest, and a shared, checked
+store of evidence files beside the backups, each file kept once however many backups need it.
 
-Why one zip file and not a folder: a clerk moves it as one thing (USB stick, mail, another
-PC); the zip's CRCs and the manifest's SHA-256s let a restore check it whole before anything
-is touched; it is written under a temporary name and renamed, so a half-written backup never
-looks like a backup; rotating old ones deletes one file each.
+Why a zip per backup: a clerk sees one thing per backup; the zip's CRCs and the manifest's
+SHA-256s let a restore check it whole before anything is touched; it is written under a
+temporary name and renamed, so a half-written backup never looks like a backup.
 
-Inside::
+Why a shared store (format 2): evidence is named by its SHA-256 and never changes, so ten
+daily backups of a ledger with 1 GB of photos and scans need that 1 GB once, not ten times.
+Every backup re-hashes the stored copies it relies on (a damaged one is replaced from the
+ledger), and a restore needs the chosen zip and the store beside it, and checks every hash.
+Rotation removes a stored file only when no backup left in the folder names it.
 
-    manifest.json            format, program version, ledger, schema, unit, hashes
-    ledger.db                a consistent copy made with SQLite's online backup API
-    evidence/ab/abcdef…      the evidence files the copy refers to, named by SHA-256
+Inside a backup folder::
+
+    <stem>_<kind>_<stamp>.zip     manifest.json (format, program version, ledger, schema, unit,
+                                  hashes and sizes of the evidence) and ledger.db (a consistent
+                                  copy made with SQLite's online backup API)
+    taskledger_backup_evidence/ab/abcdef…   the evidence files the backups name, by SHA-256
+
+A single-file backup (format 1, every backup before issue 14, and ``single_file=True`` now —
+for carrying a ledger to another PC as one file) holds its evidence inside the zip as
+``evidence/ab/abcdef…``; both kinds restore.
 
 The database is copied first; evidence files are written before rows name them (see
 evidence_store.py), so every file the copy refers to is already on disk and a backup can
 be taken while another program writes to the ledger.
 
-Backups made by the program live in ``user_data_dir()/backups/<ledger stem>/``, named
-``<stem>_<kind>_YYYYMMDD-HHMMSS.zip`` where kind is ``auto`` (the daily one, last 10 kept),
-``manual`` or ``before-restore`` (never rotated away).
+Backups made by the program live in ``backups_dir(ledger)`` =
+``user_data_dir()/backups/<ledger stem>/``, named ``<stem>_<kind>_YYYYMMDD-HHMMSS.zip`` where
+kind is ``auto`` (the daily one, last 10 kept), ``manual`` or ``before-restore`` (never
+rotated away).
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
 import sqlite3
 import tempfile
+import time
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -37,13 +51,22 @@ from typing import Callable
 from .db import read_schema_version
 from .errors import Cancelled, LedgerError
 from .evidence_store import evidence_dir_for
-from .fsutil import copy_hashed, fsync_dir, sha256_file
+from .fsutil import copy_hashed, fsync_dir, ordinary_file_mode, sha256_file
 from .paths import user_data_dir
 from .schema import APPLICATION_ID, LATEST_VERSION
 from .version import __version__
 
 FORMAT = "taskledger-backup"
-FORMAT_VERSION = 1
+#: the newest backup format this program reads and writes: evidence in the shared store
+FORMAT_VERSION = 2
+#: one zip with the evidence inside (every backup before format 2; ``single_file=True``)
+SINGLE_FILE_VERSION = 1
+#: the shared evidence store's folder, beside the backups that name its files
+#: (a name of its own: prune deletes what no backup names, so it must never be a folder the
+#: clerk made, e.g. an "evidence" folder on the USB stick a backup went to)
+STORE_NAME = "taskledger_backup_evidence"
+#: how long a backup waits for another one writing into the same folder
+STORE_LOCK_WAIT_SECONDS = 600
 MANIFEST = "manifest.json"
 DB_MEMBER = "ledger.db"
 AUTO, MANUAL, BEFORE_RESTORE = "auto", "manual", "before-restore"
@@ -84,6 +107,12 @@ class BackupInfo:
     #: evidence the ledger names but that was missing or altered in its store when the
     #: backup was made: the backup faithfully lacks them
     evidence_problems: list[dict] = field(default_factory=list)
+    #: bytes of evidence the backup holds (inside the zip, or in the shared store)
+    evidence_size: int = 0
+    #: the shared store holding the evidence; None for a single-file backup
+    evidence_store: Path | None = None
+    #: files this backup was the first to put into the shared store (only when just made)
+    added_to_store: list[Path] = field(default_factory=list)
 
 
 @dataclass
@@ -100,18 +129,27 @@ def backups_dir(ledger_path: Path) -> Path:
     return user_data_dir() / "backups" / Path(ledger_path).stem
 
 
+def store_dir(folder: Path) -> Path:
+    """The shared evidence store of the backups in ``folder``."""
+    return Path(folder) / STORE_NAME
+
+
 # ---- making a backup -----------------------------------------------------------------------
 def backup_ledger(ledger_path: Path, dest_dir: Path | None = None, *, kind: str = MANUAL,
-                  now: datetime | None = None,
+                  now: datetime | None = None, single_file: bool = False,
                   progress: Callable[[int, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None) -> BackupInfo:
-    """Back the ledger and its evidence up into one new .zip in ``dest_dir``.
+    """Back the ledger up into one new .zip in ``dest_dir``, its evidence into the folder's
+    shared store (``store_dir(dest_dir)``) — or, with ``single_file``, into the zip itself.
 
     ``dest_dir`` defaults to ``backups_dir(ledger_path)``. The ledger may be open elsewhere
-    (even being written): the database copy is one consistent snapshot. Evidence files that
-    are missing or altered in the store are left out and listed in ``evidence_problems``.
+    (even being written): the database copy is one consistent snapshot. Each evidence file
+    the store already holds is re-hashed and reused; a missing or damaged one is copied from
+    the ledger. Evidence files that are missing or altered in the ledger's own store (and not
+    already safe in the backup store) are left out and listed in ``evidence_problems``.
     ``progress(done, total)`` counts files; ``cancelled()`` returning True stops the backup
-    with errors.Cancelled and leaves no file. Raises LedgerError when the ledger cannot be read.
+    with errors.Cancelled and leaves no file (the zip and any file it had added to the store
+    are removed). Raises LedgerError when the ledger cannot be read.
     """
     ledger_path = Path(ledger_path)
     read_schema_version(ledger_path)  # refuses a missing or foreign file with a clear message
@@ -122,7 +160,8 @@ def backup_ledger(ledger_path: Path, dest_dir: Path | None = None, *, kind: str 
     except OSError as exc:
         raise LedgerError(f"无法创建备份目录 {dest_dir}：{exc.strerror or exc}") from None
     final = _free_name(dest_dir, f"{ledger_path.stem}_{kind}_{now:%Y%m%d-%H%M%S}")
-    store = evidence_dir_for(ledger_path)
+    ledger_store = evidence_dir_for(ledger_path)
+    shared = None if single_file else _SharedStore(store_dir(dest_dir))
     with tempfile.TemporaryDirectory(prefix="taskledger-backup-") as work:
         snapshot = Path(work) / DB_MEMBER
         _snapshot(ledger_path, snapshot)
@@ -132,39 +171,210 @@ def backup_ledger(ledger_path: Path, dest_dir: Path | None = None, *, kind: str 
         fd, tmp_name = tempfile.mkstemp(prefix=".partial-", suffix=".zip", dir=dest_dir)
         os.close(fd)
         try:
-            included, problems = [], []
-            with zipfile.ZipFile(tmp_name, "w", allowZip64=True) as zf:
-                zf.write(snapshot, DB_MEMBER, compress_type=zipfile.ZIP_DEFLATED,
-                         compresslevel=6)
-                _report(progress, 1, total)
-                for done, sha in enumerate(shas, 2):
-                    if cancelled and cancelled():
-                        raise Cancelled("备份已取消，未留下任何文件")
-                    entry = _add_evidence(zf, store, sha)
-                    (included if "problem" not in entry else problems).append(entry)
-                    _report(progress, done, total)
-                manifest = {
-                    "format": FORMAT, "format_version": FORMAT_VERSION,
-                    "program_version": __version__, "kind": kind,
-                    "created_at": now.isoformat(timespec="seconds"),
-                    "ledger_name": ledger_path.name, "ledger_path": str(ledger_path.resolve()),
-                    **meta,
-                    "db": {"member": DB_MEMBER, "size": snapshot.stat().st_size,
-                           "sha256": sha256_file(snapshot)},
-                    "evidence": included, "evidence_problems": problems,
-                }
-                zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1),
-                            compress_type=zipfile.ZIP_DEFLATED)
-            _fsync_file(tmp_name)
-            os.replace(tmp_name, final)
-            fsync_dir(dest_dir)
+            with shared.locked(cancelled) if shared else contextlib.nullcontext():
+                included, problems = [], []
+                with zipfile.ZipFile(tmp_name, "w", allowZip64=True) as zf:
+                    zf.write(snapshot, DB_MEMBER, compress_type=zipfile.ZIP_DEFLATED,
+                             compresslevel=6)
+                    _report(progress, 1, total)
+                    for done, sha in enumerate(shas, 2):
+                        if cancelled and cancelled():
+                            raise Cancelled("备份已取消，未留下任何文件")
+                        entry = (shared.keep(ledger_store, sha, cancelled) if shared
+                                 else _add_evidence(zf, ledger_store, sha))
+                        (included if "problem" not in entry else problems).append(entry)
+                        _report(progress, done, total)
+                    manifest = {
+                        "format": FORMAT,
+                        "format_version": FORMAT_VERSION if shared else SINGLE_FILE_VERSION,
+                        "program_version": __version__, "kind": kind,
+                        "created_at": now.isoformat(timespec="seconds"),
+                        "ledger_name": ledger_path.name,
+                        "ledger_path": str(ledger_path.resolve()),
+                        **meta,
+                        "db": {"member": DB_MEMBER, "size": snapshot.stat().st_size,
+                               "sha256": sha256_file(snapshot)},
+                        **({"evidence_store": STORE_NAME} if shared else {}),
+                        "evidence": included, "evidence_problems": problems,
+                    }
+                    zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1),
+                                compress_type=zipfile.ZIP_DEFLATED)
+                _fsync_file(tmp_name)
+                if shared:
+                    shared.sync()
+                os.replace(tmp_name, final)
+                fsync_dir(dest_dir)
         except BaseException as exc:
             if os.path.exists(tmp_name):
                 os.unlink(tmp_name)
+            if shared:
+                shared.undo()
             if isinstance(exc, OSError):
                 raise LedgerError(f"无法写入备份 {final}：{exc.strerror or exc}") from None
             raise
-    return _info(final, manifest)
+    info = _info(final, manifest)
+    info.added_to_store = list(shared.added) if shared else []
+    return info
+
+
+class _SharedStore:
+    """The evidence store beside the backups, as one backup writes into it.
+
+    Only one backup (or rotation) works in a store at a time (``locked``: a lock file beside
+    it, models.lock). Remembers what this backup added, so that a cancel or a failure takes
+    exactly that out again (``undo``).
+    """
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.added: list[Path] = []
+        self.made_dirs: list[Path] = []
+        self.touched: set[Path] = set()
+
+    @contextlib.contextmanager
+    def locked(self, cancelled=None):
+        """Hold the store's lock, waiting (cancellably) while another backup has it."""
+        handle = _lock_store(self.root, cancelled, wait=STORE_LOCK_WAIT_SECONDS)
+        try:
+            yield self
+        finally:
+            handle.release()
+
+    def keep(self, ledger_store: Path, sha: str, cancelled=None) -> dict:
+        """Make sure the store holds an intact copy of ``sha``; the manifest entry for it."""
+        if not _SHA_RE.match(sha):
+            return {"sha256": sha, "problem": "missing"}
+        target = self.root / sha[:2] / sha
+        if target.is_file() and sha256_file(target, cancelled=cancelled) == sha:
+            return {"sha256": sha, "size": target.stat().st_size}
+        source = ledger_store / sha[:2] / sha
+        if not source.is_file():
+            return {"sha256": sha, "problem": "missing"}
+        self._make_dirs(target.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
+        os.close(fd)
+        try:
+            digest, size = copy_hashed(source, tmp_name, cancelled=cancelled)
+        except BaseException:
+            if os.path.exists(tmp_name):
+                os.unlink(tmp_name)
+            raise
+        if digest != sha:
+            # The ledger's copy is not what its name says: a damaged copy is not backed up.
+            os.unlink(tmp_name)
+            return {"sha256": sha, "problem": "altered"}
+        os.chmod(tmp_name, ordinary_file_mode())
+        existed = target.exists()
+        os.replace(tmp_name, target)
+        self.touched.add(target.parent)
+        if not existed:
+            self.added.append(target)
+        return {"sha256": sha, "size": size}
+
+    def _make_dirs(self, folder: Path) -> None:
+        for each in (self.root, folder):
+            if not each.exists():
+                each.mkdir(parents=True)
+                self.made_dirs.append(each)
+                self.touched.add(each.parent)
+
+    def sync(self) -> None:
+        """Make the files moved in durable (one fsync per folder touched)."""
+        for folder in sorted(self.touched):
+            fsync_dir(folder)
+
+    def undo(self) -> None:
+        """Take out what this backup added (best effort: never raises)."""
+        _remove_store_files(self.added, self.made_dirs)
+        self.added, self.made_dirs = [], []
+
+
+def _remove_store_files(files: list[Path], dirs: list[Path] = ()) -> None:
+    for path in files:
+        try:
+            path.unlink()
+        except OSError:
+            pass
+    for folder in sorted({*(p.parent for p in files), *dirs}, key=lambda p: -len(p.parts)):
+        try:
+            folder.rmdir()          # only if empty
+        except OSError:
+            pass
+
+
+def _lock_store(root: Path, cancelled=None, *, wait: float):
+    """The store's lock (``<store>.lock`` beside it); waits up to ``wait`` seconds for another
+    backup to finish, honouring ``cancelled``. LedgerLocked when ``wait`` is 0 and it is held."""
+    from . import lock as lockmod
+    try:        # a folder we cannot write to is an error now, not a lock to wait for
+        open(lockmod.lock_path_for(root), "a+b").close()
+    except OSError as exc:
+        raise LedgerError(f"无法写入备份文件夹 {root.parent}：{exc.strerror or exc}") from None
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return lockmod.acquire(root, program="备份")
+        except lockmod.LedgerLocked as exc:
+            if time.monotonic() >= deadline:
+                if wait <= 0:
+                    raise
+                who = exc.holder.describe() if exc.holder else "另一个程序"
+                raise LedgerError(f"备份文件夹 {root.parent} 正被另一个备份使用（{who}），"
+                                  "请稍后再试") from None
+            _stop_if(cancelled)
+            time.sleep(0.2)
+
+
+def prune_backup_store(folder: Path) -> int:
+    """Remove from ``folder``'s shared store every file no backup in ``folder`` names; return
+    how many went.
+
+    Nothing is removed while another backup works in the store (it is skipped, to be done
+    next time), nor when a backup in the folder cannot be read: what it needs is unknown.
+    Temporary copies left by an interrupted backup go too.
+    """
+    from . import lock as lockmod
+    root = store_dir(folder)
+    if not root.is_dir():
+        return 0
+    try:
+        handle = _lock_store(root, wait=0)
+    except lockmod.LedgerLocked:
+        return 0
+    try:
+        needed: set[str] = set()
+        for path in Path(folder).glob("*.zip"):
+            try:
+                with zipfile.ZipFile(path) as zf:
+                    manifest = _read_manifest(zf, path)
+            except BadBackup:
+                continue            # not a TaskLedger backup, or a newer one: see below
+            except (zipfile.BadZipFile, OSError):
+                return 0
+            if manifest.get("evidence_store") == STORE_NAME:
+                needed |= {str(item.get("sha256")) for item in manifest.get("evidence", [])}
+        if any(_newer_format(path) for path in Path(folder).glob("*.zip")):
+            return 0                # a newer program's backup may name files differently
+        # Only what a backup could have put there: hash-named files in their two-letter folders.
+        going = [file for folder_ in root.iterdir() if folder_.is_dir() and len(folder_.name) == 2
+                 for file in folder_.iterdir()
+                 if _SHA_RE.match(file.name) and file.name[:2] == folder_.name
+                 and file.name not in needed]
+        going += list(root.glob(".incoming-*"))
+        _remove_store_files(going)
+        return len(going)
+    finally:
+        handle.release()
+
+
+def _newer_format(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
+        return (isinstance(manifest, dict) and manifest.get("format") == FORMAT
+                and int(manifest.get("format_version", 0)) > FORMAT_VERSION)
+    except (KeyError, ValueError, TypeError, OSError, *_ZIP_READ_ERRORS):
+        return False
 
 
 def maybe_daily_backup(ledger_path: Path, *, now: datetime | None = None,
@@ -177,8 +387,9 @@ def maybe_daily_backup(ledger_path: Path, *, now: datetime | None = None,
     to do: today's backup exists, the ledger has not changed since the last automatic
     backup (so the ten kept are ten different states, not ten copies of a quiet week), or
     there is no ledger file. Only ``auto`` backups are rotated; manual and before-restore
-    backups stay until the user deletes them. ``progress``/``cancelled`` as for
-    ``backup_ledger``.
+    backups stay until the user deletes them. Evidence in the shared store that no remaining
+    backup names goes with the rotated ones (``prune_backup_store``). ``progress``/``cancelled``
+    as for ``backup_ledger``.
     """
     ledger_path = Path(ledger_path)
     if not ledger_path.is_file():
@@ -193,11 +404,15 @@ def maybe_daily_backup(ledger_path: Path, *, now: datetime | None = None,
     info = backup_ledger(ledger_path, folder, kind=AUTO, now=now, progress=progress,
                          cancelled=cancelled)
     autos = _auto_backups(folder, ledger_path.stem)
+    rotated = False
     for _stamp, old in autos[:-keep] if keep > 0 else []:
         try:
             old.unlink()
+            rotated = True
         except OSError:
             pass  # a backup we cannot delete is only wasted space
+    if rotated:
+        prune_backup_store(folder)
     return info
 
 
@@ -297,14 +512,14 @@ def restore_backup(backup_file: Path, ledger_path: Path, *, lock=None,
         own_lock = None
         if lock is None:
             own_lock = lockmod.acquire(ledger_path, program="恢复")
-        safety, merge = None, _Merge(staging / "evidence", evidence_dir_for(ledger_path),
-                                     staging / "replaced")
+        safety, safety_added = None, []
+        merge = _Merge(staging / "evidence", evidence_dir_for(ledger_path), staging / "replaced")
         sides = [Path(f"{ledger_path}-wal"), Path(f"{ledger_path}-shm")]
         sides_before = {side for side in sides if side.exists()}
         try:
             if ledger_path.exists():
-                safety = _safety_copy(ledger_path, progress=phases.part("safety"),
-                                      cancelled=cancelled)
+                safety, safety_added = _safety_copy(ledger_path, progress=phases.part("safety"),
+                                                    cancelled=cancelled)
             merge.run(progress=phases.part("merge"), cancelled=cancelled)
             # The last moment a cancel counts: after this the ledger is the backup's.
             _stop_if(cancelled)
@@ -318,7 +533,7 @@ def restore_backup(backup_file: Path, ledger_path: Path, *, lock=None,
         except Cancelled:
             # Raised only before the swap: put the evidence folder and backups back.
             merge.undo()
-            _remove_safety_copy(safety)
+            _remove_safety_copy(safety, safety_added)
             for side in sides:
                 # The safety backup's read-only connection leaves an empty WAL and its index
                 # beside a closed ledger; nothing else has the ledger open (we hold its lock).
@@ -423,17 +638,27 @@ def _unpack_checked(backup_file: Path, into: Path, *, keep: bool,
                         f"可能在复制时被截断或损坏") from None
     with zf:
         manifest = _read_manifest(zf, backup_file)
+        shared = _shared_store_of(manifest, backup_file)
         db_entry = manifest.get("db") or {}
         wanted = [(DB_MEMBER, db_entry.get("sha256"), db_entry.get("size"))]
+        evidence = []
         for item in manifest.get("evidence", []):
             sha = str(item.get("sha256", ""))
             if not _SHA_RE.match(sha):
                 raise BadBackup(f"备份 {backup_file} 的清单中有无效的佐证材料哈希：{sha[:80]}")
-            wanted.append((f"evidence/{sha[:2]}/{sha}", sha, item.get("size")))
+            evidence.append((sha, item.get("size")))
+            if shared is None:
+                wanted.append((f"evidence/{sha[:2]}/{sha}", sha, item.get("size")))
+        if shared is not None and evidence and not shared.is_dir():
+            raise BadBackup(f"备份 {backup_file} 的佐证材料保存在同一文件夹的“{shared.name}”中，"
+                            f"但找不到 {shared}：请把它和备份文件放在同一个文件夹里")
         names = {name for name, _sha, _size in wanted} | {MANIFEST}
         others = [info for info in zf.infolist()
                   if info.filename not in names and not info.is_dir()]
         sizes = {info.filename: info.file_size for info in zf.infolist()}
+        if shared is not None:
+            for sha, _size in evidence:
+                sizes[sha] = _size_or_zero(shared / sha[:2] / sha)
         db_size = sizes.get(DB_MEMBER, 0)
 
         file_cost = FILE_COST if keep else FILE_COST // 8     # hashing only: no file made
@@ -441,7 +666,8 @@ def _unpack_checked(backup_file: Path, into: Path, *, keep: bool,
         def cost(member: str) -> int:
             return sizes.get(member, 0) + file_cost
         work_total = (sum(cost(name) for name, _sha, _size in wanted) + db_size
-                      + sum(cost(info.filename) for info in others))
+                      + sum(cost(info.filename) for info in others)
+                      + (sum(cost(sha) for sha, _size in evidence) if shared is not None else 0))
         done = 0
 
         def advance(member_done: int, _member_total: int) -> None:
@@ -460,11 +686,17 @@ def _unpack_checked(backup_file: Path, into: Path, *, keep: bool,
         done += db_size
         advance(0, 0)
         included = set()
-        for member, sha, size in wanted[1:]:
+        for sha, size in evidence:
             stage = keep and not (store is not None and _stored_intact(store, sha))
-            _extract(zf, backup_file, member, into / "evidence" / sha[:2] / sha if stage else None,
-                     sha, size, fsync=keep, progress=advance, cancelled=cancelled)
-            done += cost(member)
+            dest = into / "evidence" / sha[:2] / sha if stage else None
+            if shared is None:
+                _extract(zf, backup_file, f"evidence/{sha[:2]}/{sha}", dest, sha, size,
+                         fsync=keep, progress=advance, cancelled=cancelled)
+                done += cost(f"evidence/{sha[:2]}/{sha}")
+            else:
+                _check_stored(shared, backup_file, sha, size, dest, fsync=keep,
+                              progress=advance, cancelled=cancelled)
+                done += cost(sha)
             advance(0, 0)
             included.add(sha)
         absent_then = {str(p.get("sha256")) for p in manifest.get("evidence_problems", [])}
@@ -476,6 +708,44 @@ def _unpack_checked(backup_file: Path, into: Path, *, keep: bool,
     if progress:
         progress(work_total, work_total)
     return _info(backup_file, manifest)
+
+
+def _shared_store_of(manifest: dict, backup_file: Path) -> Path | None:
+    """The shared store a format-2 backup's evidence is in (None: inside the zip)."""
+    if int(manifest.get("format_version", 0)) < FORMAT_VERSION:
+        return None
+    name = manifest.get("evidence_store")
+    if not isinstance(name, str) or not name or name in (".", "..") or "/" in name \
+            or "\\" in name or ":" in name:
+        raise BadBackup(f"备份 {backup_file} 的清单中佐证材料文件夹的名称无效：{str(name)[:80]}")
+    return backup_file.parent / name
+
+
+def _size_or_zero(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _check_stored(shared: Path, backup_file: Path, sha: str, size, dest: Path | None, *,
+                  fsync: bool, progress, cancelled) -> None:
+    """Hash the shared store's copy of ``sha`` (copying it to ``dest`` when given) and check
+    it against the manifest."""
+    source = shared / sha[:2] / sha
+    if not source.is_file():
+        raise BadBackup(f"备份 {backup_file} 不完整：{shared} 中缺少佐证材料 SHA-256 {sha[:16]}…")
+    if dest is not None:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        digest, written = copy_hashed(source, dest, fsync=fsync, progress=progress,
+                                      cancelled=cancelled)
+    except OSError as exc:
+        raise BadBackup(f"备份 {backup_file} 的佐证材料 {source} 无法读取："
+                        f"{exc.strerror or exc}") from None
+    if digest != sha or (size is not None and written != int(size)):
+        raise BadBackup(f"备份 {backup_file} 的佐证材料 {source.name[:16]}…（{shared.name}）"
+                        f"与清单记录的 SHA-256 不符，备份已损坏或被改动")
 
 
 def _stored_intact(store: Path, sha: str) -> bool:
@@ -613,11 +883,14 @@ class _Merge:
         self.moved.clear()
 
 
-def _safety_copy(ledger_path: Path, *, progress=None, cancelled=None) -> Path:
-    """Back up the ledger about to be replaced; copy raw files aside if it cannot be read."""
+def _safety_copy(ledger_path: Path, *, progress=None,
+                 cancelled=None) -> tuple[Path, list[Path]]:
+    """Back up the ledger about to be replaced; copy raw files aside if it cannot be read.
+    Returns the backup and the files it added to the shared store."""
     try:
-        return backup_ledger(ledger_path, kind=BEFORE_RESTORE, progress=progress,
-                             cancelled=cancelled).path
+        made = backup_ledger(ledger_path, kind=BEFORE_RESTORE, progress=progress,
+                             cancelled=cancelled)
+        return made.path, made.added_to_store
     except Cancelled:
         raise
     except LedgerError:
@@ -627,13 +900,15 @@ def _safety_copy(ledger_path: Path, *, progress=None, cancelled=None) -> Path:
         for side in (ledger_path, Path(f"{ledger_path}-wal"), Path(f"{ledger_path}-shm")):
             if side.exists():
                 shutil.copy2(side, aside / side.name)
-        return aside
+        return aside, []
 
 
-def _remove_safety_copy(safety: Path | None) -> None:
-    """Remove a safety copy made for a restore that did not happen."""
+def _remove_safety_copy(safety: Path | None, added: list[Path] = ()) -> None:
+    """Remove a safety copy made for a restore that did not happen (and the evidence files it
+    was the first to put into the shared store)."""
     if safety is None:
         return
+    _remove_store_files(list(added))
     if safety.is_dir():
         shutil.rmtree(safety, ignore_errors=True)
     else:
@@ -665,6 +940,11 @@ def _free_name(folder: Path, base: str) -> Path:
 
 
 def _info(path: Path, manifest: dict) -> BackupInfo:
+    evidence = manifest.get("evidence", [])
+    try:
+        shared = _shared_store_of(manifest, Path(path))
+    except BadBackup:
+        shared = None
     return BackupInfo(
         path=Path(path), created_at=str(manifest.get("created_at", "")),
         kind=str(manifest.get("kind", "")), program_version=str(manifest.get("program_version", "")),
@@ -673,9 +953,12 @@ def _info(path: Path, manifest: dict) -> BackupInfo:
         schema_version=int(manifest.get("schema_version", 0)),
         unit=str(manifest.get("unit", "")), user=str(manifest.get("user", "")),
         plan_title=str(manifest.get("plan_title", "")),
-        evidence_count=len(manifest.get("evidence", [])),
+        evidence_count=len(evidence),
         size=Path(path).stat().st_size if Path(path).exists() else 0,
-        evidence_problems=list(manifest.get("evidence_problems", [])))
+        evidence_problems=list(manifest.get("evidence_problems", [])),
+        evidence_size=sum(int(item.get("size") or 0) for item in evidence
+                          if isinstance(item, dict)),
+        evidence_store=shared)
 
 
 def _report(progress, done: int, total: int) -> None:

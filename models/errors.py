@@ -33,6 +33,10 @@ class InvalidInput(LedgerError):
     pass
 
 
+class LargeEvidence(InvalidInput):
+    """A file over the ledger's large-evidence size, attached without the clerk's consent."""
+
+
 class Cancelled(LedgerError):
     """The user stopped a long operation (export, backup, check, restore, copy).
 

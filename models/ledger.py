@@ -17,14 +17,15 @@ from . import db as dbmod
 from .changes import Changes
 from .clock import now_text
 from .deadlines import deadline_state, today
-from .errors import InvalidInput, LedgerExists, UnknownMeasure, UnknownUnit
+from .errors import InvalidInput, LargeEvidence, LedgerExists, UnknownMeasure, UnknownUnit
+from .evidence_store import (MISSING, OK, EvidenceStore, describe_size, evidence_dir_for,
+                             inspect_source)
 from .inputs import clean_name, clean_text, parse_date, parse_number
-from .evidence_store import MISSING, OK, EvidenceStore, evidence_dir_for
 from .plan.definition import load_builtin_plan
 from .plan.store import indicator_row, insert_plan, list_plans, list_units, read_plan
 from .plan.units import OUTSIDE_KINDS
 from .records import (AuditRecord, Entry, Evidence, MeasureDetail, MeasureRow, Plan, PlanInfo,
-                      Unit, VerifyProblem)
+                      PurgeResult, Unit, VerifyProblem)
 from .status import NOT_INVOLVED, NOT_STARTED, normalize_status
 
 CITY, PROVINCE_ROLE = "city", "province"
@@ -32,10 +33,19 @@ CITY, PROVINCE_ROLE = "city", "province"
 # Settings that travel with the data (the unit's letterhead, contacts); window state does not
 # belong here.
 SETTING_KEYS = ("unit", "user", "role", "current_plan", "unit_full_name", "addressee",
-                "contact_person", "contact_phone", "page_number_style")
+                "contact_person", "contact_phone", "page_number_style", "evidence_large_mb")
 # meta key + plan id: the name a plan gives the ledger's unit ("which name means us")
 PLAN_UNIT_KEY = "unit@plan:"
 MAX_CANDIDATES = 30
+
+# A file bigger than this (MB; the ledger setting ``evidence_large_mb``) is attached only when
+# the clerk confirms: the package and every backup carry it.
+DEFAULT_LARGE_EVIDENCE_MB = 100
+LARGE_EVIDENCE_MB_RANGE = (1, 4096)
+MAX_EVIDENCE_NOTE = 1000
+# A file in the store that no record names is removed by purge only once it is this old: an
+# attach copies the file in before it writes the row that names it.
+ORPHAN_GRACE_SECONDS = 24 * 3600
 
 # The measures a unit reports on or must confirm, with its state; models.queries filters and
 # sorts over it. Parameters :unit and :plan.
@@ -192,6 +202,8 @@ class Ledger:
         unknown = [k for k in values if k not in SETTING_KEYS]
         if unknown:
             raise InvalidInput(f"未知的设置项：{', '.join(unknown)}")
+        if "evidence_large_mb" in values:
+            values = {**values, "evidence_large_mb": _large_mb(values["evidence_large_mb"])}
         if "current_plan" in values or "unit" in values:
             self.note_changes(everything=True)
         else:
@@ -202,6 +214,21 @@ class Ledger:
                 self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key)"
                                 " DO UPDATE SET value = excluded.value", [key, str(value)])
             record_audit(self.db, self.user, "settings", "", values)
+
+    def large_evidence_bytes(self) -> int:
+        """Files bigger than this are attached only when the clerk confirms (setting
+        ``evidence_large_mb``, default 100 MB)."""
+        try:
+            mb = _large_mb(self.setting("evidence_large_mb") or DEFAULT_LARGE_EVIDENCE_MB)
+        except InvalidInput:
+            mb = DEFAULT_LARGE_EVIDENCE_MB       # a value edited outside the program
+        return int(mb) * 1024 * 1024
+
+    def check_evidence_file(self, file_path: Path) -> tuple[int, bool]:
+        """(size, is it large?) of a file about to be attached; InvalidInput when it cannot be
+        evidence at all (empty, a folder, a link, unreadable…: evidence_store.inspect_source)."""
+        size = inspect_source(Path(file_path))
+        return size, size > self.large_evidence_bytes()
 
     @property
     def unit(self) -> str:
@@ -537,24 +564,40 @@ class Ledger:
 
     # ---- evidence ----------------------------------------------------------------------------
     def attach(self, code: str, file_path: Path, *, note: str = "", date: str | None = None,
-               unit: str | None = None, progress: Callable[[int, int], None] | None = None,
+               unit: str | None = None, large_ok: bool = False,
+               progress: Callable[[int, int], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> Evidence:
         """Copy a file into the evidence store and link it to a measure.
 
         The same content attached again reuses the stored file (and its record, if the unit
-        already has one) and only adds the link. ``progress(bytes_done, bytes_total)`` follows
-        the copy; ``cancelled()`` returning True stops it (models.errors.Cancelled) with
-        nothing stored or linked.
+        already has one) and only adds the link. Refused with one line (InvalidInput): an
+        empty file, a folder, a link or shortcut, an unreadable file; a file over the ledger's
+        ``evidence_large_mb`` unless ``large_ok`` (the clerk was asked: the package and every
+        backup carry it). Without ``date`` the 材料日期 is the one the document records
+        (photo EXIF, PDF or Office properties), else today. ``progress(bytes_done,
+        bytes_total)`` follows the copy; ``cancelled()`` returning True stops it
+        (models.errors.Cancelled) with nothing stored or linked.
         """
         self.note_changes(evidence={code})
         unit = self.check_unit(unit)
         mid, _ = self._reportable(code, unit)
-        evidence_date = parse_date(date, what="材料日期")
-        note = clean_text(note, what="材料说明")
         file_path = Path(file_path)
+        note = clean_text(note, what="材料说明", limit=MAX_EVIDENCE_NOTE)
         name = clean_name(file_path.name, what="文件名")
-        if not file_path.is_file():
-            raise InvalidInput(f"找不到文件：{clean_name(str(file_path), what='文件路径')}")
+        size, large = self.check_evidence_file(file_path)
+        if large and not large_ok:
+            raise LargeEvidence(
+                f"“{file_path.name}”有 {describe_size(size)}，超过本台账设定的 "
+                f"{describe_size(self.large_evidence_bytes())}：报送材料包和每一份备份都要带上它。"
+                "确需添加请确认（命令行加 --large-ok）")
+        if date is None:
+            from .evidence_meta import document_date
+            try:
+                evidence_date = parse_date(document_date(file_path), what="材料日期")
+            except InvalidInput:    # a camera with its clock unset: 1970, 0000…
+                evidence_date = parse_date(None)
+        else:
+            evidence_date = parse_date(date, what="材料日期")
         sha, size = self.evidence.add(file_path, progress=progress, cancelled=cancelled)   # the file lands before any row names it
         with dbmod.transaction(self.db):
             now = now_text()
@@ -589,6 +632,127 @@ class Ledger:
             self._touch(mid, unit, now_text())
             record_audit(self.db, self.user, "unlink", f"{code}@{unit}", {"evidence": evidence_id,
                                                                     "name": item.original_name})
+
+    def update_evidence(self, evidence_id: int, *, date: str | None = None,
+                        note: str | None = None) -> Evidence:
+        """Change an evidence file's own date (材料日期, the document's) or its note (说明).
+
+        One transaction and one audit row with the old and new values; the measures it backs
+        are reported changed. ``None`` leaves a field as it is; an empty note clears it.
+        """
+        old = self.evidence_item(evidence_id)
+        self.note_changes(evidence=set(self._evidence_measures_any(evidence_id)))
+        new_date = parse_date(date, what="材料日期") if date is not None else old.evidence_date
+        new_note = _evidence_note(note) if note is not None else old.note
+        if (new_date, new_note) == (old.evidence_date, old.note):
+            return old
+        with dbmod.transaction(self.db):
+            self.db.execute("UPDATE evidence SET evidence_date = ?, note = ? WHERE id = ?",
+                            [new_date, new_note, evidence_id])
+            record_audit(self.db, self.user, "edit_evidence", f"{old.original_name}@{self._evidence_unit(evidence_id)}",
+                         {"evidence": evidence_id, "sha256": old.sha256,
+                          "old": {"date": old.evidence_date, "note": old.note},
+                          "new": {"date": new_date, "note": new_note}})
+        return self.evidence_item(evidence_id)
+
+    def find_evidence(self, ref: str | int, *, unit: str | None = None) -> Evidence:
+        """An evidence record by its number (``12``) or its hand-in label (``8.5-1``,
+        ``佐证8.5-1``: the first file of measure 8.5 in the unit's package and 汇编)."""
+        text = str(ref).strip()
+        if text.isdigit():
+            return self.evidence_item(int(text))
+        label = text.removeprefix("佐证")
+        from .summary import evidence_numbers
+        for item in evidence_numbers(self, unit=unit):
+            if item.number == label:
+                return self.evidence_item(item.evidence.id)
+        raise InvalidInput(f"没有编号为“{text}”的佐证材料（编号见 evidence 命令的列表，如 12 或 8.5-1）")
+
+    def unlinked_evidence(self) -> list[Evidence]:
+        """Evidence records that back no measure of any plan: what ``purge_evidence`` removes."""
+        rows = list(self.db.query(
+            "SELECT * FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM evidence_links el"
+            " WHERE el.evidence_id = e.id) ORDER BY e.id"))
+        return [_evidence(row, []) for row in rows]
+
+    def purge_evidence(self, *, progress: Callable[[int, int], None] | None = None,
+                       cancelled: Callable[[], bool] | None = None) -> PurgeResult:
+        """Remove unlinked evidence from the ledger and its files from the store.
+
+        Goes: every record that backs no measure (取消关联 of its last link), and every stored
+        file no record names that is older than a day (left by an interrupted attach; a
+        younger one may be an attach in progress). A file another record still names (the
+        same content attached by another unit, a province's imported package) stays. The
+        records go in one transaction with one audit row naming every file (name, SHA-256,
+        size); the files are deleted after it commits, so a failure can leave a file without
+        a record (the next purge removes it), never a record without its file. ``cancelled()``
+        is honoured before the transaction; ``progress(done, total)`` counts files.
+        """
+        import time
+        self.note_changes(evidence=set())
+        going = self.unlinked_evidence()
+        named = self._named_shas()
+        going_ids = {item.id for item in going}
+        still_named = self._named_shas(excluding=going_ids)
+        cutoff = time.time() - ORPHAN_GRACE_SECONDS
+        orphans = [(sha, size) for sha, size, mtime in self.evidence.stored()
+                   if sha not in named and mtime < cutoff]
+        if cancelled and cancelled():
+            from .errors import Cancelled
+            raise Cancelled("已取消清理，台账未改动")
+        files = sorted({item.sha256 for item in going if item.sha256 not in still_named}
+                       | {sha for sha, _ in orphans})
+        detail = {"records": [{"evidence": item.id, "unit": self._evidence_unit(item.id),
+                               "name": item.original_name, "sha256": item.sha256,
+                               "size": item.size} for item in going],
+                  "unrecorded_files": [{"sha256": sha, "size": size} for sha, size in orphans]}
+        if going or orphans:
+            with dbmod.transaction(self.db):
+                if going_ids:
+                    marks = ",".join("?" * len(going_ids))
+                    # Only records still unlinked now: a link made meanwhile keeps its record.
+                    self.db.execute(f"DELETE FROM evidence WHERE id IN ({marks}) AND NOT EXISTS"
+                                    " (SELECT 1 FROM evidence_links el WHERE el.evidence_id ="
+                                    " evidence.id)", sorted(going_ids))
+                record_audit(self.db, self.user, "purge_evidence", "", detail)
+        freed = 0
+        for done, sha in enumerate(files, 1):
+            # Checked again file by file: nothing that a record names now is ever deleted.
+            if sha not in self._named_shas(only=sha):
+                freed += self.evidence.remove(sha)
+            if progress:
+                progress(done, len(files))
+        return PurgeResult(records=going, unrecorded=[sha for sha, _ in orphans],
+                           files_removed=len(files), bytes_freed=freed)
+
+    def _named_shas(self, *, excluding: set[int] = frozenset(), only: str | None = None) -> set[str]:
+        """Hashes that records still name: evidence rows (but ``excluding``) and, on a
+        province ledger, the files of every imported package."""
+        where, params = [], []
+        if excluding:
+            where.append(f"id NOT IN ({','.join('?' * len(excluding))})")
+            params += sorted(excluding)
+        if only is not None:
+            where.append("sha256 = ?")
+            params.append(only)
+        sql = "SELECT sha256 FROM evidence" + (" WHERE " + " AND ".join(where) if where else "")
+        shas = {row[0] for row in self.db.execute(sql, params)}
+        if self.db["submission_files"].exists():
+            extra = " AND sha256 = ?" if only is not None else ""
+            shas |= {row[0] for row in self.db.execute(
+                "SELECT sha256 FROM submission_files WHERE role != 'data'" + extra,
+                [only] if only is not None else [])}
+        return shas
+
+    def _evidence_unit(self, evidence_id: int) -> str:
+        row = self.db.execute("SELECT unit FROM evidence WHERE id = ?", [evidence_id]).fetchone()
+        return row[0] if row else ""
+
+    def _evidence_measures_any(self, evidence_id: int) -> list[str]:
+        """Codes of every measure (any plan) the evidence backs."""
+        return [row[0] for row in self.db.execute(
+            "SELECT m.code FROM evidence_links el JOIN measures m ON m.id = el.measure_id"
+            " WHERE el.evidence_id = ?", [evidence_id])]
 
     def evidence_item(self, evidence_id: int) -> Evidence:
         """One evidence record with the measures it backs."""
@@ -709,6 +873,23 @@ def record_audit(db, user: str, action: str, target: str, detail: dict) -> None:
     """Append one row to the audit trail (inside the caller's transaction)."""
     db.execute("INSERT INTO audit (at, user, action, target, detail) VALUES (?,?,?,?,?)",
                [now_text(), user or "", action, target, json.dumps(detail, ensure_ascii=False)])
+
+
+def _large_mb(value) -> str:
+    """The ``evidence_large_mb`` setting checked: a whole number of MB within range."""
+    low, high = LARGE_EVIDENCE_MB_RANGE
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = 0
+    if not low <= number <= high:
+        raise InvalidInput(f"大文件提醒的界限“{value}”无效，应为 {low}–{high} 之间的整数（MB）")
+    return str(number)
+
+
+def _evidence_note(note) -> str:
+    """An evidence note as stored: cleaned, at most MAX_EVIDENCE_NOTE characters."""
+    return clean_text(note, what="佐证材料说明", limit=MAX_EVIDENCE_NOTE)
 
 
 def _link_into_place(building: Path, path: Path) -> None:

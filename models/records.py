@@ -148,6 +148,15 @@ class Evidence:
 
 
 @dataclass
+class PurgeResult:
+    """What ``Ledger.purge_evidence`` removed."""
+    records: list[Evidence]            # unlinked evidence records deleted
+    unrecorded: list[str]              # hashes of stored files no record named
+    files_removed: int
+    bytes_freed: int
+
+
+@dataclass
 class MeasureDetail:
     row: MeasureRow
     responsibility_raw: str

@@ -424,6 +424,16 @@ def _0006_review_loop(db: "sqlite_utils.Database") -> None:
                        [version, fingerprint, sub_id])
 
 
+# Evidence has its own date and note, edited after attaching (issue 14): search finds a file
+# by its note, so the index follows an edit.
+_0007_EVIDENCE_NOTES = """
+CREATE TRIGGER evidence_fts_au AFTER UPDATE OF original_name, note ON evidence BEGIN
+    UPDATE search_fts SET body = new.original_name || ' ' || new.note
+        WHERE kind = 'evidence' AND ref = new.id;
+END;
+"""
+
+
 # A step: SQL text, or a function that changes the database it is given.
 Step = Union[str, Callable[["sqlite_utils.Database"], None]]
 
@@ -435,6 +445,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (4, "0004_unit_kinds_are_data", _0004_unit_kinds_are_data),
     (5, "0005_task_list_roles", _0005_TASK_LIST_ROLES),
     (6, "0006_review_loop", _0006_review_loop),
+    (7, "0007_evidence_notes_searchable", _0007_EVIDENCE_NOTES),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

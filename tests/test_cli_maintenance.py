@@ -131,3 +131,15 @@ def test_selftest_fails_clearly_when_a_step_fails(monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "[通过] 内置资源" in out and "[失败] 导出 PDF 工作情况报告" in out
     assert "自检失败：1 项未通过" in out
+
+
+def test_backups_share_evidence_unless_single_file(db, capsys, tmp_path):
+    out_dir = tmp_path / "usb"
+    for _ in range(2):
+        assert run(["--db", str(db), "backup", "--out", str(out_dir)]) == 0
+    printed = capsys.readouterr().out
+    assert backup.STORE_NAME in printed and "新增 0 份" in printed       # the second adds nothing
+    assert len(list(backup.store_dir(out_dir).rglob("*/*"))) == 1
+    assert run(["--db", str(db), "backup", "--out", str(tmp_path / "one"), "--single-file"]) == 0
+    assert "在备份文件内" in capsys.readouterr().out
+    assert not backup.store_dir(tmp_path / "one").exists()

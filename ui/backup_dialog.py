@@ -39,7 +39,8 @@ class BackupListDialog(QDialog):
         layout = QVBoxLayout(self)
         folder = backup.backups_dir(self.ledger_path)
         intro = QLabel(self.tr("备份保存在：{0}\n请选择要恢复的备份。恢复前会先把当前台账另存为一份"
-                               "“恢复前自动”备份。").format(folder))
+                               "“恢复前自动”备份。佐证材料存于该文件夹的“{1}”中，"
+                               "复制备份时请连同它一起复制。").format(folder, backup.STORE_NAME))
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(intro)
@@ -150,8 +151,10 @@ class BackupActions(WindowActions):
             self.last_backup = info
             box = QMessageBox(self.host)
             box.setWindowTitle(self.tr("立即备份"))
-            box.setText(self.tr("已备份（含 {0} 个佐证材料，{1}）：\n{2}").format(
-                info.evidence_count, human_size(info.size), info.path))
+            box.setText(self.tr("已备份：{2}\n佐证材料 {0} 个（{1}）存于同一文件夹的“{3}”中，"
+                                "每个文件只存一份，各次备份共用。").format(
+                info.evidence_count, human_size(info.evidence_size), info.path,
+                backup.STORE_NAME))
             open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
             box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
             self._exec_box(box)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QVBoxLayout)
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox,
+                               QVBoxLayout)
 
 from models.deadlines import today
 
@@ -137,6 +138,21 @@ class SettingsDialog(QDialog):
         caption = QLabel(self.tr("页码位置(&G)："))
         caption.setBuddy(self.page_combo)
         form.addRow(caption, self.page_combo)
+        # Files bigger than this are attached only after a question: the package and every
+        # backup carry them (models.ledger.large_evidence_bytes).
+        from models.ledger import DEFAULT_LARGE_EVIDENCE_MB, LARGE_EVIDENCE_MB_RANGE
+        self.large_spin = QSpinBox()
+        self.large_spin.setRange(*LARGE_EVIDENCE_MB_RANGE)
+        self.large_spin.setSuffix(" MB")
+        try:
+            self.large_spin.setValue(int(settings.get("evidence_large_mb")
+                                         or DEFAULT_LARGE_EVIDENCE_MB))
+        except ValueError:
+            self.large_spin.setValue(DEFAULT_LARGE_EVIDENCE_MB)
+        self.large_spin.setToolTip(self.tr("超过此大小的佐证材料添加前先询问：报送材料包和每份备份都要带上它"))
+        caption = QLabel(self.tr("大文件提醒(&L)："))
+        caption.setBuddy(self.large_spin)
+        form.addRow(caption, self.large_spin)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
@@ -148,4 +164,5 @@ class SettingsDialog(QDialog):
     def values(self) -> dict[str, str]:
         values = {key: edit.text().strip() for key, edit in self.edits.items()}
         values["page_number_style"] = self.page_combo.currentData()
+        values["evidence_large_mb"] = str(self.large_spin.value())
         return values

@@ -43,6 +43,9 @@ class HandinActions(WindowActions):
             ("feedback_action", self.tr("导入审核反馈(&F)…"), self.choose_feedback),
             ("evidence_pdf_action", self.tr("导出{0}（PDF）(&D)…").format(
                 i18n.label(EVIDENCE_BOOK.name)), self.export_evidence_pdf),
+            # The same book with smaller pictures, for sending over the intranet.
+            ("evidence_pdf_compact_action", self.tr("导出{0}（压缩，便于发送）(&Z)…").format(
+                i18n.label(EVIDENCE_BOOK.name)), lambda: self.export_evidence_pdf("compact")),
             ("template_action", self.tr("填写省里发来的表格(&T)…"), self.fill_template),
             ("tasklist_action", self.tr("导出{0}模板（Excel）(&L)…").format(
                 i18n.label(TASK_LIST.name)), self.export_tasklist),
@@ -180,17 +183,21 @@ class HandinActions(WindowActions):
         return self.host.start_job(work, self.tr("正在导入审核反馈…"), done, access=Access.WRITE)
 
     # ---- 佐证材料汇编 --------------------------------------------------------------------
-    def export_evidence_pdf(self):
+    def export_evidence_pdf(self, mode: str = "standard"):
+        """The 佐证材料汇编: ``mode`` "standard" (标准, for print) or "compact" (压缩, to send)."""
         unit, year = self._unit_year()
-        out = self.host.ask_save_path(i18n.label(EVIDENCE_BOOK.name),
-                                      EVIDENCE_BOOK.file_name(year=year, unit=unit),
+        name = EVIDENCE_BOOK.file_name(year=year, unit=unit)
+        if mode == "compact":
+            name = name.removesuffix(EVIDENCE_BOOK.suffix) + self.tr("（压缩）") + EVIDENCE_BOOK.suffix
+        out = self.host.ask_save_path(i18n.label(EVIDENCE_BOOK.name), name,
                                       file_filter(EVIDENCE_BOOK.suffix))
         if out is None:
             return None
 
         def work(ledger, progress, cancelled):
             from exports.evidence_pdf import write_evidence_pdf
-            return write_evidence_pdf(ledger, out, progress=progress, cancelled=cancelled)
+            return write_evidence_pdf(ledger, out, mode=mode, progress=progress,
+                                      cancelled=cancelled)
 
         def done(result):
             if result.warnings:

@@ -251,6 +251,9 @@ class MainWindow(LedgerWindow):
         self.verify_action = QAction(self.tr("校验佐证材料(&V)"), self)
         self.verify_action.triggered.connect(self.verify_evidence)
         tools.addAction(self.verify_action)
+        from .evidence_actions import EvidenceActions
+        self.evidence_actions = EvidenceActions(self)
+        self.evidence_actions.add_actions(tools)
         self.backups = BackupActions(self)
         self.backups.add_actions(tools)
         self.about = AboutActions(self)

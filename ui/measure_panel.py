@@ -157,22 +157,29 @@ class MeasurePanel(QWidget):
 
         self.evidence_box = QGroupBox(self.tr("佐证材料（可将文件拖到窗口上添加）"))
         evidence = QVBoxLayout(self.evidence_box)
-        self.evidence_table = self._table([self.tr("文件名"), self.tr("日期"), self.tr("大小"),
-                                           self.tr("SHA-256")])
+        # The panel is narrow: the hash moved into the file name's tooltip to make room for
+        # the file's own date and note.
+        self.evidence_table = self._table([self.tr("文件名"), self.tr("材料日期"), self.tr("说明"),
+                                           self.tr("大小")])
         self.evidence_table.activated.connect(self.open_evidence)
         header = self.evidence_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)   # the file name
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.evidence_table.setColumnWidth(2, 100)
         evidence.addWidget(self.evidence_table)
         buttons = QHBoxLayout()
         self.add_evidence_button = QPushButton(self.tr("添加文件(&I)…"))
         self.open_evidence_button = QPushButton(self.tr("打开(&K)"))
         self.unlink_evidence_button = QPushButton(self.tr("取消关联(&R)"))
+        # The file's own date (the document's, not the day it was attached) and its note.
+        self.edit_evidence_button = QPushButton(self.tr("日期和说明(&M)…"))
         self.add_evidence_button.clicked.connect(self.choose_evidence)
         self.open_evidence_button.clicked.connect(self.open_evidence)
         self.unlink_evidence_button.clicked.connect(self.unlink_evidence)
+        self.edit_evidence_button.clicked.connect(self.edit_evidence)
         for button in (self.add_evidence_button, self.open_evidence_button,
-                       self.unlink_evidence_button):
+                       self.edit_evidence_button, self.unlink_evidence_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         evidence.addLayout(buttons)
@@ -334,12 +341,13 @@ class MeasurePanel(QWidget):
         for item in self.detail.evidence:
             r = table.rowCount()
             table.insertRow(r)
-            values = (item.original_name, item.evidence_date, human_size(item.size),
-                      item.sha256[:10] + "…")
+            values = (item.original_name, item.evidence_date, item.note, human_size(item.size))
+            name_tip = self.tr("{0}\nSHA-256：{1}").format(item.original_name, item.sha256)
+            tips = (name_tip, name_tip, item.note or name_tip, name_tip)
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(ID_ROLE, item.id)
-                cell.setToolTip(item.sha256 if c == 3 else item.original_name)
+                cell.setToolTip(tips[c])
                 table.setItem(r, c, cell)
 
     def _on_changed(self, changes: Changes) -> None:
@@ -437,21 +445,27 @@ class MeasurePanel(QWidget):
     def attach_files(self, paths: list[Path]):
         """Attach files to the current measure in the background; returns the job (or None).
 
-        Copying, hashing and syncing a big scan takes seconds: it runs as a WRITE job with
-        the bytes as progress and a cancel that leaves nothing stored. Files attached before
-        a refused one stay attached; the message names the one refused.
+        Each file is checked first, here (metadata only: quick): an empty file, a folder, a
+        link or an unreadable file is named in one message and left out; a file over the
+        ledger's large-file size is added only if the clerk says so, told why it matters (the
+        package and every backup carry it). Copying, hashing and syncing a big scan takes
+        seconds: it runs as a WRITE job with the bytes as progress and a cancel that leaves
+        nothing stored. Files attached before a refused one stay attached.
         """
         if not self.code:
             QMessageBox.information(self, self.tr("添加佐证材料"),
                                     self.tr("请先在表格中选择要添加佐证材料的落实举措。"))
             return None
-        code, paths = self.code, [Path(p) for p in paths]
+        code = self.code
+        paths, large = self._checked_files([Path(p) for p in paths])
+        if not paths:
+            return None
 
         def work(ledger, progress, cancelled):
             sizes = [_size(p) for p in paths]
             total, done = sum(sizes), 0
             for path, size in zip(paths, sizes):
-                ledger.attach(code, path, cancelled=cancelled,
+                ledger.attach(code, path, cancelled=cancelled, large_ok=path in large,
                               progress=lambda d, _t, base=done: progress(base + d, total))
                 done += size
             return len(paths)
@@ -463,6 +477,50 @@ class MeasurePanel(QWidget):
         label = self.tr("正在添加佐证材料 {0}…").format(
             paths[0].name if len(paths) == 1 else self.tr("（{0} 个文件）").format(len(paths)))
         return self.host.start_job(work, label, attached, access=Access.WRITE)
+
+    def _checked_files(self, paths: list[Path]) -> tuple[list[Path], set[Path]]:
+        """The files that may be attached, and which of them are large (and confirmed)."""
+        ledger = self.session.ledger
+        accepted, refused, large = [], [], []
+        for path in paths:
+            try:
+                size, is_large = ledger.check_evidence_file(path)
+            except LedgerError as error:
+                refused.append(str(error))
+                continue
+            accepted.append(path)
+            if is_large:
+                large.append((path, size))
+        if refused:
+            more = self.tr("\n……另有 {0} 个").format(len(refused) - 20) if len(refused) > 20 else ""
+            QMessageBox.warning(self, self.tr("添加佐证材料"),
+                                self.tr("以下文件未添加：\n") + "\n".join(refused[:20]) + more)
+        if large:
+            limit = human_size(ledger.large_evidence_bytes())
+            names = "\n".join(self.tr("{0}（{1}）").format(p.name, human_size(n)) for p, n in large)
+            answer = QMessageBox.question(
+                self, self.tr("添加大文件"),
+                self.tr("以下文件超过 {0}：\n{1}\n\n报送材料包和每一份备份都要带上它们："
+                        "材料包会难以通过内网发送，备份也更占空间。能压缩或只选需要的部分吗？"
+                        "\n\n仍要添加吗？").format(limit, names))
+            if answer != QMessageBox.StandardButton.Yes:
+                skipped = {p for p, _n in large}
+                return [p for p in accepted if p not in skipped], set()
+        return accepted, {p for p, _n in large}
+
+    def edit_evidence(self) -> None:
+        """Change the chosen file's own date and note (saved at once, audited)."""
+        evidence_id = self._selected_id(self.evidence_table)
+        if evidence_id is None:
+            return
+        item = next(e for e in self.detail.evidence if e.id == evidence_id)
+        from .evidence_actions import EvidenceDialog
+        dialog = EvidenceDialog(self, item)
+        self.evidence_dialog = dialog
+        if dialog.exec():
+            self.session.write(self, self.session.ledger.update_evidence, evidence_id,
+                               date=dialog.date(), note=dialog.note())
+        self.evidence_dialog = None
 
     def open_evidence(self):
         """Open a read-only copy of the chosen evidence file; the copy is made off the GUI
@@ -502,7 +560,8 @@ class MeasurePanel(QWidget):
         item = next(e for e in self.detail.evidence if e.id == evidence_id)
         answer = QMessageBox.question(
             self, self.tr("取消关联"),
-            self.tr("确定让“{0}”不再作为举措 {1} 的佐证材料吗？\n（文件仍保留在台账中）")
+            self.tr("确定让“{0}”不再作为举措 {1} 的佐证材料吗？\n（文件仍保留在台账中；"
+                    "不再需要时可用“工具 → 清理未关联的佐证材料”删除）")
             .format(item.original_name, self.code))
         if answer == QMessageBox.StandardButton.Yes:
             self.session.write(self, self.session.ledger.unlink_evidence, evidence_id, self.code)

@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 
 def local_files(mime) -> list[Path]:
-    """The local files in a drag's data (nothing for text or remote URLs)."""
+    """The local paths in a drag's data (nothing for text or remote URLs): files, and also
+    folders and links, so that what receives them can say why it will not take one."""
     if not mime.hasUrls():
         return []
     paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return [p for p in paths if p.is_file()]
+    return [p for p in paths if p.exists() or p.is_symlink()]
 
 
 

@@ -108,12 +108,6 @@ Note: {0} evidence files were already missing or altered when this backup was ma
         <translation>Back up now</translation>
     </message>
     <message>
-        <source>已备份（含 {0} 个佐证材料，{1}）：
-{2}</source>
-        <translation>Backed up ({0} evidence files, {1}):
-{2}</translation>
-    </message>
-    <message>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
@@ -162,6 +156,12 @@ The current ledger is first saved as a “before restore” backup.</translation
         <translation>Restored from backup: {0}</translation>
     </message>
     <message>
+        <source>已备份：{2}
+佐证材料 {0} 个（{1}）存于同一文件夹的“{3}”中，每个文件只存一份，各次备份共用。</source>
+        <translation>Backed up: {2}
+{0} evidence files ({1}) are kept in the folder “{3}” beside it, each file once, shared by all backups.</translation>
+    </message>
+    <message>
         <source>
 恢复前的台账已另存为：{0}</source>
         <translation>
@@ -188,9 +188,9 @@ The ledger as it was before is saved as: {0}</translation>
     </message>
     <message>
         <source>备份保存在：{0}
-请选择要恢复的备份。恢复前会先把当前台账另存为一份“恢复前自动”备份。</source>
+请选择要恢复的备份。恢复前会先把当前台账另存为一份“恢复前自动”备份。佐证材料存于该文件夹的“{1}”中，复制备份时请连同它一起复制。</source>
         <translation>Backups are kept in: {0}
-Choose the backup to restore. The current ledger is first saved as a “before restore” backup.</translation>
+Choose the backup to restore. The current ledger is first saved as a “before restore” backup. Evidence files are in that folder’s “{1}”; copy it along with a backup.</translation>
     </message>
     <message>
         <source>时间</source>
@@ -592,6 +592,92 @@ Deadline: {1}  Status: {2}</translation>
     </message>
 </context>
 <context>
+    <name>EvidenceActions</name>
+    <message>
+        <source>清理未关联的佐证材料(&amp;U)…</source>
+        <translation>Remove &amp;unlinked evidence…</translation>
+    </message>
+    <message>
+        <source>清理未关联的佐证材料</source>
+        <translation>Remove unlinked evidence</translation>
+    </message>
+    <message>
+        <source>还有其他工作在进行（如添加佐证材料），请等它完成后再清理。</source>
+        <translation>Other work is still running (such as adding evidence); wait for it to finish first.</translation>
+    </message>
+    <message>
+        <source>没有未关联任何举措的佐证材料。</source>
+        <translation>No evidence file is unlinked from every measure.</translation>
+    </message>
+    <message>
+        <source>{0}（{1}，{2}）</source>
+        <translation>{0} ({1}, {2})</translation>
+    </message>
+    <message>
+        <source>
+……另有 {0} 份</source>
+        <translation>
+… and {0} more</translation>
+    </message>
+    <message>
+        <source>以下 {0} 份佐证材料已不再关联任何举措，共 {1}：
+{2}{3}
+
+确定从台账中删除吗？删除记入操作日志；已有的备份中仍保留这些文件。</source>
+        <translation>These {0} evidence files back no measure any more ({1} in all):
+{2}{3}
+
+Remove them from the ledger? The removal is recorded in the audit trail; existing backups still hold the files.</translation>
+    </message>
+    <message>
+        <source>已删除 {0} 份未关联的佐证材料，释放 {1}</source>
+        <translation>Removed {0} unlinked evidence files, freeing {1}</translation>
+    </message>
+    <message>
+        <source>正在清理未关联的佐证材料…</source>
+        <translation>Removing unlinked evidence…</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>佐证材料 — {0}</source>
+        <translation>Evidence — {0}</translation>
+    </message>
+    <message>
+        <source>文件名：</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>例如：第三次专题会议纪要（盖章版）</source>
+        <translation>e.g. minutes of the third working meeting (sealed copy)</translation>
+    </message>
+    <message>
+        <source>材料日期(&amp;D)：</source>
+        <translation>Document &amp;date:</translation>
+    </message>
+    <message>
+        <source>文件本身的日期（如会议、发文、拍摄的日期），不是添加的日期</source>
+        <translation>The date of the document itself (meeting, issue or photo date), not the day it was added</translation>
+    </message>
+    <message>
+        <source>说明(&amp;N)：</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>说明最多 {0} 字</source>
+        <translation>A note can have at most {0} characters</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
@@ -768,6 +854,10 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Import review &amp;feedback…</translation>
     </message>
     <message>
+        <source>导出{0}（压缩，便于发送）(&amp;Z)…</source>
+        <translation>Export {0} (compressed for sending, &amp;Z)…</translation>
+    </message>
+    <message>
         <source>导入审核反馈</source>
         <translation>Import review feedback</translation>
     </message>
@@ -778,6 +868,10 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>正在导入审核反馈…</source>
         <translation>Importing review feedback…</translation>
+    </message>
+    <message>
+        <source>（压缩）</source>
+        <translation> (compressed)</translation>
     </message>
     <message>
         <source>已生成，共 {0} 页。请注意：
@@ -1220,10 +1314,6 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Size</translation>
     </message>
     <message>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
-    </message>
-    <message>
         <source>添加文件(&amp;I)…</source>
         <translation>Add f&amp;iles…</translation>
     </message>
@@ -1258,6 +1348,18 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>省级审核意见</source>
         <translation>Provincial review comment</translation>
+    </message>
+    <message>
+        <source>材料日期</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>日期和说明(&amp;M)…</source>
+        <translation>Ad&amp;just date and note…</translation>
     </message>
     <message>
         <source>责任地市：{0}&#x3000;范围：{1}</source>
@@ -1312,6 +1414,12 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Target {0}, your unit:</translation>
     </message>
     <message>
+        <source>{0}
+SHA-256：{1}</source>
+        <translation>{0}
+SHA-256: {1}</translation>
+    </message>
+    <message>
         <source>添加进展 — 举措 {0}</source>
         <translation>Add progress entry — measure {0}</translation>
     </message>
@@ -1356,6 +1464,40 @@ Deadline: {1}  Status: {2}</translation>
         <translation>({0} files)</translation>
     </message>
     <message>
+        <source>
+……另有 {0} 个</source>
+        <translation>
+… and {0} more</translation>
+    </message>
+    <message>
+        <source>以下文件未添加：
+</source>
+        <translation>These files were not added:
+</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>添加大文件</source>
+        <translation>Add a large file</translation>
+    </message>
+    <message>
+        <source>以下文件超过 {0}：
+{1}
+
+报送材料包和每一份备份都要带上它们：材料包会难以通过内网发送，备份也更占空间。能压缩或只选需要的部分吗？
+
+仍要添加吗？</source>
+        <translation>These files are larger than {0}:
+{1}
+
+The submission package and every backup will carry them: the package gets hard to send over the intranet and backups take more space. Could they be compressed, or only the needed part kept?
+
+Add them anyway?</translation>
+    </message>
+    <message>
         <source>打开佐证材料</source>
         <translation>Open evidence</translation>
     </message>
@@ -1375,9 +1517,9 @@ Run “Verify evidence”.</translation>
     </message>
     <message>
         <source>确定让“{0}”不再作为举措 {1} 的佐证材料吗？
-（文件仍保留在台账中）</source>
+（文件仍保留在台账中；不再需要时可用“工具 → 清理未关联的佐证材料”删除）</source>
         <translation>Stop using “{0}” as evidence for measure {1}?
-(The file stays in the ledger.)</translation>
+(The file stays in the ledger; when no longer needed, remove it with Tools → Remove unlinked evidence.)</translation>
     </message>
 </context>
 <context>
@@ -2432,6 +2574,14 @@ Date: {1}</translation>
     <message>
         <source>页码位置(&amp;G)：</source>
         <translation>Pa&amp;ge numbers:</translation>
+    </message>
+    <message>
+        <source>超过此大小的佐证材料添加前先询问：报送材料包和每份备份都要带上它</source>
+        <translation>Evidence larger than this is added only after asking: the submission package and every backup carry it</translation>
+    </message>
+    <message>
+        <source>大文件提醒(&amp;L)：</source>
+        <translation>&amp;Large file warning:</translation>
     </message>
     <message>
         <source>保存</source>

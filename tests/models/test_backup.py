@@ -1,4 +1,6 @@
-"""Backups: one zip with the database and evidence; restore checks it whole or changes nothing."""
+"""Backups: a zip with the database, evidence in the shared store beside it (or inside the
+zip, single-file); restore checks it whole or changes nothing. The shared store itself (ten
+backups, rotation, the old format): test_backup_store.py."""
 from __future__ import annotations
 
 import hashlib
@@ -39,8 +41,11 @@ def test_round_trip_brings_back_records_and_evidence(filled, tmp_path):
     with zipfile.ZipFile(info.path) as zf:
         names = zf.namelist()
         manifest = json.loads(zf.read("manifest.json"))
-    assert "ledger.db" in names and any(n.startswith("evidence/") for n in names)
+    assert sorted(names) == ["ledger.db", "manifest.json"]     # the evidence is in the store
     assert manifest["program_version"] and manifest["db"]["sha256"]
+    assert info.evidence_store == backup.store_dir(info.path.parent)
+    sha = manifest["evidence"][0]["sha256"]
+    assert (info.evidence_store / sha[:2] / sha).read_bytes() == b"%PDF-1.4\n% sample evidence\n"
 
     # Work goes on after the backup: a new entry, a new file.
     extra = tmp_path / "后来的文件.docx"
@@ -178,7 +183,9 @@ def _evidence_member(good: Path) -> str:
 
 @pytest.mark.parametrize("kind", sorted(BAD_BACKUPS))
 def test_bad_backup_is_refused_and_the_ledger_untouched(kind, filled, tmp_path):
-    good = backup.backup_ledger(filled, tmp_path / "good").path
+    # Single-file backups: every member can be damaged in place (the shared store's own
+    # damage cases are in test_backup_store.py).
+    good = backup.backup_ledger(filled, tmp_path / "good", single_file=True).path
     bad = BAD_BACKUPS[kind](good, tmp_path)
     before = _files(filled.parent)
     backups_before = _files(backup.backups_dir(filled)) if backup.backups_dir(filled).exists() else {}
@@ -197,7 +204,7 @@ def test_bad_backup_is_refused_and_the_ledger_untouched(kind, filled, tmp_path):
 
 
 def test_messages_say_what_is_wrong(filled, tmp_path):
-    good = backup.backup_ledger(filled, tmp_path / "good").path
+    good = backup.backup_ledger(filled, tmp_path / "good", single_file=True).path
     expect = {"truncated": "截断", "foreign zip": "不是 TaskLedger 备份",
               "schema newer": "更新版本", "evidence altered": "SHA-256 不符",
               "evidence missing": "不完整", "db not a ledger": "不是 TaskLedger 台账",
@@ -406,8 +413,7 @@ def test_province_ledger_backup_keeps_the_imported_packages_files(tmp_path, city
     assert expected
     info = backup.backup_ledger(path, tmp_path / "b")
     assert info.evidence_problems == []
-    with zipfile.ZipFile(info.path) as zf:
-        inside = {Path(n).name for n in zf.namelist() if n.startswith("evidence/")}
+    inside = {p.name for p in info.evidence_store.rglob("*") if p.is_file()}
     assert expected <= inside
     # Restored on another PC, every file of the hand-in is there and intact.
     target = tmp_path / "newpc" / "province.db"

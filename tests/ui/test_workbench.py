@@ -361,7 +361,8 @@ def test_menus_and_shortcuts_are_there_once_the_window_is_up(ledger_path, open_w
     assert QKeySequence(QKeySequence.StandardKey.Find).toString() in shortcuts
     assert {"Ctrl+1", "Ctrl+2"} <= shortcuts
     tools = [a.text() for a in window.tools_menu.actions() if not a.isSeparator()]
-    assert tools == ["校验佐证材料(&V)", "立即备份(&B)…", "从备份恢复(&R)…"]
+    assert tools == ["校验佐证材料(&V)", "清理未关联的佐证材料(&U)…", "立即备份(&B)…",
+                     "从备份恢复(&R)…"]
 
 
 def test_evidence_opens_as_a_named_copy_and_unlinks_after_confirmation(

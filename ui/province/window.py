@@ -136,7 +136,9 @@ class ProvinceWindow(LedgerWindow):
 
     def files_dropped(self, paths) -> None:
         # Non-zip files go through too: the import says plainly why each is refused.
-        self.import_packages(sorted(paths))
+        files = sorted(p for p in paths if p.is_file())
+        if files:
+            self.import_packages(files)
 
     def closeEvent(self, event):
         super().closeEvent(event)
