@@ -55,23 +55,72 @@ def load_builtin_plan() -> dict:
 
 def load_plan_json(path: Path) -> dict:
     """Read a plan definition saved as JSON and check it."""
+    from ..errors import InvalidInput
+    from ..inputs import load_json
     try:
-        plan = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PlanFormatError(f"无法读取任务清单文件 {path}：{exc}") from None
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_JSON_BYTES + 1)
+        plan = load_json(raw, what=f"任务清单文件 {Path(path).name} ", max_bytes=MAX_JSON_BYTES)
+    except OSError as exc:
+        raise PlanFormatError(f"无法读取任务清单文件 {path}：{exc.strerror or exc}") from None
+    except InvalidInput as exc:
+        raise PlanFormatError(str(exc)) from None
     if not isinstance(plan, dict):
         raise PlanFormatError(f"{path} 不是任务清单（JSON 顶层应为对象）")
+    _check_shape(plan, str(Path(path).name))
     if "units" not in plan:
-        plan["units"] = load_units(plan.get("units_list", BUILTIN_UNITS))
+        units_list = plan.get("units_list", BUILTIN_UNITS)
+        # Only a list shipped with the program: a file must not make us read another path.
+        if (not isinstance(units_list, str) or Path(units_list).name != units_list
+                or not resource_path("units", units_list).is_file()):
+            raise PlanFormatError(f"{Path(path).name}：单位名单“{units_list}”不是程序自带的名单")
+        plan["units"] = load_units(units_list)
         plan.setdefault("units_source", Path(plan.get("units_list", BUILTIN_UNITS)).stem)
     validate_plan(plan, source=str(path))
     return plan
 
 
 # What one plan may hold: a hostile or broken file is refused, not stored.
+MAX_JSON_BYTES = 20 * 1024 * 1024
 MAX_TASKS, MAX_MEASURES = 2000, 5000
 MAX_TEXT, MAX_UNIT_TEXT, MAX_SHORT = 5000, 2000, 200
 MAX_EXTRA_COLUMNS = 20
+
+
+def _check_shape(plan: dict, source: str) -> None:
+    """Every level of a plan file is the kind of value it must be (a list of objects, text…),
+    so that checking and storing it never trips over a number where a list should be."""
+    def fail(where: str, wanted: str):
+        raise PlanFormatError(f"{source}：{where} 应为{wanted}")
+    for key in ("title", "subject", "issuer", "doc_no", "deadline", "recipient", "annex_title",
+                "period", "source"):
+        if key in plan and plan[key] is not None and not isinstance(plan[key], str):
+            fail(f"“{key}”", "文字")
+    if "year" in plan and (type(plan["year"]) is not int):
+        fail("方案年度“year”", "整数（如 2021）")
+    sections = plan.get("sections")
+    if not isinstance(sections, list) or not all(isinstance(s, dict) for s in sections):
+        fail("“sections”", "部分的列表")
+    units = plan.get("units", [])
+    if not isinstance(units, list) or not all(
+            isinstance(u, dict) and isinstance(u.get("name"), str) for u in units):
+        fail("单位名单“units”", "带 name 的对象列表")
+    for s_index, section in enumerate(sections, 1):
+        if not isinstance(section.get("title", ""), str):
+            fail(f"第{s_index}个部分的标题", "文字")
+        tasks = section.get("tasks", [])
+        if not isinstance(tasks, list) or not all(isinstance(t, dict) for t in tasks):
+            fail(f"第{s_index}个部分的“tasks”", "任务的列表")
+        for task in tasks:
+            if not isinstance(task.get("content", ""), str):
+                fail(f"任务 {task.get('no')!r} 的内容", "文字")
+            measures = task.get("measures", [])
+            if not isinstance(measures, list) or not all(isinstance(m, dict) for m in measures):
+                fail(f"任务 {task.get('no')!r} 的“measures”", "举措的列表")
+            for measure in measures:
+                for key in ("responsibility", "deadline"):
+                    if measure.get(key) is not None and not isinstance(measure[key], str):
+                        fail(f"任务 {task.get('no')!r} 中举措的“{key}”", "文字")
 
 
 def _check_divisions(plan: dict, measure: dict, where: str) -> None:

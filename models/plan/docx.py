@@ -15,6 +15,7 @@ from ..errors import PlanFormatError
 from .grid import DOWN, LEFT, Cell, GridRow, find_header, plan_from_grid
 
 MAX_PARAGRAPHS, MAX_TABLE_ROWS = 50_000, 5000
+MAX_SPAN = 64                   # columns one cell may span (Word allows 63)
 from .xlsx import check_office_zip
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -46,7 +47,10 @@ def read_plan_docx(path: Path) -> dict:
             paragraphs.append(text)
         elif element.tag == f"{_W}tbl":
             table_no += 1
-            rows = table_grid(element, table_no)
+            try:
+                rows = table_grid(element, table_no)
+            except PlanFormatError as exc:
+                raise PlanFormatError(f"{path.name}：{exc}") from None
             grids.append((rows, find_header(rows), len(paragraphs)))
 
     main = next((i for i, (_, header, _) in enumerate(grids) if header is not None), None)
@@ -84,16 +88,24 @@ def table_grid(tbl, table_no: int) -> list[GridRow]:
     grid: list[list[Cell]] = []
     for tr in tbl.iterchildren(f"{_W}tr"):
         if len(grid) >= MAX_TABLE_ROWS:
-            break           # like a sheet, a table is read to its first MAX_TABLE_ROWS rows
+            raise PlanFormatError(f"第{table_no}个表格超过 {MAX_TABLE_ROWS} 行，超过任务清单的上限；"
+                                  "请分成几个文件")
         cells: list[Cell] = []
         tr_pr = tr.find(f"{_W}trPr")
         before = _int_val(tr_pr.find(f"{_W}gridBefore")) if tr_pr is not None else 0
+        if not 0 <= (before or 0) <= MAX_SPAN:
+            raise PlanFormatError(f"第{table_no}个表格第{len(grid) + 1}行前空 {before} 列，"
+                                  f"超过上限 {MAX_SPAN} 列，不是正常的表格")
         cells.extend(Cell() for _ in range(before or 0))
         for tc in _cells_of(tr):
             tc_pr = tc.find(f"{_W}tcPr")
             span, continues = 1, False
             if tc_pr is not None:
                 span = _int_val(tc_pr.find(f"{_W}gridSpan")) or 1
+                if not 1 <= span <= MAX_SPAN:
+                    # gridSpan 100000000 once asked for 8 GB of cells before failing.
+                    raise PlanFormatError(f"第{table_no}个表格第{len(grid) + 1}行有单元格横跨 {span} 列，"
+                                          f"超过上限 {MAX_SPAN} 列，不是正常的表格")
                 v_merge = tc_pr.find(f"{_W}vMerge")
                 if v_merge is not None and v_merge.get(f"{_W}val", "continue") != "restart":
                     continues = True

@@ -8,7 +8,9 @@ deadline…) in its document properties, so the round trip gives back the same p
 from __future__ import annotations
 
 import json
+import re
 import zipfile
+import zlib
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -18,6 +20,11 @@ from .grid import DOWN, LEFT, Cell, GridRow, find_header, plan_from_grid
 # Our own task-list export marks its workbook with this identifier (core properties).
 TASKLIST_IDENTIFIER = "taskledger-plan"
 MAX_ROWS, MAX_COLS = 5000, 40
+# A task list is a few hundred KB: these bound what a hostile file can make us unpack.
+MAX_OFFICE_BYTES = 50 * 1024 * 1024          # the file itself
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024       # all its members, as they declare their sizes
+MAX_MEMBERS = 5000
+MAX_MERGED_CELLS = MAX_ROWS * MAX_COLS       # the cells one merged range may cover
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -42,16 +49,68 @@ def check_office_zip(path: Path, *, member: str, kind: str, old_suffix: str) -> 
         raise PlanFormatError(f"{path.name}：无法打开文件（{exc.strerror or exc}）") from None
     if not zipfile.is_zipfile(path):
         raise PlanFormatError(f"{path.name}：文件已损坏或不是{kind}文件（{path.suffix}）")
+    if path.stat().st_size > MAX_OFFICE_BYTES:
+        raise PlanFormatError(f"{path.name}：文件过大（超过 {MAX_OFFICE_BYTES // 1024 // 1024} MB），"
+                              "不像任务清单")
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
+            infos = archive.infolist()
+            if len(infos) > MAX_MEMBERS:
+                raise PlanFormatError(f"{path.name}：文件内含 {len(infos)} 个部件，超过上限 {MAX_MEMBERS}")
+            unpacked = sum(info.file_size for info in infos)
+            if unpacked > MAX_UNPACKED_BYTES:
+                # Declared sizes bound what zipfile will read: a member cannot grow past its own.
+                raise PlanFormatError(f"{path.name}：解压后超过 {MAX_UNPACKED_BYTES // 1024 // 1024} MB，"
+                                      "不像任务清单（可能是压缩炸弹）")
+            names = {info.filename for info in infos}
             bad = archive.testzip()
-    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError) as exc:
+            if bad is None and member == "xl/workbook.xml":
+                _check_sheets(path, archive)
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, zlib.error) as exc:
         raise PlanFormatError(f"{path.name}：文件已损坏，无法解压（{exc}）") from None
     if member not in names:
         raise PlanFormatError(f"{path.name}：不是{kind}文件（缺少 {member}）")
     if bad is not None:
         raise PlanFormatError(f"{path.name}：文件已损坏（{bad} 校验失败）")
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+_VALUE_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*\br="([A-Z]{1,3})(\d{1,7})"[^>]*>\s*<(?:\w+:)?(?:v|is)\b')
+
+
+def _check_sheets(path: Path, archive: zipfile.ZipFile) -> None:
+    """Before openpyxl loads anything: refuse a sheet whose merged range would make it build
+    millions of cells (D1:XFD1048576 took 6.8 GB), and a sheet with more rows or columns of
+    data than a task list may have (rows past the limit must not vanish in silence)."""
+    for info in archive.infolist():
+        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+            continue
+        data = archive.read(info)
+        for match in _MERGE.finditer(data):
+            c1, r1, c2, r2 = match.groups()
+            rows = abs(int(r2) - int(r1)) + 1
+            cols = abs(_column(c2) - _column(c1)) + 1
+            if rows * cols > MAX_MERGED_CELLS:
+                raise PlanFormatError(
+                    f"{path.name}：合并单元格 {match.group(1).decode()}{int(r1)}:"
+                    f"{match.group(3).decode()}{int(r2)} 覆盖 {rows * cols} 个单元格，"
+                    f"超过上限 {MAX_MERGED_CELLS}，不像任务清单")
+        last_row = last_col = 0
+        for match in _VALUE_CELL.finditer(data):
+            last_row = max(last_row, int(match.group(2)))
+            last_col = max(last_col, _column(match.group(1)))
+        if last_row > MAX_ROWS:
+            raise PlanFormatError(f"{path.name}：工作表有 {last_row} 行内容，超过上限 {MAX_ROWS} 行；"
+                                  "请分成几个文件或删去多余的行")
+        if last_col > MAX_COLS:
+            raise PlanFormatError(f"{path.name}：工作表有 {last_col} 列内容，超过上限 {MAX_COLS} 列")
+
+
+def _column(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number
 
 
 def read_plan_xlsx(path: Path) -> dict:
