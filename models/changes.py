@@ -16,7 +16,8 @@ class Changes:
 
     ``measures``: codes whose reported state changed (status, involvement, problems, next
     steps, figures). ``entries`` and ``evidence``: codes whose progress entries or evidence
-    links changed. ``settings``: business settings. ``submissions``: units whose hand-ins the
+    links changed. ``settings``: business settings. ``narrative``: the report's text
+    (models.narrative). ``submissions``: units whose hand-ins the
     provincial ledger recorded. ``everything``: the plan worked on or the whole ledger was
     replaced (plan switched or added, backup restored) — views reload from scratch.
     ``initiator`` is the object that asked for the write, so a view can skip its own echo.
@@ -27,12 +28,13 @@ class Changes:
     evidence: set[str] = field(default_factory=set)
     submissions: set[str] = field(default_factory=set)
     settings: bool = False
+    narrative: bool = False
     everything: bool = False
     initiator: object = field(default=None, compare=False, repr=False)
 
     def __bool__(self) -> bool:
         return bool(self.measures or self.entries or self.evidence or self.submissions
-                    or self.settings or self.everything)
+                    or self.settings or self.narrative or self.everything)
 
     @property
     def codes(self) -> set[str]:
@@ -54,5 +56,6 @@ class Changes:
         self.evidence |= other.evidence
         self.submissions |= other.submissions
         self.settings = self.settings or other.settings
+        self.narrative = self.narrative or other.narrative
         self.everything = self.everything or other.everything
         return self

@@ -301,6 +301,23 @@ def _0004_unit_kinds_are_data(db: "sqlite_utils.Database") -> None:
     rebuild_table(db, "units", _UNITS_0004)
 
 
+# The 工作情况报告's own words (issue 13): per plan and unit, each part the clerk edited
+# (models.narrative.PARTS) with the draft it started from. A part without a row follows the
+# ledger's data.
+_0005_REPORT_NARRATIVE = """
+CREATE TABLE narrative (
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    unit TEXT NOT NULL,
+    part TEXT NOT NULL,
+    text TEXT NOT NULL,
+    draft TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (plan_id, unit, part)
+);
+"""
+
+
 # A step: SQL text, or a function that changes the database it is given.
 Step = Union[str, Callable[["sqlite_utils.Database"], None]]
 
@@ -310,6 +327,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (2, "0002_submissions", _0002_SUBMISSIONS),
     (3, "0003_one_name_per_thing", _0003_one_name_per_thing),
     (4, "0004_unit_kinds_are_data", _0004_unit_kinds_are_data),
+    (5, "0005_report_narrative", _0005_REPORT_NARRATIVE),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
