@@ -203,6 +203,14 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def resolve_date(ledger, *, unit: str | None = None, on: date | None = None) -> date:
+    """The report's 成文日期: ``on`` when given, else the one the clerk saved, else today."""
+    if on is not None:
+        return on
+    stored = ledger.narrative(unit=unit).get("date")
+    return date.fromisoformat(stored.text) if stored else today()
+
+
 def report_text(ledger, *, unit: str | None = None, on: date | None = None,
                 **read) -> ReportText:
     """What the report of ``unit`` prints: the clerk's text where there is one, the current
@@ -210,9 +218,7 @@ def report_text(ledger, *, unit: str | None = None, on: date | None = None,
     ``read`` passes rows/entries/summary already read on to :func:`draft_narrative`."""
     unit = ledger.check_unit(unit)
     stored = ledger.narrative(unit=unit)
-    if on is None and "date" in stored:
-        on = date.fromisoformat(stored["date"].text)
-    on = on or today()
+    on = resolve_date(ledger, unit=unit, on=on)
     drafts = draft_narrative(ledger, unit=unit, on=on, **read)
     texts = {key: stored[key].text if key in stored else drafts[key] for key in PART_KEYS}
     texts["date"] = on.isoformat()
