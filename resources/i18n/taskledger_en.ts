@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;任务台账：地市年度重点任务落实情况的台账、报表与报送材料，离线使用。</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;TaskLedger: the ledger, reports and submission materials of a city's yearly key tasks, for offline use.</translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;TaskLedger: the ledger, reports and submission materials of a city&apos;s yearly key tasks, for offline use.</translation>
     </message>
     <message>
         <source>许可</source>
@@ -81,9 +81,9 @@
     <name>BackupActions</name>
     <message>
         <source>备份时间：{0}
-单位：{1}　填报人：{2}
+单位：{1}&#x3000;填报人：{2}
 方案：{3}
-佐证材料：{4} 个　程序版本：{5}</source>
+佐证材料：{4} 个&#x3000;程序版本：{5}</source>
         <translation>Backed up: {0}
 Unit: {1}  Reporter: {2}
 Plan: {3}
@@ -332,7 +332,7 @@ Choose the backup to restore. The current ledger is first saved as a “before r
     </message>
     <message>
         <source>指标完成情况（各单位合计与全省目标）</source>
-        <translation>Indicators (units' total against the provincial target)</translation>
+        <translation>Indicators (units&apos; total against the provincial target)</translation>
     </message>
     <message>
         <source>已报送 {0} / {1} 个单位</source>
@@ -386,7 +386,7 @@ Choose the backup to restore. The current ledger is first saved as a “before r
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <source>{0}/{1}　{2:.0f}%</source>
+        <source>{0}/{1}&#x3000;{2:.0f}%</source>
         <translation>{0}/{1}  {2:.0f}%</translation>
     </message>
     <message>
@@ -398,12 +398,12 @@ Choose the backup to restore. The current ledger is first saved as a “before r
         <translation>Not reported</translation>
     </message>
     <message>
-        <source>{0}　目标{1}</source>
+        <source>{0}&#x3000;目标{1}</source>
         <translation>{0}  target {1}</translation>
     </message>
     <message>
         <source>本单位承担的举措中没有量化指标</source>
-        <translation>None of your unit's measures has an indicator</translation>
+        <translation>None of your unit&apos;s measures has an indicator</translation>
     </message>
     <message>
         <source>{0}：{1} 项</source>
@@ -415,7 +415,7 @@ Choose the backup to restore. The current ledger is first saved as a “before r
     </message>
     <message>
         <source>{0}
-截止：{1}　状态：{2}</source>
+截止：{1}&#x3000;状态：{2}</source>
         <translation>{0}
 Deadline: {1}  Status: {2}</translation>
     </message>
@@ -506,7 +506,7 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>首次使用，请选择本单位并填写填报人姓名。台账将按内置的2021年度实施方案建立，保存在：
 {0}</source>
-        <translation>First start: choose your unit and enter the reporter's name. The ledger is created from the built-in 2021 plan and saved in:
+        <translation>First start: choose your unit and enter the reporter&apos;s name. The ledger is created from the built-in 2021 plan and saved in:
 {0}</translation>
     </message>
     <message>
@@ -527,7 +527,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>省级台账（汇总各地市报送）</source>
-        <translation>Provincial ledger (consolidates the units' submissions)</translation>
+        <translation>Provincial ledger (consolidates the units&apos; submissions)</translation>
     </message>
     <message>
         <source>台账类型(&amp;K)：</source>
@@ -554,7 +554,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>填写省里发来的表格(&amp;T)…</source>
-        <translation>Fill in the province's &amp;template…</translation>
+        <translation>Fill in the province&apos;s &amp;template…</translation>
     </message>
     <message>
         <source>导出{0}（PDF）(&amp;D)…</source>
@@ -596,7 +596,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>选择省里发来的表格</source>
-        <translation>Choose the province's template</translation>
+        <translation>Choose the province&apos;s template</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
@@ -612,7 +612,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>填写省里发来的表格</source>
-        <translation>Fill in the province's template</translation>
+        <translation>Fill in the province&apos;s template</translation>
     </message>
     <message>
         <source>正在填写 {0}…</source>
@@ -846,6 +846,14 @@ Deadline: {1}  Status: {2}</translation>
         <translation>&amp;Print preview of the {0}…</translation>
     </message>
     <message>
+        <source>报告正文已保存</source>
+        <translation>Report text saved</translation>
+    </message>
+    <message>
+        <source>正在准备打印预览…</source>
+        <translation>Preparing the print preview…</translation>
+    </message>
+    <message>
         <source>打印预览 — {0}</source>
         <translation>Print preview — {0}</translation>
     </message>
@@ -870,7 +878,7 @@ Deadline: {1}  Status: {2}</translation>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <source>{0}年　{1}</source>
+        <source>{0}年&#x3000;{1}</source>
         <translation>{0}  {1}</translation>
     </message>
     <message>
@@ -1037,7 +1045,7 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Choose a measure in the table on the left</translation>
     </message>
     <message>
-        <source>举措 {0}　{1}</source>
+        <source>举措 {0}&#x3000;{1}</source>
         <translation>Measure {0}  {1}</translation>
     </message>
     <message>
@@ -1045,7 +1053,7 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Task {0}: {1}</translation>
     </message>
     <message>
-        <source>责任地市：{0}　范围：{1}　截止：{2}{3}</source>
+        <source>责任地市：{0}&#x3000;范围：{1}&#x3000;截止：{2}{3}</source>
         <translation>Responsible units: {0}  Scope: {1}  Deadline: {2}{3}</translation>
     </message>
     <message>
@@ -1053,12 +1061,12 @@ Deadline: {1}  Status: {2}</translation>
         <translation>None</translation>
     </message>
     <message>
-        <source>　【{0}】</source>
+        <source>&#x3000;【{0}】</source>
         <translation>  [{0}]</translation>
     </message>
     <message>
         <source>本单位完成值（{0}）</source>
-        <translation>Your unit's value ({0})</translation>
+        <translation>Your unit&apos;s value ({0})</translation>
     </message>
     <message>
         <source>完成值，目标 {0}</source>
@@ -1119,7 +1127,7 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>台账中的文件副本不见了：{0}
 请运行“校验佐证材料”。</source>
-        <translation>The ledger's copy of the file is missing: {0}
+        <translation>The ledger&apos;s copy of the file is missing: {0}
 Run “Verify evidence”.</translation>
     </message>
     <message>
@@ -1260,9 +1268,111 @@ Run “Verify evidence”.</translation>
     </message>
 </context>
 <context>
+    <name>NarrativeActions</name>
+    <message>
+        <source>编辑报告正文(&amp;N)…</source>
+        <translation>Edit the report &amp;narrative…</translation>
+    </message>
+    <message>
+        <source>正在按台账数据起草报告正文…</source>
+        <translation>Drafting the report text from the ledger…</translation>
+    </message>
+</context>
+<context>
+    <name>NarrativeDialog</name>
+    <message>
+        <source>开头</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>一、总体情况</source>
+        <translation>1. Overview</translation>
+    </message>
+    <message>
+        <source>二、主要做法和成效</source>
+        <translation>2. Work done and results</translation>
+    </message>
+    <message>
+        <source>三、存在问题</source>
+        <translation>3. Problems</translation>
+    </message>
+    <message>
+        <source>四、下一步工作打算</source>
+        <translation>4. Plans for the next stage</translation>
+    </message>
+    <message>
+        <source>编辑报告正文 — 工作情况报告</source>
+        <translation>Edit the report text — Work report</translation>
+    </message>
+    <message>
+        <source>PDF 和 Word 版工作情况报告按这里的文字打印。未修改的部分随台账数据自动更新；以“一、”或“（一）”开头的行印作标题。</source>
+        <translation>The work report (PDF and Word) prints the text written here. Parts you leave unchanged follow the ledger&apos;s data; a line that starts with a Chinese heading number is printed as a heading.</translation>
+    </message>
+    <message>
+        <source>主送机关(&amp;A)：</source>
+        <translation>&amp;Addressee:</translation>
+    </message>
+    <message>
+        <source>落款(&amp;S)：</source>
+        <translation>&amp;Signed by:</translation>
+    </message>
+    <message>
+        <source>固定成文日期(&amp;D)</source>
+        <translation>Fix the &amp;date</translation>
+    </message>
+    <message>
+        <source>（不固定时为导出当天）</source>
+        <translation>(otherwise the day of the export)</translation>
+    </message>
+    <message>
+        <source>成文日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>按台账数据重新生成(&amp;R)</source>
+        <translation>&amp;Regenerate from the ledger</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>全部重新生成(&amp;G)</source>
+        <translation>Re&amp;generate all</translation>
+    </message>
+    <message>
+        <source>随台账数据自动生成：台账更新后报告跟着更新。</source>
+        <translation>Drafted from the ledger: the report follows the ledger&apos;s updates.</translation>
+    </message>
+    <message>
+        <source>已修改：报告按这里的文字打印。</source>
+        <translation>Edited: the report prints this text.</translation>
+    </message>
+    <message>
+        <source>台账数据在保存后有变化，可重新生成草稿。</source>
+        <translation> The ledger has changed since this was saved; you may regenerate the draft.</translation>
+    </message>
+    <message>
+        <source>“{0}”的文字已修改。按台账数据重新生成将替换这些文字，继续吗？</source>
+        <translation>The text of “{0}” was edited. Regenerating it from the ledger replaces that text. Continue?</translation>
+    </message>
+    <message>
+        <source>以下部分的文字已修改，将被台账数据生成的草稿替换：{0}。继续吗？</source>
+        <translation>These parts were edited and will be replaced by drafts from the ledger: {0}. Continue?</translation>
+    </message>
+    <message>
+        <source>放弃对报告正文的修改吗？</source>
+        <translation>Discard your changes to the report text?</translation>
+    </message>
+</context>
+<context>
     <name>PanelWithIssuer</name>
     <message>
-        <source>举措 {0}　省级（只读）</source>
+        <source>举措 {0}&#x3000;省级（只读）</source>
         <translation>Measure {0}  provincial (read-only)</translation>
     </message>
     <message>
@@ -1270,7 +1380,7 @@ Run “Verify evidence”.</translation>
         <translation>Task {0}: {1}</translation>
     </message>
     <message>
-        <source>责任地市：{0}　范围：{1}　截止：{2}
+        <source>责任地市：{0}&#x3000;范围：{1}&#x3000;截止：{2}
 此举措由省级负责，本单位只需了解，无需填报进展或佐证材料。</source>
         <translation>Responsible units: {0}  Scope: {1}  Deadline: {2}
 The province carries this measure: your unit need not report progress or evidence for it.</translation>
@@ -1289,7 +1399,7 @@ The province carries this measure: your unit need not report progress or evidenc
     <message>
         <source>文件：{0}
 方案：{1}
-年度：{2}　报送截止：{3}
+年度：{2}&#x3000;报送截止：{3}
 共 {4} 个部分、{5} 项任务、{6} 条落实举措；单位名单 {7} 个。</source>
         <translation>File: {0}
 Plan: {1}
@@ -1650,109 +1760,6 @@ Year: {2}  Submission deadline: {3}
     </message>
 </context>
 <context>
-    <name>StatusReport</name>
-    <message>
-        <source>工作进度报告</source>
-        <translation>Status report</translation>
-    </message>
-    <message>
-        <source>统计日期：{0}　报送截止：{1}　剩余 {2} 天</source>
-        <translation>As of {0}  Submission deadline: {1}  {2} days left</translation>
-    </message>
-    <message>
-        <source>按状态统计</source>
-        <translation>By status</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>项数</source>
-        <translation>Measures</translation>
-    </message>
-    <message>
-        <source>占比</source>
-        <translation>Share</translation>
-    </message>
-    <message>
-        <source>各部分完成情况</source>
-        <translation>Progress by section</translation>
-    </message>
-    <message>
-        <source>部分</source>
-        <translation>Section</translation>
-    </message>
-    <message>
-        <source>已完成/承担</source>
-        <translation>Done / carried</translation>
-    </message>
-    <message>
-        <source>完成率</source>
-        <translation>Completion</translation>
-    </message>
-    <message>
-        <source>逾期</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <source>临期（7天内到期）</source>
-        <translation>Due soon (within 7 days)</translation>
-    </message>
-    <message>
-        <source>未启动</source>
-        <translation>Not started</translation>
-    </message>
-    <message>
-        <source>已完成但无佐证材料</source>
-        <translation>Done but without evidence</translation>
-    </message>
-    <message>
-        <source>30天未更新</source>
-        <translation>Not updated for 30 days</translation>
-    </message>
-    <message>
-        <source>截止</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <source>无</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <source>量化指标</source>
-        <translation>Indicators</translation>
-    </message>
-    <message>
-        <source>举措</source>
-        <translation>Measure</translation>
-    </message>
-    <message>
-        <source>目标</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <source>本单位完成值</source>
-        <translation>Your unit's value</translation>
-    </message>
-    <message>
-        <source>是否达标</source>
-        <translation>Target met?</translation>
-    </message>
-    <message>
-        <source>未填报</source>
-        <translation>Not reported</translation>
-    </message>
-    <message>
-        <source>达标</source>
-        <translation>Met</translation>
-    </message>
-    <message>
-        <source>未达标</source>
-        <translation>Not met</translation>
-    </message>
-</context>
-<context>
     <name>SubmissionsWidget</name>
     <message>
         <source>各单位报送情况</source>
@@ -1772,7 +1779,7 @@ Year: {2}  Submission deadline: {3}
     </message>
     <message>
         <source>《{0}》 报送截止 {1}：已报送 {2} 个单位，未报送 {3} 个（共 {4} 个）。把各单位的报送材料包（.zip）拖到窗口上即可导入。</source>
-        <translation>“{0}”, deadline {1}: {2} units submitted, {3} not yet ({4} in all). Drop the units' submission bundles (.zip) on the window to import them.</translation>
+        <translation>“{0}”, deadline {1}: {2} units submitted, {3} not yet ({4} in all). Drop the units&apos; submission bundles (.zip) on the window to import them.</translation>
     </message>
     <message>
         <source>{0} 的报送记录（{1} 个材料包）</source>
