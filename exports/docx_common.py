@@ -10,6 +10,7 @@ Imported only when a .docx is written (python-docx is not loaded at start-up).
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -163,6 +164,32 @@ def append_xml(document, xml: str) -> None:
             sect.addprevious(element)
         else:
             body.append(element)
+
+
+def slot(name: str) -> str:
+    """A placeholder paragraph for content that :func:`fill_slots` puts in later."""
+    return f'<w:p><w:r><w:t>TLSLOT-{name}</w:t></w:r></w:p>'
+
+
+def fill_slots(document, contents: dict[str, str]) -> None:
+    """Replace the :func:`slot` paragraphs with ``contents`` (paragraphs and tables written as
+    text) and parse the whole body once.
+
+    Moving a large parsed table into the document element by element costs lxml time that
+    grows much faster than the table (minutes for the big ledger's 附件1); one parse of the
+    finished document is linear. Call it last, just before saving.
+    """
+    from docx.oxml import parse_xml
+    from lxml import etree
+
+    xml = etree.tostring(document.element, encoding="unicode")
+    for name, content in contents.items():
+        pattern = re.compile(rf"<w:p\b[^>]*>\s*<w:r\b[^>]*>\s*<w:t\b[^>]*>TLSLOT-{name}</w:t>"
+                             r"\s*</w:r>\s*</w:p>")
+        xml, found = pattern.subn(lambda _match: content, xml, count=1)
+        if found != 1:
+            raise RuntimeError(f"slot {name} not found in the document")
+    document.part._element = parse_xml(xml)
 
 
 def page_field_xml(style: ParaStyle, *, align: str, indent: float) -> str:

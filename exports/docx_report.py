@@ -18,8 +18,8 @@ from models.settings import PAGE_NUMBER_STYLES
 
 from .atomic import atomic_output
 from .docx_common import (FANGSONG, HEITI, KAITI, SONG, TITLE, ParaStyle, append_xml, cell_xml,
-                          em_width, page_field_xml, para_xml, prepare_document, row_xml,
-                          set_footer, set_page, table_xml, tracking_for, twips_mm)
+                          em_width, fill_slots, page_field_xml, para_xml, prepare_document,
+                          row_xml, set_footer, set_page, slot, table_xml, tracking_for, twips_mm)
 from .pdf_common import CancelCheck, Progress, check_cancel
 from .report_content import (ANNEX1_COLUMNS, ANNEX1_WIDTHS_MM, ANNEX2_COLUMNS, ANNEX2_TITLE,
                              ANNEX2_WIDTHS_MM, H1, H2, MeasureLine, NO_EVIDENCE, SectionRow,
@@ -98,21 +98,25 @@ def write_work_report_docx(ledger, out_path, *, unit: str | None = None,
     set_page(first, width_mm=210, height_mm=297, **PORTRAIT_MARGINS,
              footer_mm=PORTRAIT_MARGINS["bottom"] - 7 - PAGENO_LINE_MM, grid=LINE)
     _footers(first, style_choice)
-    append_xml(document, _main_text(report))
-    check_cancel(cancelled)
-
+    # Sections first, around placeholders; the content goes in with one parse at the end.
+    append_xml(document, slot("MAIN"))
     annex = document.add_section(WD_SECTION.NEW_PAGE)
     set_page(annex, width_mm=297, height_mm=210, **LANDSCAPE_MARGINS,
              footer_mm=LANDSCAPE_MARGINS["bottom"] - 7 - PAGENO_LINE_MM, grid=None)
-    append_xml(document, _annex1(report))
-    check_cancel(cancelled)
+    append_xml(document, slot("ANNEX1"))
     last = document.add_section(WD_SECTION.NEW_PAGE)
     set_page(last, width_mm=210, height_mm=297, **PORTRAIT_MARGINS,
              footer_mm=PORTRAIT_MARGINS["bottom"] - 7 - PAGENO_LINE_MM, grid=LINE)
-    append_xml(document, _annex2(report))
+    append_xml(document, slot("ANNEX2"))
+    contents = {"MAIN": _main_text(report)}
+    check_cancel(cancelled)
+    contents["ANNEX1"] = _annex1(report)
+    check_cancel(cancelled)
+    contents["ANNEX2"] = _annex2(report)
     if progress:
         progress(measures + 5, total)
     check_cancel(cancelled)
+    fill_slots(document, contents)
 
     out_path = Path(out_path)
     with atomic_output(out_path, suffix=".docx.tmp") as temp:
