@@ -176,6 +176,21 @@ def step_export_pdf(ctx: _Context) -> str:
     return f"{target.name}，{len(reader.pages)} 页，嵌入字体：{'、'.join(faces)}"
 
 
+def step_export_docx(ctx: _Context) -> str:
+    try:
+        from exports.docx_report import write_work_report_docx
+    except ImportError as exc:
+        raise StepFailed(f"缺少 Word 导出模块 exports.docx_report（{exc}）") from None
+    target = ctx.root / "工作情况报告.docx"
+    write_work_report_docx(ctx.ledger, target)
+    from docx import Document
+    document = Document(str(target))
+    text = "\n".join(p.text for p in document.paragraphs)
+    _check(ctx.unit in text, f"Word 文件中找不到单位名称“{ctx.unit}”")
+    _check(len(document.tables) >= 1, "Word 文件中没有附件1的完成情况表")
+    return f"{target.name}，{len(document.sections)} 节，{target.stat().st_size} 字节"
+
+
 def _embedded_fonts(reader) -> set[str]:
     names = set()
     for page in reader.pages:
@@ -262,6 +277,7 @@ STEPS: list[tuple[str, Callable[[_Context], str]]] = [
     ("添加佐证材料", step_attach),
     ("导出 Excel 完成情况表", step_export_xlsx),
     ("导出 PDF 工作情况报告", step_export_pdf),
+    ("导出 Word 工作情况报告", step_export_docx),
     ("校验佐证材料", step_verify),
     ("台账锁", step_lock),
     ("重新打开台账", step_reopen),

@@ -33,6 +33,9 @@ COMPLETION_TABLE = Document("completion_table", "任务完成情况表", ".xlsx"
                             "exports.xlsx_progress", "write_progress_workbook")
 WORK_REPORT = Document("work_report", "工作情况报告", ".pdf",
                        "exports.pdf_report", "write_work_report")
+# The same report as an editable Word file: same name, another suffix.
+WORK_REPORT_DOCX = Document("work_report_docx", "工作情况报告", ".docx",
+                            "exports.docx_report", "write_work_report_docx")
 STATUS_REPORT = Document("status_report", "进度报告", ".pdf",
                          "exports.pdf_status", "write_status_report")
 EVIDENCE_BOOK = Document("evidence_book", "佐证材料汇编", ".pdf",
@@ -54,6 +57,6 @@ PLAN_FILE = Document("plan_file", "任务清单（含处室分工）", ".json", 
 # The package is named by FORMATS.md as {单位}-{年度}-报送材料.zip (exports.package).
 PACKAGE_NAME = "报送材料"
 
-DOCUMENTS = {doc.key: doc for doc in (COMPLETION_TABLE, WORK_REPORT, STATUS_REPORT,
-                                      EVIDENCE_BOOK, TASK_LIST, PROVINCE_TABLE, PROVINCE_REPORT,
-                                      FEEDBACK, PLAN_FILE)}
+DOCUMENTS = {doc.key: doc for doc in (COMPLETION_TABLE, WORK_REPORT, WORK_REPORT_DOCX,
+                                      STATUS_REPORT, EVIDENCE_BOOK, TASK_LIST, PROVINCE_TABLE,
+                                      PROVINCE_REPORT, FEEDBACK, PLAN_FILE)}

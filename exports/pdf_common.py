@@ -4,12 +4,12 @@ writing to a temporary file that only becomes ``out_path`` once the PDF is compl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Callable
 
 from .atomic import atomic_output
 from models.errors import Cancelled, LedgerError
+from models.wording import chinese_date  # noqa: F401  (one date style for every document)
 
 # Closing punctuation that must not start a line (GB/T 15834 and common typesetting rules).
 # ReportLab's own list is Japanese-centred and lacks ，；：？！》” among others.
@@ -205,11 +205,6 @@ def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
     return ParaLines(kind=1, lines=lines)
 
 
-def chinese_date(value: date) -> str:
-    """2021年11月30日 — no zero padding, as GB/T 9704 writes 成文日期."""
-    return f"{value.year}年{value.month}月{value.day}日"
-
-
 def check_cancel(cancelled: CancelCheck) -> None:
     """Raise models.errors.Cancelled when the user asked to stop."""
     if cancelled and cancelled():
@@ -252,11 +247,22 @@ def cjk_paragraph(text: str, style):
     * ReportLab 5.1 crashes ("'FragLine' object is not subscriptable") drawing the first
       part of a split CJK paragraph of several fragments when that part holds one fragment:
       it re-labels the split lines as simple ones. Lines of fragments are kept as such.
+    * When such a paragraph continues on the next page (a long table cell), ReportLab joins
+      the lines it carries over with a space, as if they had broken at spaces between Latin
+      words: 装 备制造, 下一 步 in print and in copied text. Chinese lines break between
+      characters, so the carried-over lines are joined as they are.
     """
     return _paragraph_class()(text, style)
 
 
 _CLASS = []
+
+
+def _join_cjk_lines(bl_para, start: int, stop: int) -> list:
+    """The fragments of lines ``start:stop`` in order, without the space ReportLab's
+    ``_split_blParaHard`` appends to every line but the last (and writes into the shared
+    fragments themselves)."""
+    return [word for line in bl_para.lines[start:stop] for word in line.words]
 
 
 def _paragraph_class():
@@ -276,6 +282,12 @@ def _paragraph_class():
             def split(self, availWidth, availHeight):
                 self._wrapped_at = None          # split() may re-wrap and trim this one
                 return super().split(availWidth, availHeight)
+
+            def _get_split_blParaFunc(self):
+                from reportlab.platypus.paragraph import _split_blParaHard
+
+                func = super()._get_split_blParaFunc()
+                return _join_cjk_lines if func is _split_blParaHard else func
 
             def breakLinesCJK(self, maxWidths):
                 # split() labels every part kind 1; the lines themselves tell the truth:

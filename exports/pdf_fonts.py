@@ -57,6 +57,15 @@ BUNDLED = {
 }
 BUNDLED_FALLBACK = "wqy-microhei.ttc#0"     # the widest coverage shipped (GBK and more)
 
+# Rare characters (CJK Extension B and beyond, e.g. 𠀀 in a person's or a company's name):
+# Windows ships SimSun-ExtB (simsunb.ttf) for exactly these; MingLiU-ExtB on Traditional
+# Chinese Windows. Else the shipped 花園明朝B (HanaMinB, GlyphWiki, OFL / Hanazono licence),
+# TrueType glyf outlines covering all of Extension B. Both are large and rarely needed, so
+# they are loaded only when a character no other font has turns up.
+RARE_CANDIDATES = ("simsunb.ttf", "SimSun-ExtB.ttf", "mingliub.ttc#0")
+BUNDLED_RARE = "HanaMinB.ttf"
+RARE_ROLE = SONG
+
 FONT_DIRS_ENV = "TASKLEDGER_FONT_DIRS"       # os.pathsep-separated; replaces the system folders
 
 
@@ -71,7 +80,7 @@ class PdfFont:
     name: str              # the ReportLab font name (unique per file and sub-font)
     path: Path
     index: int
-    source: str            # "user", "system" or "bundled"
+    source: str            # "user", "system" or "bundled" ("rare-…" for the rare-character font)
     family: str            # the font's own name, for messages
     glyphs: frozenset = field(repr=False, default=frozenset())
     stand_in: bool = False  # a Song face playing 小标宋: the title is drawn emboldened
@@ -82,7 +91,8 @@ class PdfFont:
 
     def describe(self) -> str:
         """'仿宋：simfang.ttf（本机字体）' — for the export's report to the user."""
-        where = {"user": "指定字体", "system": "本机字体", "bundled": "内置开源字体"}[self.source]
+        where = {"user": "指定字体", "system": "本机字体", "rare-system": "本机字体",
+                 "bundled": "内置开源字体", "rare-bundled": "内置开源字体"}[self.source]
         return f"{ROLE_LABELS[self.role]}：{self.family}（{self.path.name}，{where}）"
 
 
@@ -112,15 +122,32 @@ def _split_index(spec: str | os.PathLike) -> tuple[Path, int]:
 _LOADED: dict[tuple[str, int], tuple[str, str, frozenset]] = {}
 
 
+def _to_unicode_cmap(fontname, subset):
+    """ReportLab 5.1's ``makeToUnicodeCMap`` (BSD licence), writing each character as
+    UTF-16BE as the PDF reference asks: ReportLab writes U+20000 as <20000>, so a rare
+    character (CJK Extension B) printed fine but copied or searched as garbage."""
+    def utf16(code: int) -> str:
+        return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        "<< /Registry (%s)" % fontname, "/Ordering (%s)" % fontname, "/Supplement 0", ">> def",
+        "/CMapName /%s def" % fontname, "/CMapType 2 def", "1 begincodespacerange",
+        "<00> <%02X>" % (len(subset) - 1), "endcodespacerange",
+        "%d beginbfchar" % len(subset),
+        *["<%02X> <%s>" % (i, utf16(v)) for i, v in enumerate(subset)],
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
+
+
 def load_font(spec: str | os.PathLike, *, role: str, source: str) -> PdfFont:
     """Load a TrueType font file (``path`` or ``path#subfont`` for a .ttc) for ``role``.
 
     Raises FontError naming the file when it is missing, not a font, or has CFF outlines
     (ReportLab cannot embed those).
     """
-    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase import pdfmetrics, ttfonts
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     path, index = _split_index(spec)
     if not path.is_file():
         raise FontError(f"字体文件不存在：{path}")
@@ -181,9 +208,12 @@ def _index_font_files(dirs: list[Path]) -> dict[str, Path]:
 class FontSet:
     """The fonts of one export, one per role, plus what the coverage check found."""
 
-    def __init__(self, fonts: dict[str, PdfFont], fallbacks: list[PdfFont]):
+    def __init__(self, fonts: dict[str, PdfFont], fallbacks: list[PdfFont],
+                 rare_fonts=None):
         self.fonts = fonts
         self.fallbacks = fallbacks
+        self._rare_fonts = rare_fonts        # called once, on the first character no font has
+        self.rare_used: list[PdfFont] = []
         self.substituted: dict[str, set[str]] = {}   # char -> roles that borrowed a glyph
         self.missing: dict[str, set[str]] = {}       # char -> roles no font could draw
 
@@ -220,6 +250,12 @@ class FontSet:
                 out.append(escaped)
                 continue
             other = next((f for f in self.fallbacks if f.has(char)), None)
+            if other is None and self._rare_fonts is not None:
+                self.fallbacks += self._rare_fonts()
+                self._rare_fonts = None
+                other = next((f for f in self.fallbacks if f.has(char)), None)
+            if other is not None and other.source.startswith("rare") and other not in self.rare_used:
+                self.rare_used.append(other)
             if other is None:
                 self.missing.setdefault(char, set()).add(role)
                 out.append(escaped)
@@ -250,8 +286,11 @@ class FontSet:
         return lines
 
     def describe(self) -> list[str]:
-        """One line per role naming the file used."""
-        return [self.fonts[role].describe() for role in ROLES]
+        """One line per role naming the file used (and the rare-character font, if used)."""
+        return [self.fonts[role].describe() for role in ROLES] + [
+            f"生僻字：{font.family}（{font.path.name}，"
+            f"{'本机字体' if font.source == 'rare-system' else '内置开源字体'}）"
+            for font in self.rare_used]
 
 
 def resolve_fonts(chosen: dict[str, str | os.PathLike] | str | os.PathLike | None = None, *,
@@ -287,11 +326,28 @@ def resolve_fonts(chosen: dict[str, str | os.PathLike] | str | os.PathLike | Non
     for font in [*fonts.values(), _bundled(SONG, BUNDLED[SONG]), _bundled(HEITI, BUNDLED_FALLBACK)]:
         if all(font.name != f.name for f in fallbacks):
             fallbacks.append(font)
-    return FontSet(fonts, fallbacks)
+    return FontSet(fonts, fallbacks, rare_fonts=lambda: rare_fonts(index))
 
 
-def _first_system_font(role: str, index: dict[str, Path]) -> PdfFont | None:
-    for candidate in SYSTEM_CANDIDATES[role]:
+def rare_fonts(index: dict[str, Path]) -> list[PdfFont]:
+    """The fonts for rare characters, best first: the PC's SimSun-ExtB (or MingLiU-ExtB),
+    then the shipped HanaMinB. ``index`` is the PC's font files (see resolve_fonts)."""
+    found = []
+    system = _first_system_font(RARE_ROLE, index, RARE_CANDIDATES)
+    if system is not None:
+        system.source = "rare-system"
+        found.append(system)
+    try:
+        bundled = _bundled(RARE_ROLE, BUNDLED_RARE)
+    except FontError:
+        return found             # an incomplete install: the characters are reported instead
+    bundled.source = "rare-bundled"
+    return found + [bundled]
+
+
+def _first_system_font(role: str, index: dict[str, Path],
+                       candidates: tuple[str, ...] | None = None) -> PdfFont | None:
+    for candidate in candidates or SYSTEM_CANDIDATES[role]:
         file_name, sep, sub = candidate.partition("#")
         path = index.get(file_name.lower())
         if path is None:

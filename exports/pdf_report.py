@@ -9,23 +9,24 @@ table head lies toward the binding edge (GB/T 9704 clause 8).
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from reportlab.platypus import Flowable   # this module is imported only when exporting
 
-from models.deadlines import today
 from models.errors import InvalidInput
 from models.fingerprint import footer_text, ledger_fingerprint
-from models.status import DONE, IN_PROGRESS, NOT_INVOLVED
-from models.summary import evidence_numbers, list_facts, summarize
+from models.narrative import chinese_number  # noqa: F401  (kept for callers of this module)
 
 from .pdf_common import (CancelCheck, MissingGlyphsError, PdfResult, Progress, build_atomically,
-                         cjk_paragraph, check_cancel, chinese_date,
-                         enable_chinese_line_breaking, progress_hook)
+                         cjk_paragraph, check_cancel, enable_chinese_line_breaking,
+                         progress_hook)
 from .pdf_fonts import FANGSONG, HEITI, KAITI, SONG, TITLE, FontSet, resolve_fonts
+from .report_content import (ANNEX1_COLUMNS, ANNEX1_WIDTHS_MM, ANNEX2_COLUMNS,  # noqa: F401
+                             ANNEX2_TITLE, ANNEX2_WIDTHS_MM, H1, H2, MeasureLine, NO_EVIDENCE,
+                             SectionRow, WorkReport, annex1_title, build_work_report,
+                             report_title)
+from .title_lines import title_lines
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
@@ -37,56 +38,12 @@ TABLE_SIZE, TABLE_LEADING = 10.5, 14
 PAGE_NUMBER_GAP = 7 * MM     # from the type area's lower edge to the top of the number line
 FOOTER_SIZE = 9              # the fingerprint (校验码) line, well below the page number
 FOOTER_BASELINE = 14 * MM
+ANNEX_TITLE_SIZE = 18
 
 OUTER, CENTER = "outer", "center"
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
 
-ANNEX1_COLUMNS = ("序号", "任务内容", "落实举措", "责任地市", "完成情况", "工作进展", "佐证材料",
-                  "存在问题", "下一步打算", "备注")
-# 工作进展 gets the room: it holds every dated entry and is what the province reads.
-ANNEX1_WIDTHS_MM = (9, 22, 34, 15, 14, 69, 22, 15, 15, 10)            # = 225 mm
-ANNEX2_COLUMNS = ("编号", "所属举措", "文件名", "说明", "材料日期")
-ANNEX2_WIDTHS_MM = (24, 17, 57, 36, 22)                                # = 156 mm
-
 _BLACK = "#000000"
-_SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*")
-_CHINESE_NUMBERS = "一二三四五六七八九十"
-
-
-@dataclass
-class _MeasureInfo:
-    row: object
-    entries: list
-    evidence: list[str] = field(default_factory=list)
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十 (enough for section counts)."""
-    if n <= 10:
-        return _CHINESE_NUMBERS[n - 1]
-    tens, ones = divmod(n, 10)
-    return (("" if tens == 1 else _CHINESE_NUMBERS[tens - 1]) + "十"
-            + (_CHINESE_NUMBERS[ones - 1] if ones else ""))
-
-
-def report_title(unit_full_name: str, plan) -> str:
-    """`{单位全称}关于{年度}年{工作}工作情况的报告`."""
-    return f"{unit_full_name}关于{plan.year}年{plan.subject}工作情况的报告"
-
-
-def annex1_title(unit: str, plan) -> str:
-    """`{单位}{年度}年{工作}任务完成情况表` — the same title the Excel sheet carries."""
-    return f"{unit}{plan.year}年{plan.subject}任务完成情况表"
-
-
-ANNEX2_TITLE = "佐证材料清单"
-
-
-def entry_text(entry, year: int) -> str:
-    """A progress entry as the report prints it: its date, then the clerk's text unchanged."""
-    day = date.fromisoformat(entry.date)
-    stamp = f"{day.month}月{day.day}日" if day.year == year else chinese_date(day)
-    return f"{stamp}，{entry.text}"
 
 
 def write_work_report(ledger, out_path, *, unit: str | None = None,
@@ -95,87 +52,43 @@ def write_work_report(ledger, out_path, *, unit: str | None = None,
                       cancelled: CancelCheck = None, fingerprint: str | None = None) -> PdfResult:
     """Write the year-end 工作情况报告 of ``unit`` (default the ledger's) to ``out_path``.
 
+    The content is exports.report_content.build_work_report: the clerk's own text where the
+    ledger has it (models.narrative), its draft from the data elsewhere.
     ``page_numbers`` is "outer" (GB/T 9704: odd right, even left) or "center"; by default the
     ledger's ``page_number_style`` setting. ``fonts`` is a font path for the body or a dict
-    role → path (see exports.pdf_fonts). ``on`` is the 成文日期 (default today).
-    Characters no font can draw are listed in the result's warnings (or, with ``strict``,
-    raise MissingGlyphsError before anything is written). The file appears only when complete.
+    role → path (see exports.pdf_fonts). ``on`` is the 成文日期 (default: the saved one, else
+    today). Characters no font can draw are listed in the result's warnings (or, with
+    ``strict``, raise MissingGlyphsError before anything is written). The file appears only
+    when complete.
     ``fingerprint`` (models.fingerprint; computed when None) is printed in every page's footer.
     """
-    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
-    from reportlab.lib.styles import ParagraphStyle
-
     enable_chinese_line_breaking()
     unit = ledger.check_unit(unit)
     style_choice = page_numbers or ledger.setting("page_number_style") or OUTER
     if style_choice not in (OUTER, CENTER):
         raise InvalidInput(f"页码位置“{style_choice}”无效，应为 outer（单页居右、双页居左）或 center（居中）")
     fontset = resolve_fonts(fonts)
-    plan = ledger.plan()
-    on = on or today()
-    rows = ledger.measures(unit=unit, on=on)
-    total_steps = len(rows) + 100
     check_cancel(cancelled)
+    report = build_work_report(ledger, unit=unit, on=on, progress=progress,
+                               cancelled=cancelled, steps=100)
+    measures = sum(isinstance(r, MeasureLine) for r in report.annex1_rows)
+    total_steps = measures + 100
 
-    infos = []
-    numbers_by_measure: dict[str, list] = {}     # measure id -> its EvidenceNumbers
-    for number in evidence_numbers(ledger, unit=unit):
-        numbers_by_measure.setdefault(number.measure_code, []).append(number)
-    for index, row in enumerate(rows, 1):
-        check_cancel(cancelled)
-        detail = ledger.measure(row.code, unit=unit)
-        infos.append(_MeasureInfo(row, detail.entries,
-                                  [n.package_name for n in numbers_by_measure.get(row.code, [])]))
-        if progress:
-            progress(index, total_steps)
-
-    own = unit == ledger.unit
-    unit_full = (ledger.setting("unit_full_name") if own else "") or unit
-    addressee = (ledger.setting("addressee") if own else "") or plan.issuer or ""
-    addressee = addressee.rstrip("：:") + "："
-    contact_person = ledger.setting("contact_person") if own else ""
-    contact_phone = ledger.setting("contact_phone") if own else ""
-
-    def style(name, role, size=BODY_SIZE, leading=LEADING, **kw):
-        kw.setdefault("alignment", TA_JUSTIFY)
-        # Fill all 22 lines of every page, as 公文 templates do (no orphan control).
-        kw.setdefault("allowOrphans", 1)
-        return ParagraphStyle(name, fontName=fontset.name(role), fontSize=size, leading=leading,
-                              wordWrap="CJK", **kw)
-
-    styles = {
-        "title": style("title", TITLE, TITLE_SIZE, 36, alignment=TA_CENTER),
-        "addressee": style("addressee", FANGSONG),
-        "body": style("body", FANGSONG, firstLineIndent=2 * BODY_SIZE),
-        "h1": style("h1", HEITI, firstLineIndent=2 * BODY_SIZE),
-        "h2": style("h2", KAITI, firstLineIndent=2 * BODY_SIZE),
-        "annex_label": style("annex_label", HEITI, alignment=TA_LEFT),
-        "annex_title": style("annex_title", TITLE, 18, 30, alignment=TA_CENTER),
-        "cell": style("cell", FANGSONG, TABLE_SIZE, TABLE_LEADING, alignment=TA_LEFT),
-        "cell_center": style("cell_center", FANGSONG, TABLE_SIZE, TABLE_LEADING, alignment=TA_CENTER),
-        "cell_head": style("cell_head", HEITI, TABLE_SIZE, TABLE_LEADING, alignment=TA_CENTER),
-        "cell_section": style("cell_section", HEITI, TABLE_SIZE, TABLE_LEADING, alignment=TA_LEFT),
-        "note": style("note", FANGSONG, 12, 20, alignment=TA_LEFT),
-    }
-    builder = _ReportBuilder(fontset, styles, plan, unit, infos, ledger)
-    summary = summarize(ledger, unit=unit, on=on)
-    story = builder.main_text(
-        title=report_title(unit_full, plan), addressee=addressee, unit_full=unit_full,
-        summary=summary, on=on, contact=(contact_person, contact_phone))
-    story += builder.annex1(annex1_title(unit, plan), summary)
-    story += builder.annex2(numbers_by_measure)
+    builder = _ReportBuilder(fontset, _styles(fontset), report)
+    story = builder.main_text()
+    story += builder.annex1()
+    story += builder.annex2()
     fingerprint = fingerprint or ledger_fingerprint(ledger, unit=unit)
     fontset.check("— 0123456789 —", SONG)      # page numbers are drawn straight on the canvas
     fontset.check(footer_text(fingerprint), SONG)
-    warnings = fontset.warnings() + builder.notes
+    warnings = fontset.warnings() + report.notes
     if strict and fontset.missing:
         raise MissingGlyphsError(fontset.warnings()[0])
 
     def build(temp_name: str) -> int:
-        doc = _report_doc(temp_name, fontset, style_choice,
-                          title=report_title(unit_full, plan), author=unit_full,
-                          footer=footer_text(fingerprint))
-        doc.setProgressCallBack(progress_hook(progress, cancelled, start=len(rows),
+        doc = _report_doc(temp_name, fontset, style_choice, title=report.title,
+                          author=report.unit_full, footer=footer_text(fingerprint))
+        doc.setProgressCallBack(progress_hook(progress, cancelled, start=measures,
                                               span=100, total=total_steps))
         doc.build(story)
         return doc.page
@@ -186,115 +99,87 @@ def write_work_report(ledger, out_path, *, unit: str | None = None,
     return PdfResult(Path(out_path), pages, warnings, fontset.describe())
 
 
-class _ReportBuilder:
-    """Turns the ledger's data into flowables; every user string goes through FontSet.markup."""
+def _styles(fontset: FontSet) -> dict:
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+    from reportlab.lib.styles import ParagraphStyle
 
-    def __init__(self, fontset: FontSet, styles, plan, unit, infos, ledger):
-        self.fonts, self.styles, self.plan, self.unit = fontset, styles, plan, unit
-        self.infos, self.ledger = infos, ledger
-        self.notes: list[str] = []
+    def style(name, role, size=BODY_SIZE, leading=LEADING, **kw):
+        kw.setdefault("alignment", TA_JUSTIFY)
+        # Fill all 22 lines of every page, as 公文 templates do (no orphan control).
+        kw.setdefault("allowOrphans", 1)
+        return ParagraphStyle(name, fontName=fontset.name(role), fontSize=size, leading=leading,
+                              wordWrap="CJK", **kw)
+
+    return {
+        "title": style("title", TITLE, TITLE_SIZE, 36, alignment=TA_CENTER),
+        "addressee": style("addressee", FANGSONG),
+        "body": style("body", FANGSONG, firstLineIndent=2 * BODY_SIZE),
+        "h1": style("h1", HEITI, firstLineIndent=2 * BODY_SIZE),
+        "h2": style("h2", KAITI, firstLineIndent=2 * BODY_SIZE),
+        "annex_label": style("annex_label", HEITI, alignment=TA_LEFT),
+        "annex_title": style("annex_title", TITLE, ANNEX_TITLE_SIZE, 30, alignment=TA_CENTER),
+        "cell": style("cell", FANGSONG, TABLE_SIZE, TABLE_LEADING, alignment=TA_LEFT),
+        "cell_center": style("cell_center", FANGSONG, TABLE_SIZE, TABLE_LEADING, alignment=TA_CENTER),
+        "cell_head": style("cell_head", HEITI, TABLE_SIZE, TABLE_LEADING, alignment=TA_CENTER),
+        "cell_section": style("cell_section", HEITI, TABLE_SIZE, TABLE_LEADING, alignment=TA_LEFT),
+        "note": style("note", FANGSONG, 12, 20, alignment=TA_LEFT),
+    }
+
+
+class _ReportBuilder:
+    """Turns a WorkReport into flowables; every string goes through FontSet.markup."""
+
+    def __init__(self, fontset: FontSet, styles, report: WorkReport):
+        self.fonts, self.styles, self.report = fontset, styles, report
 
     def para(self, text: str, style: str, role: str = FANGSONG):
         return cjk_paragraph(self.fonts.markup(text, role), self.styles[style])
 
-    def title(self, text: str, style: str):
-        """The 小标宋-style title; a plain Song face standing in is drawn emboldened."""
-        para = self.para(text, style, TITLE)
+    def title(self, text: str, style: str, size: float, width: float):
+        """The 小标宋-style title, broken between words into balanced lines (GB/T 9704
+        7.3.1); a plain Song face standing in is drawn emboldened."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        font = self.fonts.name(TITLE)
+        lines = title_lines(text, lambda c: stringWidth(c, font, size), width,
+                            words=self.report.title_words)
+        markup = "<br/>".join(self.fonts.markup(line, TITLE) for line in lines)
+        para = cjk_paragraph(markup, self.styles[style])
         return _Emboldened(para) if self.fonts[TITLE].stand_in else para
 
-    def heading(self, text: str, level: int):
+    def heading(self, text: str, level: int, outline: str = ""):
         style, role = ("h1", HEITI) if level == 1 else ("h2", KAITI)
         p = cjk_paragraph(self.fonts.markup(text, role), self.styles[style])
-        if level == 1:
-            p.outline_entry = text
+        if outline:
+            p.outline_entry = outline
         p.keepWithNext = True
         return p
 
     # ---- the report itself ----------------------------------------------------------------
-    def main_text(self, *, title, addressee, unit_full, summary, on, contact):
+    def main_text(self):
         from reportlab.platypus import KeepTogether, Spacer
 
-        plan, year = self.plan, self.plan.year
-        story = [self.title(title, "title"), Spacer(1, LEADING),
-                 self.para(addressee, "addressee")]
-        citation = f"《{plan.title}》" + (f"（{plan.doc_no}）" if plan.doc_no else "")
-        story.append(self.para(
-            f"按照{citation}要求，{self.unit}认真抓好各项任务落实。现将{year}年{plan.subject}"
-            "工作情况报告如下：", "body"))
+        report = self.report
+        story = [self.title(report.title, "title", TITLE_SIZE, TYPE_W), Spacer(1, LEADING),
+                 self.para(report.addressee, "addressee")]
+        body = report.body
+        for para in body[:-1]:
+            if para.style == H1:
+                story.append(self.heading(para.text, 1, para.outline))
+            elif para.style == H2:
+                story.append(self.heading(para.text, 2))
+            else:
+                story.append(self.para(para.text, "body"))
 
-        story.append(self.heading("一、总体情况", 1))
-        story.append(self.para(f"截至{chinese_date(on)}，{self.unit}{summary.sentence()}", "body"))
-        if summary.indicators:
-            parts = []
-            for item in summary.indicators:
-                ind = item.indicator
-                value = ("尚未填报完成值" if ind.value is None
-                         else f"本单位完成{_number(ind.value)}{ind.quantity_unit}")
-                parts.append(f"举措{item.measure_code}（全省目标{ind.raw}），{value}")
-            story.append(self.para("量化指标方面：" + "；".join(parts) + "。", "body"))
-
-        story.append(self.heading("二、主要做法和成效", 1))
-        wrote_any = False
-        section_no = 0
-        for section_title, items in self._by_section():
-            shown = [i for i in items if i.entries or i.row.status in (DONE, IN_PROGRESS)]
-            if not shown:
-                continue
-            section_no += 1
-            story.append(self.heading(
-                f"（{chinese_number(section_no)}）{_SECTION_NUMBER.sub('', section_title)}", 2))
-            for k, info in enumerate(shown, 1):
-                row = info.row
-                story.append(self.para(
-                    f"{k}.{row.text.rstrip('。；;')}（举措{row.code}，{row.status}）", "body"))
-                for entry in info.entries:
-                    # A line break the clerk typed starts a new indented paragraph.
-                    for line in entry_text(entry, year).splitlines():
-                        if line.strip():
-                            story.append(self.para(line, "body"))
-                    wrote_any = True
-        if not wrote_any:
-            story.append(self.para("暂无进展记录。", "body"))
-            self.notes.append("提示：台账中还没有任何进展记录，报告“二、主要做法和成效”部分为空")
-
-        story.append(self.heading("三、存在问题", 1))
-        story += self._grouped_texts("problems", "三、存在问题")
-        story.append(self.heading("四、下一步工作打算", 1))
-        story += self._grouped_texts("next_steps", "四、下一步工作打算")
-
-        closing = [self.para("特此报告。", "body"), Spacer(1, LEADING)]
-        closing += self._annex_notes(annex1_title(self.unit, plan), ANNEX2_TITLE)
+        closing = [self.para(body[-1].text, "body"), Spacer(1, LEADING)]
+        closing += self._annex_notes(*report.annex_titles)
         closing.append(Spacer(1, 2 * LEADING))          # room for the seal; never drawn
-        closing.append(_SignatureBlock(self.fonts.plain(unit_full, FANGSONG),
-                                       chinese_date(on), self.fonts.name(FANGSONG)))
-        person, phone = contact
-        if person or phone:
-            bits = [f"联系人：{person}" if person else "", f"联系电话：{phone}" if phone else ""]
-            closing.append(self.para("（" + "，".join(b for b in bits if b) + "）", "body"))
+        closing.append(_SignatureBlock(self.fonts.plain(report.signature, FANGSONG),
+                                       report.date_text, self.fonts.name(FANGSONG)))
+        if report.contact:
+            closing.append(self.para(report.contact, "body"))
         story.append(KeepTogether(closing))
         return story
-
-    def _by_section(self):
-        sections: dict[str, list[_MeasureInfo]] = {}
-        for info in self.infos:
-            sections.setdefault(info.row.section, []).append(info)
-        return sections.items()
-
-    def _grouped_texts(self, attr: str, where: str):
-        """Numbered paragraphs of the clerk's problems / next steps; identical texts merged."""
-        groups: dict[str, list[str]] = {}
-        for info in self.infos:
-            text = getattr(info.row, attr).strip()
-            if text and info.row.status != NOT_INVOLVED:
-                groups.setdefault(text, []).append(info.row.code)
-        if not groups:
-            self.notes.append(f"提示：各举措均未填写相应内容，报告“{where}”部分写为“暂无。”")
-            return [self.para("暂无。", "body")]
-        out = []
-        for k, (text, ids) in enumerate(groups.items(), 1):
-            lines = [line for line in f"{k}.{text}（举措{'、'.join(ids)}）".splitlines() if line.strip()]
-            out += [self.para(line, "body") for line in lines]
-        return out
 
     def _annex_notes(self, *titles):
         """附件：1.… with later numbers aligned under the first (GB/T 9704 7.3.4)."""
@@ -317,16 +202,17 @@ class _ReportBuilder:
         return out
 
     # ---- 附件1: the 完成情况表, landscape ---------------------------------------------------
-    def annex1(self, title: str, summary):
+    def annex1(self):
         from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
+        title = self.report.annex1_title
         story = [NextPageTemplate(LANDSCAPE), PageBreak(),
                  _outlined(self.para("附件1", "annex_label", HEITI), f"附件1　{title}"),
-                 self.title(title, "annex_title"),
+                 self.title(title, "annex_title", ANNEX_TITLE_SIZE, TYPE_H),
                  Spacer(1, 6)]
         story.append(self._annex1_table())
         story.append(Spacer(1, 6))
-        story.append(self.para(summary.sentence(), "note"))
+        story.append(self.para(self.report.summary_sentence, "note"))
         return story
 
     def _annex1_table(self):
@@ -336,34 +222,20 @@ class _ReportBuilder:
         from reportlab.platypus import Table
 
         cell = lambda text, st="cell", role=FANGSONG: self.para(text, st, role)  # noqa: E731
+        centred = {0, 4}
         data = [[cell(h, "cell_head", HEITI) for h in ANNEX1_COLUMNS]]
         commands = [("LINEBELOW", (0, 0), (-1, 0), 0.5, _BLACK)]
-        for section_title, items in self._by_section():
-            data.append([cell(section_title, "cell_section", HEITI)] + [""] * 9)
+        for line in self.report.annex1_rows:
+            if isinstance(line, SectionRow):
+                data.append([cell(line.title, "cell_section", HEITI)] + [""] * (len(ANNEX1_COLUMNS) - 1))
+                r = len(data) - 1
+                commands += [("SPAN", (0, r), (-1, r)), ("LINEABOVE", (0, r), (-1, r), 0.5, _BLACK)]
+                continue
+            data.append(["" if col < 2 and not line.first_of_task
+                         else cell(text, "cell_center" if col in centred else "cell")
+                         for col, text in enumerate(line.cells)])
             r = len(data) - 1
-            commands += [("SPAN", (0, r), (-1, r)), ("LINEABOVE", (0, r), (-1, r), 0.5, _BLACK)]
-            tasks: dict[int, list[_MeasureInfo]] = {}
-            for info in items:
-                tasks.setdefault(info.row.task_no, []).append(info)
-            for task_no, task_items in tasks.items():
-                for k, info in enumerate(task_items):
-                    row = info.row
-                    progress = "<br/>".join(self.fonts.markup(entry_text(e, self.plan.year), FANGSONG)
-                                            for e in info.entries)
-                    data.append([
-                        cell(str(task_no), "cell_center") if k == 0 else "",
-                        cell(row.task_content) if k == 0 else "",
-                        cell(f"{row.code}　{row.text}"),
-                        cell(row.responsibility),
-                        cell(row.status, "cell_center"),
-                        cjk_paragraph(progress, self.styles["cell"]),
-                        cell("\n".join(info.evidence)),
-                        cell(row.problems),
-                        cell(row.next_steps),
-                        cell(_remark(row)),
-                    ])
-                    r = len(data) - 1
-                    commands.append(("LINEABOVE", (0 if k == 0 else 2, r), (-1, r), 0.5, _BLACK))
+            commands.append(("LINEABOVE", (0 if line.first_of_task else 2, r), (-1, r), 0.5, _BLACK))
         commands += [("BOX", (0, 0), (-1, -1), 0.5, _BLACK),
                      ("LINEBEFORE", (1, 0), (-1, -1), 0.5, _BLACK)]
         widths = [w * MM for w in ANNEX1_WIDTHS_MM]
@@ -374,42 +246,25 @@ class _ReportBuilder:
         return table
 
     # ---- 附件2: 佐证材料清单 ----------------------------------------------------------------
-    def annex2(self, numbers_by_measure):
+    def annex2(self):
         from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table
 
         story = [NextPageTemplate(PORTRAIT), PageBreak(),
                  _outlined(self.para("附件2", "annex_label", HEITI), f"附件2　{ANNEX2_TITLE}"),
-                 self.title(ANNEX2_TITLE, "annex_title"), Spacer(1, 6)]
+                 self.title(ANNEX2_TITLE, "annex_title", ANNEX_TITLE_SIZE, TYPE_W), Spacer(1, 6)]
+        if not self.report.annex2_rows:
+            story.append(self.para(NO_EVIDENCE, "body"))
+            return story
         cell = lambda text, st="cell", role=FANGSONG: self.para(text, st, role)  # noqa: E731
         data = [[cell(h, "cell_head", HEITI) for h in ANNEX2_COLUMNS]]
-        for numbers in numbers_by_measure.values():
-            for n in numbers:
-                data.append([cell(n.label), cell(n.measure_code, "cell_center"),
-                             cell(n.package_name), cell(n.evidence.note),
-                             cell(n.evidence.evidence_date, "cell_center")])
-        if len(data) == 1:
-            story.append(self.para("本单位尚未上传佐证材料。", "body"))
-            return story
+        for label, code, name, note, when in self.report.annex2_rows:
+            data.append([cell(label), cell(code, "cell_center"), cell(name), cell(note),
+                         cell(when, "cell_center")])
         table = Table(data, colWidths=[w * MM for w in ANNEX2_WIDTHS_MM], repeatRows=1,
                       splitByRow=1, splitInRow=1)
         table.setStyle(_table_style([], grid=True, font=self.fonts.name(FANGSONG)))
         story.append(table)
         return story
-
-
-def _remark(row) -> str:
-    notes = []
-    if row.status == NOT_INVOLVED:
-        notes.append("经确认不涉及")
-    elif row.scope == "relevant" and row.involved is None:
-        notes.append("待确认是否涉及")
-    # the role, 完成时限 and 任务目标 where the list gave them
-    notes.extend(list_facts(row))
-    return "\n".join(notes)
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _table_style(extra, *, grid: bool, font: str):

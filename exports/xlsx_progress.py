@@ -20,7 +20,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from models.deadlines import today
 from models.fingerprint import footer_text, ledger_fingerprint
 from models.status import NOT_INVOLVED, STATUSES
-from models.summary import EvidenceNumber, Summary, evidence_numbers, list_facts, summarize
+from models.summary import EvidenceNumber, Summary, evidence_numbers, summarize
+from models.wording import entry_line, measure_remarks
 
 from .text_width import (LINE_FACTOR, MAX_ROW_HEIGHT_PT, ROW_PADDING_PT, column_pixels, height_for,
                          line_count)
@@ -171,11 +172,8 @@ def write_progress_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
             put_text(ws.cell(row_no, 2), row.task_content, alignment=WRAP_LEFT_MIDDLE)
 
         detail = ledger.measure(row.code, unit=unit)
-        progress_text = "\n".join(f"{chinese_date(e.date)}：{e.text}" for e in detail.entries)
-        remark = [f"举措{row.code}"]
-        if row.status == NOT_INVOLVED:
-            remark.append("经确认不涉及")
-        remark.extend(list_facts(row))
+        progress_text = "\n".join(entry_line(e) for e in detail.entries)
+        remark = [f"举措{row.code}"] + measure_remarks(row)
         values = {
             "落实举措": row.text,
             "责任地市": row.responsibility,

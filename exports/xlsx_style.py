@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .atomic import atomic_output
 from models.errors import Cancelled
+from models.wording import chinese_date  # noqa: F401  (one date style for every document)
 
 BODY_FONT_NAME = "仿宋"
 HEAD_FONT_NAME = "黑体"
@@ -179,14 +180,3 @@ def check_cancel(cancelled: Callable[[], bool] | None) -> None:
     if cancelled is not None and cancelled():
         raise Cancelled("导出已取消，未生成文件")
 
-
-_YMD = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-def chinese_date(iso: str) -> str:
-    """2021-03-05 → 2021年3月5日 (no zero padding, as official documents write dates)."""
-    match = _YMD.match(str(iso or "")[:10])
-    if not match:
-        return str(iso or "")
-    y, m, d = (int(g) for g in match.groups())
-    return f"{y}年{m}月{d}日"

@@ -27,6 +27,7 @@ from models.plan.numbering import split_number
 from models.plan.xlsx import check_office_zip, sheet_grid
 from models.status import STATUSES
 from models.summary import evidence_numbers
+from models.wording import entry_line
 
 from .text_width import MAX_ROW_HEIGHT_PT, height_for
 from .xlsx_style import (BODY_FONT, THIN_BORDER, WRAP_TOP_LEFT, check_cancel, chinese_date,
@@ -175,7 +176,7 @@ def fill_province_template(ledger, template_path: Path, out_path: Path, *,
         detail = ledger.measure(measure_id, unit=unit)
         values = {
             "status": row.status,
-            "progress": "\n".join(f"{chinese_date(e.date)}：{e.text}" for e in detail.entries),
+            "progress": "\n".join(entry_line(e) for e in detail.entries),
             "evidence": "\n".join(numbers.get(measure_id, [])),
             "problems": row.problems,
             "next_steps": row.next_steps,

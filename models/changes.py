@@ -16,7 +16,8 @@ class Changes:
 
     ``measures``: codes whose reported state changed (status, involvement, problems, next
     steps, figures). ``entries`` and ``evidence``: codes whose progress entries or evidence
-    links changed. ``settings``: business settings. ``submissions``: units whose hand-ins the
+    links changed. ``settings``: business settings. ``narrative``: the report's text
+    (models.narrative). ``submissions``: units whose hand-ins the
     provincial ledger recorded. ``reviews``: units whose review (the province's results and
     comments, the feedback a unit imported, the packages it made) changed. ``units``: the
     plan's unit list or who carries which measure changed (the province's divisions).
@@ -32,12 +33,14 @@ class Changes:
     reviews: set[str] = field(default_factory=set)
     settings: bool = False
     units: bool = False
+    narrative: bool = False
     everything: bool = False
     initiator: object = field(default=None, compare=False, repr=False)
 
     def __bool__(self) -> bool:
         return bool(self.measures or self.entries or self.evidence or self.submissions
-                    or self.reviews or self.settings or self.units or self.everything)
+                    or self.reviews or self.settings or self.units or self.narrative
+                    or self.everything)
 
     @property
     def codes(self) -> set[str]:
@@ -61,5 +64,6 @@ class Changes:
         self.reviews |= other.reviews
         self.settings = self.settings or other.settings
         self.units = self.units or other.units
+        self.narrative = self.narrative or other.narrative
         self.everything = self.everything or other.everything
         return self

@@ -24,9 +24,11 @@ from .inputs import clean_name, clean_text, parse_date, parse_number
 from .plan.definition import load_builtin_plan
 from .plan.store import indicator_row, insert_plan, list_plans, list_units, read_plan
 from .plan.units import OUTSIDE_KINDS
-from .records import (AuditRecord, Entry, Evidence, MeasureDetail, MeasureRow, Plan, PlanInfo,
-                      PurgeResult, Unit, VerifyProblem)
+from .records import (AuditRecord, Entry, Evidence, MeasureDetail, MeasureRow, NarrativeText,
+                      Plan, PlanInfo, PurgeResult, Unit, VerifyProblem)
+from .settings import check_settings
 from .status import NOT_INVOLVED, NOT_STARTED, normalize_status
+from .wording import printable
 
 CITY, PROVINCE_ROLE = "city", "province"
 
@@ -208,7 +210,9 @@ class Ledger:
             self.note_changes(everything=True)
         else:
             self.note_changes(settings=True)
-        values = {key: clean_name(value, what=key) for key, value in values.items()}
+        # The displayed settings by their own rules (phone numbers…), any other by the
+        # rules every name follows (no control characters, one line).
+        values = {key: clean_name(value, what=key) for key, value in check_settings(values).items()}
         with dbmod.transaction(self.db):
             for key, value in values.items():
                 self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key)"
@@ -830,6 +834,61 @@ class Ledger:
                                  " JOIN measures m ON m.id = el.measure_id"):
             result.setdefault(row["evidence_id"], []).append(row["code"])
         return result
+
+    # ---- the report's narrative (models.narrative) ------------------------------------------
+    def entries_by_measure(self, *, unit: str | None = None) -> dict[str, list[Entry]]:
+        """Every progress entry of ``unit`` in the current plan, by measure code, oldest first
+        (one query: the reports read them all)."""
+        unit = self.check_unit(unit)
+        result: dict[str, list[Entry]] = {}
+        for r in self.db.query(
+                "SELECT e.*, m.code FROM entries e JOIN measures m ON m.id = e.measure_id"
+                " WHERE m.plan_id = ? AND e.unit = ? ORDER BY e.date, e.id", [self.plan_id, unit]):
+            result.setdefault(r["code"], []).append(Entry(
+                id=r["id"], measure_code=r["code"], date=r["date"], author=r["author"],
+                text=r["text"], created_at=r["created_at"], updated_at=r["updated_at"]))
+        return result
+
+    def narrative(self, *, unit: str | None = None) -> dict[str, NarrativeText]:
+        """The parts of the report's text the clerk saved for ``unit`` in the current plan
+        (part key → NarrativeText); a part not listed follows the data."""
+        unit = self.check_unit(unit)
+        return {r["part"]: NarrativeText(part=r["part"], text=r["text"], draft=r["draft"],
+                                         updated_at=r["updated_at"], updated_by=r["updated_by"])
+                for r in self.db.query("SELECT * FROM narrative WHERE plan_id = ? AND unit = ?",
+                                       [self.plan_id, unit])}
+
+    def save_narrative(self, texts: dict[str, str | None], *,
+                       drafts: dict[str, str] | None = None, unit: str | None = None) -> None:
+        """Store the clerk's text for the parts in ``texts`` (key → text; "" or None: no text
+        of the clerk's, the part follows the data again). ``drafts`` gives the draft each text
+        was edited from. One transaction; every part is checked first (models.narrative
+        .check_part), so a bad one stores nothing."""
+        from .narrative import check_part
+
+        self.note_changes(narrative=True)
+        unit = self.check_unit(unit)
+        cleaned = {key: check_part(key, text) for key, text in texts.items()}
+        drafts = drafts or {}
+        with dbmod.transaction(self.db):
+            now = now_text()
+            old = self.narrative(unit=unit)
+            detail = {}
+            for key, text in cleaned.items():
+                before = old[key].text if key in old else None
+                if not text:
+                    self.db.execute("DELETE FROM narrative WHERE plan_id = ? AND unit = ? AND part = ?",
+                                    [self.plan_id, unit, key])
+                else:
+                    self.db.execute(
+                        "INSERT INTO narrative (plan_id, unit, part, text, draft, updated_at, updated_by)"
+                        " VALUES (?,?,?,?,?,?,?) ON CONFLICT(plan_id, unit, part) DO UPDATE SET"
+                        " text = excluded.text, draft = excluded.draft,"
+                        " updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                        [self.plan_id, unit, key, text, printable(drafts.get(key, "")), now, self.user])
+                if before != (text or None):
+                    detail[key] = {"old": before, "new": text or None}
+            record_audit(self.db, self.user, "narrative", unit, detail)
 
     # ---- search and audit --------------------------------------------------------------------
     def search(self, text: str, *, unit: str | None = None) -> list[str]:

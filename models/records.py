@@ -167,6 +167,16 @@ class MeasureDetail:
 
 
 @dataclass
+class NarrativeText:
+    """One part of the report's text as the clerk saved it (models.narrative.PARTS)."""
+    part: str
+    text: str
+    draft: str                   # the draft the clerk started from, when saved
+    updated_at: str
+    updated_by: str
+
+
+@dataclass
 class VerifyProblem:
     evidence_id: int
     sha256: str

@@ -434,6 +434,23 @@ END;
 """
 
 
+# The 工作情况报告's own words (issue 13): per plan and unit, each part the clerk edited
+# (models.narrative.PARTS) with the draft it started from. A part without a row follows the
+# ledger's data.
+_0008_REPORT_NARRATIVE = """
+CREATE TABLE narrative (
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    unit TEXT NOT NULL,
+    part TEXT NOT NULL,
+    text TEXT NOT NULL,
+    draft TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (plan_id, unit, part)
+);
+"""
+
+
 # A step: SQL text, or a function that changes the database it is given.
 Step = Union[str, Callable[["sqlite_utils.Database"], None]]
 
@@ -446,6 +463,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (5, "0005_task_list_roles", _0005_TASK_LIST_ROLES),
     (6, "0006_review_loop", _0006_review_loop),
     (7, "0007_evidence_notes_searchable", _0007_EVIDENCE_NOTES),
+    (8, "0008_report_narrative", _0008_REPORT_NARRATIVE),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -144,21 +144,3 @@ def evidence_numbers(ledger, *, unit: str | None = None) -> list[EvidenceNumber]
     return numbered
 
 
-ROLE_WORDS = {"lead": "牵头单位", "assisting": "配合单位"}
-
-
-def list_facts(row: MeasureRow) -> list[str]:
-    """What the task list says of a measure beyond its text, as the outputs print it:
-    本单位为牵头/配合单位 (where the list tells roles apart), its 完成时限 as written, its
-    任务目标 and the office's own numbering."""
-    facts = []
-    if row.role in ROLE_WORDS:
-        facts.append(f"本单位为{ROLE_WORDS[row.role]}")
-    if row.deadline_text:
-        facts.append(f"完成时限：{row.deadline_text}")
-    elif row.own_deadline:
-        day = date.fromisoformat(row.own_deadline)
-        facts.append(f"完成时限：{day.year}年{day.month}月{day.day}日")
-    if row.target:
-        facts.append(f"任务目标：{row.target}")
-    return facts

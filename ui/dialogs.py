@@ -157,9 +157,21 @@ class SettingsDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _accept(self) -> None:
+        # The ledger checks the same rules (models.settings); checking here keeps the dialog
+        # open with what the clerk typed instead of losing it to a refusal.
+        from models.errors import LedgerError
+        from models.settings import check_settings
+        try:
+            check_settings(self.values())
+        except LedgerError as error:
+            QMessageBox.warning(self, self.windowTitle(), str(error))
+            return
+        self.accept()
 
     def values(self) -> dict[str, str]:
         values = {key: edit.text().strip() for key, edit in self.edits.items()}

@@ -24,8 +24,9 @@ FILTERS = {".xlsx": QT_TRANSLATE_NOOP("ExportActions", "Excel 工作簿 (*.xlsx)
            ".docx": QT_TRANSLATE_NOOP("ExportActions", "Word 文档 (*.docx)")}
 
 # The key a clerk presses in the open 文件 menu (unchanged since the first version).
-MNEMONICS = {"completion_table": "E", "work_report": "W", "status_report": "R",
-             "province_table": "E", "province_report": "P"}
+MNEMONICS = {"completion_table": "E", "work_report": "W", "work_report_docx": "O",
+             "status_report": "R", "province_table": "E", "province_report": "P"}
+KINDS = {".xlsx": "Excel", ".docx": "Word"}
 
 
 def file_filter(suffix: str) -> str:
@@ -63,7 +64,7 @@ class ExportActions(WindowActions):
 
     def add_to(self, menu) -> None:
         for key, document in self.documents.items():
-            kind = "Excel" if document.suffix == ".xlsx" else document.suffix[1:].upper()
+            kind = KINDS.get(document.suffix, document.suffix[1:].upper())
             text = QCoreApplication.translate("ExportActions", "导出{0}（{1}）(&{2})…").format(
                 i18n.label(document.name), kind, MNEMONICS.get(key, ""))
             action = QAction(text, self.host)

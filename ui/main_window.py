@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from exports.documents import COMPLETION_TABLE, STATUS_REPORT, WORK_REPORT
+from exports.documents import COMPLETION_TABLE, STATUS_REPORT, WORK_REPORT, WORK_REPORT_DOCX
 from models.changes import Changes
 
 from models.deadlines import DUE_SOON, LATE
@@ -230,9 +230,12 @@ class MainWindow(LedgerWindow):
         from .handin_actions import HandinActions
 
         file_menu = self.file_menu
-        self.exports = ExportActions(self, [COMPLETION_TABLE, WORK_REPORT, STATUS_REPORT],
-                                     unit=None)
+        self.exports = ExportActions(self, [COMPLETION_TABLE, WORK_REPORT, WORK_REPORT_DOCX,
+                                            STATUS_REPORT], unit=None)
         self.exports.add_to(file_menu)
+        from .narrative_dialog import NarrativeActions
+        self.narrative = NarrativeActions(self)
+        self.narrative.add_to(file_menu)
         self.preview_action = QAction(self.tr("打印预览{0}(&P)…").format(
             i18n.label(STATUS_REPORT.name)), self)
         self.preview_action.setShortcut(QKeySequence.StandardKey.Print)
@@ -435,6 +438,8 @@ class MainWindow(LedgerWindow):
             self._after_reload(keep)
         if changes.settings:
             self.show_status(self.tr("设置已保存"), 3000)
+        if changes.narrative:
+            self.show_status(self.tr("报告正文已保存"), 3000)
 
     # ---- drops: files dropped anywhere on the window become evidence ----------------------
     def accepts_files(self) -> bool:
@@ -486,12 +491,23 @@ class MainWindow(LedgerWindow):
         if dialog.exec():
             self.session.write(self, self.session.ledger.set_settings, **dialog.values())
 
-    def print_preview(self) -> None:
+    def print_preview(self):
+        """Compose the 进度报告 in the background (the same content the PDF prints), then
+        show it in the print preview."""
+        def work(ledger, progress, cancelled):
+            from models.status_report import build_status_report
+            return build_status_report(ledger)
+
+        return self.start_job(work, self.tr("正在准备打印预览…"), self._show_preview)
+
+    def _show_preview(self, report) -> None:
+        from PySide6.QtGui import QTextDocument
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-        from .report_preview import status_report_document
-        self.panel.commit_pending()
-        document = status_report_document(self.session.ledger, self.plan)
+        from .report_preview import status_report_html
+        document = QTextDocument(self)
+        document.setHtml(status_report_html(report))
+        self._preview_document = document          # what the last preview showed (tests)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("打印预览 — {0}").format(i18n.label(STATUS_REPORT.name)))

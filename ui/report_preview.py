@@ -1,92 +1,66 @@
-"""The 进度报告 as a QTextDocument for the print preview (the PDF comes from exports/)."""
+"""The 进度报告 as a QTextDocument for the print preview and printing.
+
+The content is models.status_report.build_status_report — the same the PDF (exports/
+pdf_status.py) prints: title, facts, the numbered parts and their tables, the bars of the
+shares. Only the drawing differs (Qt's rich text here, ReportLab there).
+"""
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextDocument
 
-from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
-from models.summary import summarize
+from models.status_report import ReportTable, StatusReport, build_status_report
 
 
-def _labels() -> dict[str, str]:
-    return {
-        "title": QCoreApplication.translate("StatusReport", "工作进度报告"),
-        "dates": QCoreApplication.translate("StatusReport", "统计日期：{0}　报送截止：{1}　剩余 {2} 天"),
-        "by_status": QCoreApplication.translate("StatusReport", "按状态统计"),
-        "status": QCoreApplication.translate("StatusReport", "状态"),
-        "count": QCoreApplication.translate("StatusReport", "项数"),
-        "share": QCoreApplication.translate("StatusReport", "占比"),
-        "by_section": QCoreApplication.translate("StatusReport", "各部分完成情况"),
-        "section": QCoreApplication.translate("StatusReport", "部分"),
-        "done_of": QCoreApplication.translate("StatusReport", "已完成/承担"),
-        "rate": QCoreApplication.translate("StatusReport", "完成率"),
-        "late": QCoreApplication.translate("StatusReport", "逾期"),
-        "due_soon": QCoreApplication.translate("StatusReport", "临期（7天内到期）"),
-        "not_started": QCoreApplication.translate("StatusReport", "未启动"),
-        "no_evidence": QCoreApplication.translate("StatusReport", "已完成但无佐证材料"),
-        "stale": QCoreApplication.translate("StatusReport", "30天未更新"),
-        "deadline": QCoreApplication.translate("StatusReport", "截止"),
-        "none": QCoreApplication.translate("StatusReport", "无"),
-        "indicators": QCoreApplication.translate("StatusReport", "量化指标"),
-        "measure": QCoreApplication.translate("StatusReport", "举措"),
-        "target": QCoreApplication.translate("StatusReport", "目标"),
-        "value": QCoreApplication.translate("StatusReport", "本单位完成值"),
-        "met?": QCoreApplication.translate("StatusReport", "是否达标"),
-        "empty": QCoreApplication.translate("StatusReport", "未填报"),
-        "met": QCoreApplication.translate("StatusReport", "达标"),
-        "unmet": QCoreApplication.translate("StatusReport", "未达标"),
-    }
+def _cell(text: str) -> str:
+    return "<br/>".join(escape(line) for line in text.split("\n"))
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f"<th>{h}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table border='1' cellspacing='0' cellpadding='4'><tr>{head}</tr>{body}</table>"
+def _bar(share: float, colour: str) -> str:
+    done = max(0, min(100, round(share * 100)))
+    cells = (f"<td width='{done}%' bgcolor='{colour}'>&nbsp;</td>" if done else "") + \
+        (f"<td width='{100 - done}%' bgcolor='#e0e0e0'>&nbsp;</td>" if done < 100 else "")
+    return f"<table width='100%' cellspacing='0' cellpadding='0'><tr>{cells}</tr></table>"
 
 
-def status_report_html(ledger, plan) -> str:
-    """HTML of the status report from models.summary (no numbers recomputed here)."""
-    s = summarize(ledger)
-    L = _labels()
-    unit = ledger.setting("unit_full_name") or s.unit
-    parts = [f"<h2 align='center'>{escape(unit)}{L['title']}</h2>",
-             f"<p align='center'>{escape(plan.title)}</p>",
-             "<p>" + L["dates"].format(s.on.isoformat(), s.deadline, s.days_left) + "</p>",
-             f"<p>{escape(s.sentence())}</p>",
-             f"<h3>{L['by_status']}</h3>"]
-    parts.append(_table([L["status"], L["count"], L["share"]], [
-        [status, str(s.counts.get(status, 0)),
-         "—" if status == NOT_INVOLVED else f"{s.share(status) * 100:.1f}%"]
-        for status in (DONE, IN_PROGRESS, NOT_STARTED, NOT_INVOLVED)]))
-    parts.append(f"<h3>{L['by_section']}</h3>")
-    parts.append(_table([L["section"], L["done_of"], L["rate"]], [
-        [escape(sec.title), f"{sec.done}/{sec.total}", f"{sec.share * 100:.0f}%"]
-        for sec in s.sections]))
-    for key, rows in (("late", s.late), ("due_soon", s.due_soon), ("not_started", s.not_started),
-                      ("no_evidence", s.done_without_evidence), ("stale", s.stale)):
-        parts.append(f"<h3>{L[key]}（{len(rows)}）</h3>")
-        if rows:
-            parts.append("<ul>" + "".join(
-                f"<li>{row.code}　{escape(row.text)}（{L['deadline']} {row.deadline or '—'}）</li>"
-                for row in rows) + "</ul>")
+def _table(table: ReportTable) -> str:
+    total = sum(table.widths_mm)
+    head = "".join(f"<th bgcolor='#e8e8e8' width='{w * 100 / total:.0f}%'>{escape(h)}</th>"
+                   for h, w in zip(table.columns, table.widths_mm))
+    rows = []
+    for r, row in enumerate(table.rows):
+        cells = []
+        for c, text in enumerate(row):
+            align = " align='center'" if c in table.centred else ""
+            body = _bar(table.bars[r], table.bar_colours[r]) if c == table.bar_column else _cell(text)
+            cells.append(f"<td{align}>{body}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (f"<table width='100%' border='1' cellspacing='0' cellpadding='3'>"
+            f"<tr>{head}</tr>{''.join(rows)}</table>")
+
+
+def status_report_html(report: StatusReport) -> str:
+    """HTML of the report (no numbers or wording composed here)."""
+    facts = report.facts
+    parts = [f"<h2 align='center'>{escape(report.title)}</h2>",
+             "<table width='100%' border='1' cellspacing='0' cellpadding='3'>"
+             f"<tr><td><b>{escape(facts[0][0])}</b></td><td>{escape(facts[0][1])}</td>"
+             f"<td><b>{escape(facts[2][0])}</b></td><td>{escape(facts[2][1])}</td></tr>"
+             f"<tr><td><b>{escape(facts[1][0])}</b></td><td>{escape(facts[1][1])}</td>"
+             f"<td><b>{escape(facts[3][0])}</b></td><td>{escape(facts[3][1])}</td></tr></table>"]
+    for part in report.parts:
+        parts.append(f"<h3>{escape(part.heading)}</h3>")
+        parts += [f"<p>{_cell(text)}</p>" for text in part.paragraphs]
+        if part.table is not None and part.table.rows:
+            parts.append(_table(part.table))
         else:
-            parts.append(f"<p>{L['none']}</p>")
-    if s.indicators:
-        parts.append(f"<h3>{L['indicators']}</h3>")
-        verdict = {None: L["empty"], True: L["met"], False: L["unmet"]}
-        parts.append(_table([L["measure"], L["target"], L["value"], L["met?"]], [
-            [item.measure_code, escape(item.indicator.raw),
-             "—" if item.indicator.value is None
-             else f"{item.indicator.value:g}{item.indicator.quantity_unit}",
-             verdict[item.met]]
-            for item in s.indicators]))
+            parts.append(f"<p>{escape(part.empty)}</p>")
     return "".join(parts)
 
 
-def status_report_document(ledger, plan) -> QTextDocument:
+def status_report_document(ledger, plan=None) -> QTextDocument:
     """The report as a document that QPrintPreviewDialog can print page by page."""
     document = QTextDocument()
-    document.setHtml(status_report_html(ledger, plan))
+    document.setHtml(status_report_html(build_status_report(ledger)))
     return document

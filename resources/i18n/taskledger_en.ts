@@ -1143,6 +1143,14 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
         <translation>&amp;Print preview of the {0}…</translation>
     </message>
     <message>
+        <source>报告正文已保存</source>
+        <translation>Report text saved</translation>
+    </message>
+    <message>
+        <source>正在准备打印预览…</source>
+        <translation>Preparing the print preview…</translation>
+    </message>
+    <message>
         <source>打印预览 — {0}</source>
         <translation>Print preview — {0}</translation>
     </message>
@@ -1768,6 +1776,108 @@ Run “Verify evidence”.</translation>
     <message>
         <source>待审核</source>
         <translation>Pending review</translation>
+    </message>
+</context>
+<context>
+    <name>NarrativeActions</name>
+    <message>
+        <source>编辑报告正文(&amp;N)…</source>
+        <translation>Edit the report &amp;narrative…</translation>
+    </message>
+    <message>
+        <source>正在按台账数据起草报告正文…</source>
+        <translation>Drafting the report text from the ledger…</translation>
+    </message>
+</context>
+<context>
+    <name>NarrativeDialog</name>
+    <message>
+        <source>开头</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>一、总体情况</source>
+        <translation>1. Overview</translation>
+    </message>
+    <message>
+        <source>二、主要做法和成效</source>
+        <translation>2. Work done and results</translation>
+    </message>
+    <message>
+        <source>三、存在问题</source>
+        <translation>3. Problems</translation>
+    </message>
+    <message>
+        <source>四、下一步工作打算</source>
+        <translation>4. Plans for the next stage</translation>
+    </message>
+    <message>
+        <source>编辑报告正文 — 工作情况报告</source>
+        <translation>Edit the report text — Work report</translation>
+    </message>
+    <message>
+        <source>PDF 和 Word 版工作情况报告按这里的文字打印。未修改的部分随台账数据自动更新；以“一、”或“（一）”开头的行印作标题。</source>
+        <translation>The work report (PDF and Word) prints the text written here. Parts you leave unchanged follow the ledger&apos;s data; a line that starts with a Chinese heading number is printed as a heading.</translation>
+    </message>
+    <message>
+        <source>主送机关(&amp;A)：</source>
+        <translation>&amp;Addressee:</translation>
+    </message>
+    <message>
+        <source>落款(&amp;S)：</source>
+        <translation>&amp;Signed by:</translation>
+    </message>
+    <message>
+        <source>固定成文日期(&amp;D)</source>
+        <translation>Fix the &amp;date</translation>
+    </message>
+    <message>
+        <source>（不固定时为导出当天）</source>
+        <translation>(otherwise the day of the export)</translation>
+    </message>
+    <message>
+        <source>成文日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>按台账数据重新生成(&amp;R)</source>
+        <translation>&amp;Regenerate from the ledger</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>全部重新生成(&amp;G)</source>
+        <translation>Re&amp;generate all</translation>
+    </message>
+    <message>
+        <source>随台账数据自动生成：台账更新后报告跟着更新。</source>
+        <translation>Drafted from the ledger: the report follows the ledger&apos;s updates.</translation>
+    </message>
+    <message>
+        <source>已修改：报告按这里的文字打印。</source>
+        <translation>Edited: the report prints this text.</translation>
+    </message>
+    <message>
+        <source>台账数据在保存后有变化，可重新生成草稿。</source>
+        <translation> The ledger has changed since this was saved; you may regenerate the draft.</translation>
+    </message>
+    <message>
+        <source>“{0}”的文字已修改。按台账数据重新生成将替换这些文字，继续吗？</source>
+        <translation>The text of “{0}” was edited. Regenerating it from the ledger replaces that text. Continue?</translation>
+    </message>
+    <message>
+        <source>以下部分的文字已修改，将被台账数据生成的草稿替换：{0}。继续吗？</source>
+        <translation>These parts were edited and will be replaced by drafts from the ledger: {0}. Continue?</translation>
+    </message>
+    <message>
+        <source>放弃对报告正文的修改吗？</source>
+        <translation>Discard your changes to the report text?</translation>
     </message>
 </context>
 <context>
@@ -2609,109 +2719,6 @@ Date: {1}</translation>
     <message>
         <source>共承担 {0} 项</source>
         <translation>{0} measures in all</translation>
-    </message>
-</context>
-<context>
-    <name>StatusReport</name>
-    <message>
-        <source>工作进度报告</source>
-        <translation>Status report</translation>
-    </message>
-    <message>
-        <source>统计日期：{0}&#x3000;报送截止：{1}&#x3000;剩余 {2} 天</source>
-        <translation>As of {0}  Submission deadline: {1}  {2} days left</translation>
-    </message>
-    <message>
-        <source>按状态统计</source>
-        <translation>By status</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>项数</source>
-        <translation>Measures</translation>
-    </message>
-    <message>
-        <source>占比</source>
-        <translation>Share</translation>
-    </message>
-    <message>
-        <source>各部分完成情况</source>
-        <translation>Progress by section</translation>
-    </message>
-    <message>
-        <source>部分</source>
-        <translation>Section</translation>
-    </message>
-    <message>
-        <source>已完成/承担</source>
-        <translation>Done / carried</translation>
-    </message>
-    <message>
-        <source>完成率</source>
-        <translation>Completion</translation>
-    </message>
-    <message>
-        <source>逾期</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <source>临期（7天内到期）</source>
-        <translation>Due soon (within 7 days)</translation>
-    </message>
-    <message>
-        <source>未启动</source>
-        <translation>Not started</translation>
-    </message>
-    <message>
-        <source>已完成但无佐证材料</source>
-        <translation>Done but without evidence</translation>
-    </message>
-    <message>
-        <source>30天未更新</source>
-        <translation>Not updated for 30 days</translation>
-    </message>
-    <message>
-        <source>截止</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <source>无</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <source>量化指标</source>
-        <translation>Indicators</translation>
-    </message>
-    <message>
-        <source>举措</source>
-        <translation>Measure</translation>
-    </message>
-    <message>
-        <source>目标</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <source>本单位完成值</source>
-        <translation>Your unit&apos;s value</translation>
-    </message>
-    <message>
-        <source>是否达标</source>
-        <translation>Target met?</translation>
-    </message>
-    <message>
-        <source>未填报</source>
-        <translation>Not reported</translation>
-    </message>
-    <message>
-        <source>达标</source>
-        <translation>Met</translation>
-    </message>
-    <message>
-        <source>未达标</source>
-        <translation>Not met</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,9 @@ def test_progress_table_shows_role_deadline_and_target(assisting_ledger, tmp_pat
     remarks = _remarks(out)
     assert remarks["2.1"].split("\n") == ["举措2.1", "本单位为配合单位", "完成时限：2023年底前",
                                          "任务目标：2.5%"]
-    assert "待确认" not in remarks["1.1"] and "完成时限：2025年底前" in remarks["1.1"]
+    # Not yet confirmed: the one wording every output uses (issue 13), then the list's facts.
+    assert remarks["1.1"].split("\n")[1] == "待确认是否涉及"
+    assert "完成时限：2025年底前" in remarks["1.1"]
 
 
 def test_work_report_annex_shows_role_and_deadline(assisting_ledger, tmp_path):
@@ -53,4 +55,7 @@ def test_work_report_annex_shows_role_and_deadline(assisting_ledger, tmp_path):
 def test_builtin_plan_remarks_are_unchanged(ledger, tmp_path):
     out = write_progress_workbook(ledger, tmp_path / "表.xlsx")
     remarks = _remarks(out)
-    assert remarks and all(value == f"举措{code}" for code, value in remarks.items())
+    relevant = {row.code for row in ledger.measures() if row.scope == "relevant"}
+    assert remarks and all(
+        value == (f"举措{code}\n待确认是否涉及" if code in relevant else f"举措{code}")
+        for code, value in remarks.items())

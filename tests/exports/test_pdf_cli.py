@@ -45,11 +45,13 @@ def test_export_pdf_with_a_chosen_font(ledger_path, tmp_path, capsys):
 
 
 def test_missing_glyphs_are_printed_as_warnings(ledger_path, tmp_path, capsys):
-    _ledger(ledger_path, note="走访𠀀记企业")
+    # 𠀀 (Extension B) is drawn from the rare-character font; 𰀀 (Extension G) no font has.
+    _ledger(ledger_path, note="走访𠀀记、𰀀记企业")
     out = tmp_path / "r.pdf"
     assert run(["--db", str(ledger_path), "export", "pdf", "--out", str(out)]) == 0
     err = capsys.readouterr().err
-    assert err.startswith("警告：字体缺字") and "𠀀" in err
+    assert err.startswith("警告：字体缺字") and "𰀀" in err
+    assert "已改用其他字体显示：𠀀" in err
     assert out.is_file()
 
 

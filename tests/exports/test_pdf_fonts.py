@@ -22,13 +22,14 @@ def no_system_fonts(tmp_path, monkeypatch):
 
 
 def test_shipped_fonts_are_truetype_with_their_licences():
-    for name in ("gbsn00lp.ttf", "gkai00mp.ttf", "wqy-microhei.ttc"):
+    for name in ("gbsn00lp.ttf", "gkai00mp.ttf", "wqy-microhei.ttc", "HanaMinB.ttf"):
         head = (FONTS / name).read_bytes()[:4]
         assert head in (b"\x00\x01\x00\x00", b"ttcf"), f"{name} is not TrueType"
-    for licence in ("ARPHICPL.TXT", "wqy-microhei-LICENSE-Apache-2.0.txt", "README.md"):
+    for licence in ("ARPHICPL.TXT", "wqy-microhei-LICENSE-Apache-2.0.txt", "HanaMinB-LICENSE.txt",
+                    "README.md"):
         assert (FONTS / licence).stat().st_size > 1000
     total = sum(p.stat().st_size for p in FONTS.iterdir())
-    assert total < 40 * 1024 * 1024
+    assert total < 80 * 1024 * 1024      # HanaMinB (all of Extension B) is 29 MB of it
 
 
 def test_without_system_fonts_every_role_uses_a_shipped_font(no_system_fonts):
@@ -90,9 +91,10 @@ def test_markup_escapes_and_borrows_glyphs(no_system_fonts):
     assert "R&amp;D &lt;5%&gt;" in marked and "<br/>" in marked
     assert f'<font face="{fonts.name(HEITI)}">喆</font>' in marked
     assert fonts.missing == {}
-    fonts.markup("𠀀", TITLE)
+    fonts.markup("𠀀𰀀", TITLE)        # Extension B is drawn from HanaMinB; G from no font
     warning = "\n".join(fonts.warnings())
-    assert "𠀀" in warning and "U+20000" in warning and "喆" in warning
+    assert "𰀀" in warning and "U+30000" in warning and "喆" in warning
+    assert "U+20000" not in warning and "𠀀" in warning
 
 
 def _lines(text: str, width: float, font: str) -> list[str]:

@@ -168,18 +168,42 @@ def test_pages_render(report, tmp_path):
 
 
 def test_missing_glyphs_are_reported_not_silently_blank(ledger, tmp_path):
-    ledger.record("1.2", status="推进中", note="调研组由张喆带队，走访𠀀字号企业😀。", date="2021-05-01")
+    # 𠀀 (Extension B) is drawn from the rare-character font; 𰀀 (Extension G) and 😀 no
+    # font has: they are reported.
+    ledger.record("1.2", status="推进中", note="调研组由张喆带队，走访𠀀字号、𰀀字号企业😀。",
+                  date="2021-05-01")
     out = tmp_path / "r.pdf"
     result = write_work_report(ledger, out)
     warnings = "\n".join(result.warnings)
-    assert "𠀀" in warnings and "😀" in warnings and "U+20000" in warnings
+    assert "𰀀" in warnings and "😀" in warnings and "U+30000" in warnings
+    assert "U+20000" not in warnings
     assert "喆" in warnings and "已改用其他字体" in warnings     # drawn, from another font
     assert out.is_file()
 
     strict = tmp_path / "strict.pdf"
-    with pytest.raises(MissingGlyphsError, match="𠀀"):
+    with pytest.raises(MissingGlyphsError, match="𰀀"):
         write_work_report(ledger, strict, strict=True)
     assert not strict.exists()
+
+
+def test_extension_b_prints_from_simsun_extb_or_the_shipped_font(ledger, tmp_path, monkeypatch):
+    from models.paths import resource_path
+    ledger.record("1.2", status="推进中", note="走访𠀀字号企业", date="2021-05-01")
+    out = tmp_path / "r.pdf"
+    result = write_work_report(ledger, out)
+    assert any("生僻字" in line and "HanaMinB.ttf" in line and "内置" in line for line in result.fonts)
+    assert not any("U+20000" in line for line in result.warnings)
+    assert any("HanaMin" in font["name"] and font["embedded"] for font in fonts_of(out))
+    assert "𠀀" in "".join(page_texts(out))
+
+    # A PC with SimSun-ExtB: that font is used first (here a stand-in file of that name).
+    fonts = tmp_path / "Fonts"
+    fonts.mkdir()
+    (fonts / "simsunb.ttf").symlink_to(resource_path("fonts", "HanaMinB.ttf"))
+    monkeypatch.setenv("TASKLEDGER_FONT_DIRS", str(fonts))
+    result = write_work_report(ledger, out)
+    assert any("生僻字" in line and "simsunb.ttf" in line and "本机字体" in line
+               for line in result.fonts)
 
 
 def test_cancel_leaves_no_file_and_keeps_an_existing_one(filled, tmp_path):

@@ -34,14 +34,20 @@ def test_heading_figures_and_charts(filled, tmp_path):
     assert "统计日期2021年10月15日" in text
     assert "报送截止2021年11月30日，还有46天" in text
     assert "已完成2项" in text and "推进中1项" in text and "另有1项经确认不涉及" in text
-    # the status chart labels every bar with its count
-    assert "2项（" in text and "不涉及" in text
-    # the section chart: one bar per section with done/total
-    assert re.search(r"一、强化顶层设计.*?2/\d+（\d+%）", text)
-    for heading in ("逾期举措", "临期举措", "未启动举措", "已完成但无佐证材料", "超过30天未更新", "量化指标"):
+    # counts and shares by status, each with its bar
+    assert "已完成2项" in text and "不涉及1项—" in text
+    # completion per section: done/total and the share
+    assert re.search(r"一、强化顶层设计.*?2/\d+\d+%", text)
+    for heading in ("一、总体情况", "二、各部分完成情况", "三、推进中举措及最新进展（1项）",
+                    "四、未启动举措", "五、已完成但无佐证材料（1项）", "六、量化指标"):
         assert heading in text
-    assert "已完成但无佐证材料：1项" in text       # 1.2 done, nothing attached
-    assert "1.2" in text.split("已完成但无佐证材料")[1][:200]
+    assert "需关注：逾期0项，临期（7天内到期）0项，超过30天未更新" in text
+    assert "1.2" in text.split("五、已完成但无佐证材料")[1][:200]      # 1.2 done, nothing attached
+    # what the measure 推进中 did: its latest entry, once
+    assert "2021年10月10日：推进会" in text
+    lists = text[text.index("三、推进中举措"):text.index("六、量化指标")]
+    codes = re.findall(r"(?<![\d.])(\d{1,2}\.\d)(?=[^\d年月日%])", lists)
+    assert len(codes) == len(set(codes)), "a measure listed twice"
     # indicator against its target, with the unit's figure
     assert "100家" in text and "47家" in text
 
@@ -52,12 +58,12 @@ def test_late_and_due_soon_lists_follow_the_date(filled, tmp_path, monkeypatch):
     write_status_report(filled, out)
     text = _text(out)
     assert "还有4天" in text
-    assert re.search(r"临期举措（7天内到期）：(\d+)项", text).group(1) != "0"
+    assert re.search(r"临期（7天内到期）(\d+)项", text).group(1) != "0"
     monkeypatch.setenv("TASKLEDGER_TODAY", "2021-12-05")
     write_status_report(filled, out)
     text = _text(out)
     assert "已超过5天" in text
-    late = int(re.search(r"逾期举措（已过完成时限仍未完成）：(\d+)项", text).group(1))
+    late = int(re.search(r"需关注：逾期(\d+)项", text).group(1))
     assert late == len(filled.measures()) - 3          # all but the two done and the 不涉及 one
 
 

@@ -97,7 +97,7 @@ def test_leftovers_of_a_killed_program_go_at_the_next_start(tmp_path, sample_fil
         assert ledger.verify() == [] and ledger.measure("4.1").row.evidence_count == 1
 
 
-@pytest.mark.parametrize("typo", ["exprot", "settings", "recrod"])
+@pytest.mark.parametrize("typo", ["exprot", "setings", "recrod"])
 def test_an_unknown_command_is_refused_instead_of_opening_the_window(tmp_path, typo):
     env = dict(os.environ, TASKLEDGER_DATA_DIR=str(tmp_path), QT_QPA_PLATFORM="offscreen")
     result = subprocess.run([sys.executable, "main.py", "--db", str(tmp_path / "x.db"), typo],

@@ -10,7 +10,7 @@ from models.fingerprint import content_fingerprint, measure_digest, short_code
 def _data() -> dict:
     return {"plan": {"year": 2021, "title": "方案", "doc_no": "豫知〔2021〕35号"}, "unit": "洛阳市",
             "contacts": {"unit_full_name": "洛阳市知识产权局", "contact_person": "张三",
-                         "contact_phone": "1"},
+                         "contact_phone": "0379-63900000"},
             "measures": [
                 {"id": "1.2", "status": "推进中", "involved": None, "problems": "", "next_steps": "",
                  "updated_at": "2021-06-01T10:00:00",
@@ -76,7 +76,7 @@ def test_the_ledger_fingerprint_is_that_of_the_package_data(tmp_path):
         path.write_bytes(f"evidence {k}".encode())
         files.append(path)
     with Ledger.create(tmp_path / "l.db", unit="洛阳市", user="张三") as ledger:
-        ledger.set_settings(unit_full_name="洛阳市知识产权局", contact_phone="1")
+        ledger.set_settings(unit_full_name="洛阳市知识产权局", contact_phone="0379-63900000")
         ledger.record("4.1", status="推进中", value=3, note="第二条", date="2021-06-02")
         ledger.record("4.1", note="第一条", date="2021-06-01", problems="无")
         ledger.record("2.2", status="不涉及")

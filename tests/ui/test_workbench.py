@@ -264,11 +264,15 @@ def test_dashboard_draws_the_summary(ledger_path, qtbot, open_window):
     assert window.dashboard.summary.counts["已完成"] == expected.counts["已完成"] + 1
 
 
-def test_print_preview_renders_the_status_report(ledger_path, tmp_path, open_window, monkeypatch):
+def test_print_preview_shows_and_prints_the_same_report_as_the_pdf(ledger_path, tmp_path, qtbot,
+                                                                   open_window, monkeypatch):
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
     from pypdf import PdfReader
+    from exports.pdf_status import write_status_report
+    from tests.exports.pdf_support import page_texts, squeeze
     with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
         ledger.record("1.2", status="已完成")
+        ledger.record("2.3", status="推进中", note="召开推进会 & <部署>", date="2021-09-01")
     window = open_window(ledger_path)
     out = tmp_path / "preview.pdf"
 
@@ -281,14 +285,25 @@ def test_print_preview_renders_the_status_report(ledger_path, tmp_path, open_win
         return 0
 
     monkeypatch.setattr(QPrintPreviewDialog, "exec", exec_to_pdf)
-    window.print_preview()
+    handle = window.print_preview()
+    if not handle.done:
+        with qtbot.waitSignal(handle.finished, timeout=60000):
+            pass
+    qtbot.waitUntil(lambda: out.exists(), timeout=10000)
     assert len(PdfReader(out).pages) >= 1
-    from ui.report_preview import status_report_document
-    text = status_report_document(window.session.ledger, window.plan).toPlainText()
-    assert "工作进度报告" in text
+    preview = window._preview_document.toPlainText()
+    pdf = tmp_path / "status.pdf"
+    write_status_report(window.session.ledger, pdf)
+    printed = squeeze("".join(page_texts(pdf)))
+    assert "洛阳市2021年推动知识产权高质量发展进度报告" in preview
+    for line in preview.split("\n"):
+        # every line of the preview is in the PDF: same title, parts, measures, entries
+        if line.strip():
+            assert squeeze(line) in printed, line
+    assert "2021年9月1日：召开推进会 & <部署>" in preview
     with Ledger.open(ledger_path) as reopened:
         from models.summary import summarize
-        assert summarize(reopened).sentence() in text
+        assert summarize(reopened).sentence() in preview
 
 
 def test_keyboard_delete_and_unsaved_figure_on_close(ledger_path, qtbot, open_window,
