@@ -20,7 +20,7 @@ from models.deadlines import today
 from models.errors import InvalidInput
 from models.fingerprint import footer_text, ledger_fingerprint
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED
-from models.summary import evidence_numbers, list_facts, summarize
+from models.summary import evidence_numbers, list_facts, summarize, time_facts
 
 from .pdf_common import (CancelCheck, MissingGlyphsError, PdfResult, Progress, build_atomically,
                          cjk_paragraph, check_cancel, chinese_date,
@@ -58,6 +58,7 @@ class _MeasureInfo:
     row: object
     entries: list
     evidence: list[str] = field(default_factory=list)
+    milestones: list = field(default_factory=list)
 
 
 def chinese_number(n: int) -> str:
@@ -97,7 +98,8 @@ def write_work_report(ledger, out_path, *, unit: str | None = None,
 
     ``page_numbers`` is "outer" (GB/T 9704: odd right, even left) or "center"; by default the
     ledger's ``page_number_style`` setting. ``fonts`` is a font path for the body or a dict
-    role → path (see exports.pdf_fonts). ``on`` is the 成文日期 (default today).
+    role → path (see exports.pdf_fonts). ``on`` is the 成文日期 (default today). A ledger
+    viewed "as of" a cut-off (Ledger.as_of, a reporting round) reports 截至 that day.
     Characters no font can draw are listed in the result's warnings (or, with ``strict``,
     raise MissingGlyphsError before anything is written). The file appears only when complete.
     ``fingerprint`` (models.fingerprint; computed when None) is printed in every page's footer.
@@ -113,7 +115,9 @@ def write_work_report(ledger, out_path, *, unit: str | None = None,
     fontset = resolve_fonts(fonts)
     plan = ledger.plan()
     on = on or today()
-    rows = ledger.measures(unit=unit, on=on)
+    # What the report covers is judged on its cut-off when it has one, else on its date.
+    as_of = ledger.today() if getattr(ledger, "cutoff", None) else on
+    rows = ledger.measures(unit=unit, on=as_of)
     total_steps = len(rows) + 100
     check_cancel(cancelled)
 
@@ -125,7 +129,8 @@ def write_work_report(ledger, out_path, *, unit: str | None = None,
         check_cancel(cancelled)
         detail = ledger.measure(row.code, unit=unit)
         infos.append(_MeasureInfo(row, detail.entries,
-                                  [n.package_name for n in numbers_by_measure.get(row.code, [])]))
+                                  [n.package_name for n in numbers_by_measure.get(row.code, [])],
+                                  detail.milestones))
         if progress:
             progress(index, total_steps)
 
@@ -146,6 +151,7 @@ def write_work_report(ledger, out_path, *, unit: str | None = None,
     styles = {
         "title": style("title", TITLE, TITLE_SIZE, 36, alignment=TA_CENTER),
         "addressee": style("addressee", FANGSONG),
+        "addressee_center": style("addressee_center", FANGSONG, alignment=TA_CENTER),
         "body": style("body", FANGSONG, firstLineIndent=2 * BODY_SIZE),
         "h1": style("h1", HEITI, firstLineIndent=2 * BODY_SIZE),
         "h2": style("h2", KAITI, firstLineIndent=2 * BODY_SIZE),
@@ -158,10 +164,10 @@ def write_work_report(ledger, out_path, *, unit: str | None = None,
         "note": style("note", FANGSONG, 12, 20, alignment=TA_LEFT),
     }
     builder = _ReportBuilder(fontset, styles, plan, unit, infos, ledger)
-    summary = summarize(ledger, unit=unit, on=on)
+    summary = summarize(ledger, unit=unit, on=as_of)
     story = builder.main_text(
         title=report_title(unit_full, plan), addressee=addressee, unit_full=unit_full,
-        summary=summary, on=on, contact=(contact_person, contact_phone))
+        summary=summary, on=on, contact=(contact_person, contact_phone), as_of=as_of)
     story += builder.annex1(annex1_title(unit, plan), summary)
     story += builder.annex2(numbers_by_measure)
     fingerprint = fingerprint or ledger_fingerprint(ledger, unit=unit)
@@ -211,19 +217,27 @@ class _ReportBuilder:
         return p
 
     # ---- the report itself ----------------------------------------------------------------
-    def main_text(self, *, title, addressee, unit_full, summary, on, contact):
+    def main_text(self, *, title, addressee, unit_full, summary, on, contact, as_of=None):
         from reportlab.platypus import KeepTogether, Spacer
 
         plan, year = self.plan, self.plan.year
-        story = [self.title(title, "title"), Spacer(1, LEADING),
-                 self.para(addressee, "addressee")]
+        as_of = as_of or on
+        story = [self.title(title, "title")]
+        cutoff = getattr(self.ledger, "cutoff", None)
+        if cutoff:
+            # A report for a round (or 截至 a chosen day) says which, under its title.
+            item = getattr(self.ledger, "round", None)
+            story.append(self.para(f"（{item.name + '，' if item else ''}截至{chinese_date(as_of)}）",
+                                   "addressee_center"))
+        story += [Spacer(1, LEADING), self.para(addressee, "addressee")]
         citation = f"《{plan.title}》" + (f"（{plan.doc_no}）" if plan.doc_no else "")
+        period = f"截至{chinese_date(as_of)}的" if cutoff else ""
         story.append(self.para(
-            f"按照{citation}要求，{self.unit}认真抓好各项任务落实。现将{year}年{plan.subject}"
+            f"按照{citation}要求，{self.unit}认真抓好各项任务落实。现将{period}{year}年{plan.subject}"
             "工作情况报告如下：", "body"))
 
         story.append(self.heading("一、总体情况", 1))
-        story.append(self.para(f"截至{chinese_date(on)}，{self.unit}{summary.sentence()}", "body"))
+        story.append(self.para(f"截至{chinese_date(as_of)}，{self.unit}{summary.sentence()}", "body"))
         if summary.indicators:
             parts = []
             for item in summary.indicators:
@@ -360,7 +374,7 @@ class _ReportBuilder:
                         cell("\n".join(info.evidence)),
                         cell(row.problems),
                         cell(row.next_steps),
-                        cell(_remark(row)),
+                        cell(_remark(row, info.milestones)),
                     ])
                     r = len(data) - 1
                     commands.append(("LINEABOVE", (0 if k == 0 else 2, r), (-1, r), 0.5, _BLACK))
@@ -397,7 +411,7 @@ class _ReportBuilder:
         return story
 
 
-def _remark(row) -> str:
+def _remark(row, milestones=()) -> str:
     notes = []
     if row.status == NOT_INVOLVED:
         notes.append("经确认不涉及")
@@ -405,6 +419,8 @@ def _remark(row) -> str:
         notes.append("待确认是否涉及")
     # the role, 完成时限 and 任务目标 where the list gave them
     notes.extend(list_facts(row))
+    # the 完成进度 and milestones the unit recorded
+    notes.extend(time_facts(row, milestones))
     return "\n".join(notes)
 
 

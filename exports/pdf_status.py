@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from models.deadlines import DUE_SOON_DAYS, STALE_DAYS
+from models.deadlines import STALE_DAYS
+from models.pace import GREEN, LIGHT_LABELS, LIGHT_TINTS, NO_LIGHT, RED, YELLOW
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUS_COLOURS
 from models.summary import summarize
 
@@ -75,7 +76,11 @@ def write_status_report(ledger, out_path, *, unit: str | None = None, fonts=None
         deadline = f"报送截止 {chinese_date(_date(summary.deadline))}，还有 {summary.days_left} 天"
     else:
         deadline = f"报送截止 {chinese_date(_date(summary.deadline))}，已超过 {-summary.days_left} 天"
-    info = [["单位", unit, "统计日期", chinese_date(summary.on)],
+    # A report for a round (or 截至 a chosen day) is judged on its cut-off and says so.
+    when = ("截至日期", chinese_date(summary.on)) if summary.cutoff else ("统计日期", chinese_date(summary.on))
+    if summary.round_name:
+        when = ("截至日期", f"{chinese_date(summary.on)}（{summary.round_name}）")
+    info = [["单位", unit, *when],
             ["方案", f"{plan.title}" + (f"（{plan.doc_no}）" if plan.doc_no else ""),
              "截止", deadline]]
     info_table = Table([[para(a, "cell", HEITI), para(b, "cell"), para(c, "cell", HEITI),
@@ -92,15 +97,28 @@ def write_status_report(ledger, out_path, *, unit: str | None = None, fonts=None
         progress(30, 100)
     check_cancel(cancelled)
 
+    # 序时进度: the lights, then the red and yellow measures with their two figures.
+    pace = ledger.pace()
+    counts = "，".join(f"{LIGHT_LABELS[light]}{summary.lights.get(light, 0)}项"
+                      for light in (RED, YELLOW, GREEN, NO_LIGHT))
+    story += [CondPageBreak(35 * MM), para("三、序时进度", "h", HEITI),
+              para(f"{counts}。完成进度落后序时进度{pace.yellow:g}个百分点及以上为黄灯，"
+                   f"落后超过{pace.red:g}个百分点或已逾期为红灯；“推进中”而未填完成进度的举措无灯。",
+                   "body")]
+    lit = summary.red + summary.yellow
+    story.append(_light_table(lit, para, fontset.name(SONG)) if lit
+                 else para("没有红灯、黄灯举措。", "body"))
+
     lists = [
-        ("三、逾期举措（已过完成时限仍未完成）", summary.late),
-        (f"四、临期举措（{DUE_SOON_DAYS}天内到期）", summary.due_soon),
-        ("五、未启动举措", summary.not_started),
-        ("六、已完成但无佐证材料", summary.done_without_evidence),
-        (f"七、超过{STALE_DAYS}天未更新", summary.stale),
+        ("逾期举措（已过完成时限仍未完成）", summary.late),
+        (f"临期举措（{pace.reminder_days}天内到期）", summary.due_soon),
+        ("未启动举措", summary.not_started),
+        ("已完成但无佐证材料", summary.done_without_evidence),
+        (f"超过{STALE_DAYS}天未更新", summary.stale),
     ]
     if summary.unconfirmed:
-        lists.append(("八、待确认是否涉及（“相关地市”举措）", summary.unconfirmed))
+        lists.append(("待确认是否涉及（“相关地市”举措）", summary.unconfirmed))
+    lists = [(f"{_chinese_ordinal(k)}、{heading}", rows) for k, (heading, rows) in enumerate(lists, 4)]
     for heading, rows in lists:
         # A heading starts a new page only when fewer than a few rows would fit under it.
         story += [CondPageBreak(35 * MM), para(f"{heading}：{len(rows)}项", "h", HEITI),
@@ -188,6 +206,25 @@ def _measure_table(rows, para, font: str):
     table = Table(data, colWidths=[w * MM for w in LIST_WIDTHS_MM], repeatRows=1,
                   splitByRow=1)
     table.setStyle(_grid(font, header=True))
+    return table
+
+
+def _light_table(rows, para, font: str):
+    """The red and yellow measures: light, 完成进度 against 序时进度, deadline."""
+    from reportlab.platypus import Table
+    data = [[para(h, "head", HEITI) for h in ("灯", "举措", "落实举措", "完成进度", "序时进度",
+                                               "完成时限")]]
+    for row in rows:
+        shown = "未填" if row.progress is None else f"{row.progress:g}%"
+        data.append([para(LIGHT_LABELS[row.light], "cell"), para(row.code, "cell"),
+                     para(row.text, "cell"), para(shown, "cell"),
+                     para(f"{row.expected:.0f}%", "cell"), para(row.deadline or "", "cell")])
+    table = Table(data, colWidths=[w * MM for w in (12, 14, 92, 18, 18, 20)], repeatRows=1,
+                  splitByRow=1)
+    style = _grid(font, header=True)
+    for r, row in enumerate(rows, 1):
+        style.add("BACKGROUND", (0, r), (0, r), _colour(LIGHT_TINTS[row.light]))
+    table.setStyle(style)
     return table
 
 

@@ -20,7 +20,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from models.deadlines import today
 from models.fingerprint import footer_text, ledger_fingerprint
 from models.status import NOT_INVOLVED, STATUSES
-from models.summary import EvidenceNumber, Summary, evidence_numbers, list_facts, summarize
+from models.summary import (EvidenceNumber, Summary, evidence_numbers, list_facts, summarize,
+                            time_facts)
 
 from .text_width import (LINE_FACTOR, MAX_ROW_HEIGHT_PT, ROW_PADDING_PT, column_pixels, height_for,
                          line_count)
@@ -59,9 +60,16 @@ class SheetResult:
 
 
 def progress_title(ledger, unit: str) -> str:
-    """``{单位}{年度}年{事项}任务完成情况表`` from the current plan."""
+    """``{单位}{年度}年{事项}任务完成情况表`` from the current plan; a report 截至 a cut-off
+    (Ledger.as_of, a reporting round) says so: ``…任务完成情况表（截至2021年9月30日）``."""
     plan = ledger.plan()
-    return f"{unit}{plan.year}年{plan.subject}任务完成情况表"
+    title = f"{unit}{plan.year}年{plan.subject}任务完成情况表"
+    cutoff = getattr(ledger, "cutoff", None)
+    if cutoff:
+        from models.rounds import as_of_phrase
+        item = getattr(ledger, "round", None)
+        title += f"（{item.name + '，' if item else ''}{as_of_phrase(cutoff)}）"
+    return title
 
 
 def write_progress_workbook(ledger, out_path: Path, *, unit: str | None = None,
@@ -176,6 +184,7 @@ def write_progress_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
         if row.status == NOT_INVOLVED:
             remark.append("经确认不涉及")
         remark.extend(list_facts(row))
+        remark.extend(time_facts(row, detail.milestones))
         values = {
             "落实举措": row.text,
             "责任地市": row.responsibility,
