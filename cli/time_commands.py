@@ -1,6 +1,8 @@
 """Time in the ledger: deadline, milestone, due, round, rounds."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from models.errors import InvalidInput
 from models.pace import LIGHT_LABELS
 
@@ -33,7 +35,7 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_due, writes=False)
 
-    p = sub.add_parser("round", help="报送轮次：round add 名称 --cutoff 截至日期 --due 报送日期；round remove 名称")
+    p = sub.add_parser("round", help="报送轮次：round add 名称 --cutoff 截至日期 --due 报送日期；round remove 名称；round import 方案文件")
     actions = p.add_subparsers(dest="action", metavar="操作", required=True, parser_class=type(p))
     a = actions.add_parser("add", help="添加报送轮次，如 round add 2021年第三季度 --cutoff 2021-09-30 --due 2021-10-10")
     a.add_argument("name", metavar="NAME", help="轮次名称，如 2021年第三季度")
@@ -43,6 +45,10 @@ def register(sub) -> None:
     r = actions.add_parser("remove", help="删除尚无报送材料包的轮次")
     r.add_argument("name", metavar="NAME")
     r.set_defaults(func=cmd_round_remove)
+
+    i = actions.add_parser("import", help="从省级台账导出的方案文件（.json）导入报送轮次")
+    i.add_argument("file", type=Path, metavar="FILE")
+    i.set_defaults(func=cmd_round_import)
 
     p = sub.add_parser("rounds", help="列出方案的报送轮次")
     p.add_argument("--json", action="store_true")
@@ -135,6 +141,13 @@ def cmd_round_add(args, ledger) -> int:
 def cmd_round_remove(args, ledger) -> int:
     ledger.remove_round(args.name)
     print(f"已删除报送轮次：{args.name}")
+    return 0
+
+
+def cmd_round_import(args, ledger) -> int:
+    from models.rounds import import_rounds
+    added = import_rounds(ledger, args.file)
+    print(f"已导入报送轮次 {len(added)} 个" + (f"：{'、'.join(added)}" if added else "（方案文件中的轮次本台账都已有）"))
     return 0
 
 

@@ -642,6 +642,11 @@ class Ledger:
         from .rounds import add_round
         return add_round(self, name, cutoff=cutoff, due=due)
 
+    def import_rounds(self, path) -> list[str]:
+        """Take the rounds of the province's plan file for this plan (models.rounds)."""
+        from .rounds import import_rounds
+        return import_rounds(self, path)
+
     def remove_round(self, name: str) -> None:
         """Remove a round no package was made for (models.rounds.remove_round)."""
         from .rounds import remove_round

@@ -183,3 +183,40 @@ def store_rounds(db, plan_id: int, items: list[dict], *, user: str = "") -> list
 def is_late(made_at: str, due: str | None) -> bool:
     """Whether a package made at ``made_at`` (ISO time) missed its due date."""
     return bool(due) and (made_at or "")[:10] > due
+
+
+MAX_PLAN_FILE_BYTES = 64 * 1024 * 1024
+
+
+def import_rounds(ledger, path) -> list[str]:
+    """Take the rounds of a plan file (exports.plan_file; the province's 任务清单（含处室分工）)
+    into the current plan, when the file is for this plan (same year, title and 文号). Rounds
+    the plan has keep their own dates; returns the names added (one transaction, audited).
+    Refused with one line, nothing changed: a file that is not a plan file, is too big, is
+    for another plan, or has malformed rounds."""
+    from pathlib import Path
+
+    from .handin import plan_identity
+    from .inputs import load_json
+    ledger.note_changes(rounds=True)
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_PLAN_FILE_BYTES:
+            raise InvalidInput(f"{path.name} 过大（上限 {MAX_PLAN_FILE_BYTES // 2**20} MB），不是方案文件")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"无法读取 {path.name}：{exc.strerror or exc}") from None
+    data = load_json(raw, what=f"方案文件 {path.name} ", max_bytes=MAX_PLAN_FILE_BYTES)
+    if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
+        raise InvalidInput(f"{path.name} 不是方案文件（省级台账“导出任务清单（含处室分工）”生成的 .json）")
+    ours = plan_identity(ledger.plan())
+    theirs = {"year": data.get("year"), "title": data.get("title"), "doc_no": data.get("doc_no", "")}
+    if theirs != ours:
+        raise InvalidInput(f"{path.name} 是另一方案（{theirs['year']}年《{theirs['title']}》）的方案文件，"
+                           f"本台账当前方案是{ours['year']}年《{ours['title']}》")
+    items = checked_rounds(data.get("rounds") or [], source=f"{path.name} ")
+    from .ledger import record_audit
+    with dbmod.transaction(ledger.db):
+        added = store_rounds(ledger.db, ledger.plan_id, items, user=ledger.user)
+        record_audit(ledger.db, ledger.user, "import_rounds", path.name, {"added": added})
+    return added

@@ -136,7 +136,8 @@ class MilestoneDialog(QDialog):
     def planned(self) -> str:
         return self.planned_edit.date().toString(DATE_FORMAT)
 
-    def done(self) -> str | None:
+    def done_date(self) -> str | None:
+        """The done date, None while not done (``done`` is QDialog's own slot)."""
         return self.done_edit.date().toString(DATE_FORMAT) if self.done_check.isChecked() else None
 
 
@@ -319,7 +320,7 @@ class TimeBox(QGroupBox):
         self.milestone_dialog = dialog
         if dialog.exec():
             self.session.write(self.panel, self.session.ledger.add_milestone, self.code,
-                               text=dialog.text(), planned=dialog.planned(), done=dialog.done())
+                               text=dialog.text(), planned=dialog.planned(), done=dialog.done_date())
         self.milestone_dialog = None
 
     def edit_milestone(self, *_args) -> None:
@@ -331,7 +332,7 @@ class TimeBox(QGroupBox):
         self.milestone_dialog = dialog
         if dialog.exec():
             self.session.write(self.panel, self.session.ledger.update_milestone, item.id,
-                               text=dialog.text(), planned=dialog.planned(), done=dialog.done())
+                               text=dialog.text(), planned=dialog.planned(), done=dialog.done_date())
         self.milestone_dialog = None
 
     def tick_milestone(self) -> None:

@@ -59,8 +59,12 @@ class RoundsDialog(QDialog):
         self.add_button.clicked.connect(self.add)
         self.remove_button = QPushButton(self.tr("删除所选(&R)"))
         self.remove_button.clicked.connect(self.remove)
+        # The province's plan file carries its rounds (either ledger sets them).
+        self.import_button = QPushButton(self.tr("从方案文件导入(&I)…"))
+        self.import_button.clicked.connect(self.import_file)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
+        row.addWidget(self.import_button)
         row.addStretch(1)
         layout.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -93,6 +97,19 @@ class RoundsDialog(QDialog):
                                 due=self.due_edit.date().toString(DATE_FORMAT))
         if ok:
             self.name_edit.clear()
+        self.reload()
+        return ok
+
+    def import_file(self, path=None) -> bool:
+        """Take the rounds of the province's plan file (.json) for this plan."""
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("选择方案文件"), "",
+                                                  self.tr("方案文件 (*.json)"))
+            if not name:
+                return False
+            path = name
+        ok = self.session.write(self, self.session.ledger.import_rounds, path)
         self.reload()
         return ok
 
