@@ -58,22 +58,24 @@ def pace_text(row) -> str:
 
 def pace_tip(row) -> str:
     """The light explained: both figures and why it has its colour."""
-    tr = QCoreApplication.translate
     if not row.status or row.status == NOT_INVOLVED:
         return ""
-    done = tr("Pace", "未填") if row.progress is None else f"{row.progress:g}%"
-    lines = [tr("Pace", "完成进度 {0}，序时进度 {1:.0f}%（截至 {2} 的时间进度）").format(
-        done, row.expected, row.deadline or "")]
+    done = (QCoreApplication.translate("Pace", "未填") if row.progress is None
+            else f"{row.progress:g}%")
+    lines = [QCoreApplication.translate(
+        "Pace", "完成进度 {0}，序时进度 {1:.0f}%（到 {2} 的时间进度）").format(
+            done, row.expected, row.deadline or "")]
     if row.light:
         lines.append(light_name(row.light))
     if row.deadline_state == "逾期":
-        lines.append(tr("Pace", "已过完成时限"))
+        lines.append(QCoreApplication.translate("Pace", "已过完成时限"))
     if row.milestones_late:
-        lines.append(tr("Pace", "{0} 个阶段节点已过计划日期未完成").format(row.milestones_late))
+        lines.append(QCoreApplication.translate("Pace", "{0} 个阶段节点已过计划日期未完成").format(
+            row.milestones_late))
     if row.light is None and row.progress is None:
-        lines.append(tr("Pace", "填写完成进度后显示红黄绿灯"))
+        lines.append(QCoreApplication.translate("Pace", "填写完成进度后显示红黄绿灯"))
     elif row.progress is None and row.status == "未启动":
-        lines.append(tr("Pace", "未启动，完成进度按 0% 计"))
+        lines.append(QCoreApplication.translate("Pace", "未启动，完成进度按 0% 计"))
     return "\n".join(lines)
 
 
@@ -157,7 +159,7 @@ class TimeBox(QGroupBox):
         self.deadline_edit.setCalendarPopup(True)
         self.deadline_edit.setDisplayFormat(DATE_FORMAT)
         self.deadline_edit.setAccessibleName(self.tr("完成时限"))
-        self.set_deadline_button = QPushButton(self.tr("设定(&B)"))
+        self.set_deadline_button = QPushButton(self.tr("设定"))
         self.set_deadline_button.setToolTip(self.tr("把所选日期设为本单位的完成时限（记入操作记录）"))
         self.set_deadline_button.clicked.connect(self.save_deadline)
         self.clear_deadline_button = QPushButton(self.tr("按清单"))
@@ -167,7 +169,7 @@ class TimeBox(QGroupBox):
         deadline_row.addWidget(self.set_deadline_button)
         deadline_row.addWidget(self.clear_deadline_button)
         deadline_row.addStretch(1)
-        caption = QLabel(self.tr("完成时限(&L)："))
+        caption = QLabel(self.tr("完成时限："))
         caption.setBuddy(self.deadline_edit)
         form.addRow(caption, deadline_row)
         self.deadline_source = QLabel()
@@ -185,7 +187,7 @@ class TimeBox(QGroupBox):
         self.pace_label = QLabel()
         progress_row.addWidget(self.progress_spin)
         progress_row.addWidget(self.pace_label, 1)
-        caption = QLabel(self.tr("完成进度(&G)："))
+        caption = QLabel(self.tr("完成进度："))
         caption.setBuddy(self.progress_spin)
         form.addRow(caption, progress_row)
         layout.addLayout(form)
@@ -207,7 +209,7 @@ class TimeBox(QGroupBox):
         self.milestones.activated.connect(self.edit_milestone)
         layout.addWidget(self.milestones)
         buttons = QHBoxLayout()
-        self.add_milestone_button = QPushButton(self.tr("添加节点(&N)…"))
+        self.add_milestone_button = QPushButton(self.tr("添加节点…"))
         self.tick_milestone_button = QPushButton(self.tr("完成(&Z)"))
         self.tick_milestone_button.setToolTip(self.tr("把所选节点标记为今天完成（再按一次取消）"))
         self.edit_milestone_button = QPushButton(self.tr("修改…"))
