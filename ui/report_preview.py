@@ -23,7 +23,10 @@ def _labels() -> dict[str, str]:
         "done_of": QCoreApplication.translate("StatusReport", "已完成/承担"),
         "rate": QCoreApplication.translate("StatusReport", "完成率"),
         "late": QCoreApplication.translate("StatusReport", "逾期"),
-        "due_soon": QCoreApplication.translate("StatusReport", "临期（7天内到期）"),
+        "due_soon": QCoreApplication.translate("StatusReport", "临期（{0}天内到期）"),
+        "pace": QCoreApplication.translate("StatusReport", "序时进度"),
+        "lights": QCoreApplication.translate("StatusReport", "红灯 {0} 项，黄灯 {1} 项，绿灯 {2} 项，无灯 {3} 项"),
+        "progress": QCoreApplication.translate("StatusReport", "完成进度"),
         "not_started": QCoreApplication.translate("StatusReport", "未启动"),
         "no_evidence": QCoreApplication.translate("StatusReport", "已完成但无佐证材料"),
         "stale": QCoreApplication.translate("StatusReport", "30天未更新"),
@@ -60,10 +63,22 @@ def status_report_html(ledger, plan) -> str:
         [status, str(s.counts.get(status, 0)),
          "—" if status == NOT_INVOLVED else f"{s.share(status) * 100:.1f}%"]
         for status in (DONE, IN_PROGRESS, NOT_STARTED, NOT_INVOLVED)]))
+    # 序时进度: the lights, and the red and yellow measures with both figures
+    parts.append(f"<h3>{L['pace']}</h3>")
+    parts.append("<p>" + L["lights"].format(*(s.lights.get(k, 0) for k in ("red", "yellow", "green", "none")))
+                 + "</p>")
+    lit = s.red + s.yellow
+    if lit:
+        from .pace_view import light_name
+        parts.append(_table(["", L["measure"], L["progress"], L["pace"], L["deadline"]], [
+            [light_name(row.light), f"{row.code}　{escape(row.text)}",
+             "—" if row.progress is None else f"{row.progress:g}%", f"{row.expected:.0f}%",
+             row.deadline or "—"] for row in lit]))
     parts.append(f"<h3>{L['by_section']}</h3>")
     parts.append(_table([L["section"], L["done_of"], L["rate"]], [
         [escape(sec.title), f"{sec.done}/{sec.total}", f"{sec.share * 100:.0f}%"]
         for sec in s.sections]))
+    L["due_soon"] = L["due_soon"].format(ledger.pace().reminder_days)
     for key, rows in (("late", s.late), ("due_soon", s.due_soon), ("not_started", s.not_started),
                       ("no_evidence", s.done_without_evidence), ("stale", s.stale)):
         parts.append(f"<h3>{L[key]}（{len(rows)}）</h3>")

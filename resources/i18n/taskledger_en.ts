@@ -3011,8 +3011,20 @@ Date: {1}</translation>
         <translation>Overdue</translation>
     </message>
     <message>
-        <source>临期（7天内到期）</source>
-        <translation>Due soon (within 7 days)</translation>
+        <source>临期（{0}天内到期）</source>
+        <translation>Due within {0} days</translation>
+    </message>
+    <message>
+        <source>序时进度</source>
+        <translation>Progress against time</translation>
+    </message>
+    <message>
+        <source>红灯 {0} 项，黄灯 {1} 项，绿灯 {2} 项，无灯 {3} 项</source>
+        <translation>Red {0}, yellow {1}, green {2}, no light {3}</translation>
+    </message>
+    <message>
+        <source>完成进度</source>
+        <translation>Progress</translation>
     </message>
     <message>
         <source>未启动</source>

@@ -165,3 +165,18 @@ def test_forged_time_fields_are_refused_whole(province, handed, tmp_path, edit, 
                      lambda doc: edit(doc["measures"][0]))
     _refused(province, forged, words)
     assert submission_history(province) == []
+
+
+def test_submissions_command_by_round(province, handed, capsys):
+    from cli.main import run
+    import_package(province, handed["q3"])
+    path = province.path
+    province.close()
+    assert run(["--db", str(path), "submissions", "--round", Q3, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["round"]["name"] == Q3 and data["deadline"] == "2021-10-10"
+    assert [(s["unit"], s["late"], s["round"]) for s in data["handed_in"]] == [("洛阳市", True, Q3)]
+    assert run(["--db", str(path), "submissions", "--round", Q3]) == 0
+    out = capsys.readouterr().out
+    assert f"报送轮次：{Q3}（截至 2021-09-30，报送 2021-10-10）" in out and "逾期报送：洛阳市" in out
+    assert run(["--db", str(path), "submissions", "--round", "没有"]) == 2
