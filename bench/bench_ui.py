@@ -150,6 +150,11 @@ def interact(db: str) -> dict:
     results["filter 已完成无佐证"] = median_of(lambda: window.no_evidence_check.setChecked(True),
                                           clear)
     results["filter 30天未更新"] = median_of(lambda: window.stale_check.setChecked(True), clear)
+    # 序时进度 lights are judged per row (dates, milestones, thresholds): the costliest filter
+    results["filter 红灯"] = median_of(choose(window.light_combo, "red"), clear)
+    results["sort 进度/序时"] = median_of(
+        lambda: window.table.sortByColumn(9, Qt.SortOrder.AscendingOrder),
+        lambda: window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder))
     results["sort 最近更新"] = median_of(
         lambda: window.table.sortByColumn(5, Qt.SortOrder.DescendingOrder),
         lambda: window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder))

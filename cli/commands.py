@@ -14,6 +14,7 @@ from models.status import STATUSES
 
 from .output import emit_json, table
 from .plan_commands import UNITS_HELP, read_with_units
+from .time_commands import light_text
 
 SCOPE_HELP = "、".join(f"{k}={v}" for k, v in SCOPE_LABELS.items())
 
@@ -51,6 +52,7 @@ def register(sub) -> None:
     p.add_argument("--problems", help="存在问题")
     p.add_argument("--next", dest="next_steps", help="下一步打算")
     p.add_argument("--value", help="量化指标的本单位完成值")
+    p.add_argument("--progress", help="完成进度（百分比 0–100，如 60；写空串 \"\" 清除）")
     p.add_argument("--unit", help=("单位（默认本台账的单位）"))
     p.set_defaults(func=cmd_record)
 
@@ -146,22 +148,32 @@ def cmd_tasks(args, ledger: Ledger) -> int:
         emit_json([row.to_dict() for row in rows])
         return 0
     unit = args.unit or ledger.unit
-    body = [["编号", "状态", "范围", "进展", "佐证", "期限", "落实举措"]]
+    body = [["编号", "状态", "范围", "进展", "佐证", "期限", "进度", "灯", "落实举措"]]
     for r in rows:
+        shown = "" if r.progress is None else f"{r.progress:g}%"
         body.append([r.code, r.status, SCOPE_LABELS[r.scope], str(r.entry_count),
-                     str(r.evidence_count), r.deadline_state or "", r.text])
+                     str(r.evidence_count), r.deadline_state or "", shown, light_text(r.light),
+                     r.text])
     print(f"{unit}：共 {len(rows)} 项")
-    print(table(body, [6, 8, 10, 5, 5, 6, 60]))
+    print(table(body, [6, 8, 10, 5, 5, 6, 6, 6, 60]))
     return 0
 
 
 def cmd_record(args, ledger: Ledger) -> int:
-    if all(v is None for v in (args.status, args.note, args.problems, args.next_steps, args.value)):
-        raise InvalidInput("没有要填报的内容：请至少给出 --status、--note、--problems、--next 或 --value 之一")
+    if all(v is None for v in (args.status, args.note, args.problems, args.next_steps, args.value,
+                               args.progress)):
+        raise InvalidInput("没有要填报的内容：请至少给出 --status、--note、--problems、--next、--value"
+                           " 或 --progress 之一")
     row = ledger.record(args.code, status=args.status, note=args.note, date=args.date,
                         problems=args.problems, next_steps=args.next_steps, value=args.value,
-                        unit=args.unit)
-    print(f"已保存：举措 {row.code}　状态 {row.status}　进展 {row.entry_count} 条　佐证 {row.evidence_count} 份")
+                        unit=args.unit, progress=args.progress)
+    pace = ""
+    if row.progress is not None or row.light:
+        shown = "未填" if row.progress is None else f"{row.progress:g}%"
+        pace = f"　完成进度 {shown}（序时进度 {row.expected:.0f}%）" + (
+            f" {light_text(row.light)}" if row.light else "")
+    print(f"已保存：举措 {row.code}　状态 {row.status}　进展 {row.entry_count} 条　佐证 {row.evidence_count} 份"
+          + pace)
     return 0
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from models.errors import InvalidInput
 
+from .round_option import add_round_option, round_view
+
 
 def register(sub) -> None:
     """Add ``xlsx`` and ``tasklist`` to the ``export`` sub-commands."""
@@ -17,6 +19,7 @@ def register(sub) -> None:
                    help="省里发来的任务清单工作簿：复制一份并填入本单位的完成情况")
     p.add_argument("--by", default="", help="填报人（默认设置中的联系人或台账用户）")
     p.add_argument("--date", help="填报日期 YYYY-MM-DD（默认今天）")
+    add_round_option(p)
     p.set_defaults(func=cmd_export_xlsx)
 
     p = sub.add_parser("tasklist", help="只导出任务清单（附件表格，可作为下一年度的空白模板）")
@@ -37,6 +40,7 @@ def _check_out(out: Path, *, template: Path | None = None) -> Path:
 
 
 def cmd_export_xlsx(args, ledger) -> int:
+    ledger = round_view(args, ledger)
     if args.template is not None:
         if not args.template.is_file():
             raise InvalidInput(f"找不到原表文件：{args.template}")

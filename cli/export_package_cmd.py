@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .round_option import add_round_option, round_view
+
 
 def register(formats) -> None:
     """Add the hand-in export sub-commands."""
@@ -11,6 +13,7 @@ def register(formats) -> None:
     p.add_argument("--out", type=Path, required=True, help="输出文件（.zip）或文件夹")
     p.add_argument("--unit", help="单位（默认本台账的单位）")
     p.add_argument("--yes", action="store_true", help="有缺项时也不询问，直接导出")
+    add_round_option(p)
     # Each package is recorded in the ledger (its version and changelog): a write.
     p.set_defaults(func=cmd_export_package, writes=True)
 
@@ -24,6 +27,7 @@ def register(formats) -> None:
     p.add_argument("--convert-office", action="store_true",
                    help="已安装 LibreOffice 时，把 Word/Excel/PowerPoint/WPS 文件转换为 PDF 原样合并"
                         "（较慢；默认按原文转录）")
+    add_round_option(p)
     p.set_defaults(func=cmd_export_evidence_pdf)
 
 
@@ -42,7 +46,8 @@ def cmd_export_package(args, ledger) -> int:
     from models.check import check_ledger
 
     from .province_commands import print_gaps
-    gaps = check_ledger(ledger, unit=args.unit)
+    view = round_view(args, ledger)          # refuses an unknown round before anything else
+    gaps = check_ledger(view, unit=args.unit)
     if gaps:
         sys.stdout.write(f"缺项清单（{len(gaps)} 项）：\n")
         print_gaps(gaps)
@@ -50,9 +55,9 @@ def cmd_export_package(args, ledger) -> int:
             sys.stderr.write("未导出：存在缺项。补齐后重新导出，或确认无误后加 --yes 导出。\n")
             return 1
     from models.versions import next_package
-    for line in next_package(ledger, unit=args.unit).lines():
+    for line in next_package(view, unit=args.unit).lines():
         print(line)
-    path = write_package(ledger, args.out, unit=args.unit)
+    path = write_package(ledger, args.out, unit=args.unit, round_name=args.round)
     print(f"已导出报送材料包：{path}")
     return 0
 
@@ -61,7 +66,7 @@ def cmd_export_evidence_pdf(args, ledger) -> int:
     from exports.evidence_pdf import write_evidence_pdf
     from exports.evidence_pdf import mode_for
     mode = mode_for(args.size)
-    result = write_evidence_pdf(ledger, args.out, unit=args.unit, mode=mode,
+    result = write_evidence_pdf(round_view(args, ledger), args.out, unit=args.unit, mode=mode,
                                 convert_office=args.convert_office)
     for warning in result.warnings:
         sys.stderr.write(f"提示：{warning}\n")

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from models.errors import InvalidInput
 
+from .round_option import add_round_option, round_view
+
 
 def register(sub) -> None:
     """Add ``pdf`` and ``status-pdf`` to the ``export`` sub-commands."""
@@ -19,6 +21,7 @@ def register(sub) -> None:
                    help="指定 TrueType 字体文件（.ttf/.ttc，.ttc 可加 #序号）。只给路径时用于正文（仿宋）；"
                         "也可写 黑体=路径、楷体=路径、宋体=路径、标题=路径；可重复")
     p.add_argument("--date", help="成文日期 YYYY-MM-DD（默认今天）")
+    add_round_option(p)
     p.set_defaults(func=cmd_export_pdf)
 
     p = sub.add_parser("status-pdf", help="导出进度报告（PDF，供领导一览：状态统计、逾期临期、指标）")
@@ -26,6 +29,7 @@ def register(sub) -> None:
     p.add_argument("--unit", help="单位（默认本台账的单位）")
     p.add_argument("--font", action="append", default=[], metavar="[用途=]路径",
                    help="指定 TrueType 字体文件，写法同 export pdf 的 --font")
+    add_round_option(p)
     p.set_defaults(func=cmd_export_status_pdf)
 
 
@@ -64,7 +68,7 @@ def cmd_export_pdf(args, ledger) -> int:
     from datetime import date
     on = date.fromisoformat(parse_date(args.date, what="成文日期")) if args.date else None
     from exports.pdf_report import write_work_report
-    result = write_work_report(ledger, args.out, unit=args.unit, page_numbers=args.page_numbers,
+    result = write_work_report(round_view(args, ledger), args.out, unit=args.unit, page_numbers=args.page_numbers,
                                fonts=parse_font_options(args.font) or None, on=on)
     _print_result(result, "工作情况报告")
     for line in result.fonts:
@@ -75,7 +79,7 @@ def cmd_export_pdf(args, ledger) -> int:
 def cmd_export_status_pdf(args, ledger) -> int:
     _check_out(args.out)
     from exports.pdf_status import write_status_report
-    result = write_status_report(ledger, args.out, unit=args.unit,
+    result = write_status_report(round_view(args, ledger), args.out, unit=args.unit,
                                  fonts=parse_font_options(args.font) or None)
     _print_result(result, "进度报告")
     return 0

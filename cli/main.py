@@ -11,7 +11,7 @@ from models.errors import LedgerError
 from models.paths import default_ledger_path
 
 from . import (commands, evidence_commands, export_commands, maintenance_commands,
-               plan_commands, province_commands, review_commands, settings_cmd)
+               plan_commands, province_commands, review_commands, settings_cmd, time_commands)
 
 EXIT_ERROR = 2
 # Commands that only read the ledger run beside an open window; every other command that
@@ -38,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="自检：在临时文件夹中建台账、填报、导出并校验，全部通过时返回 0")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
     for module in (commands, evidence_commands, plan_commands, export_commands,
-                   maintenance_commands, province_commands, review_commands, settings_cmd):
+                   maintenance_commands, province_commands, review_commands, settings_cmd,
+                   time_commands):
         module.register(sub)
     return parser
 

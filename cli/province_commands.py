@@ -28,6 +28,7 @@ def register(sub) -> None:
     p = sub.add_parser("submissions", help="（省级台账）各单位报送情况：已报送、何时、状态统计；未报送单位")
     p.add_argument("--json", action="store_true")
     p.add_argument("--history", action="store_true", help="列出历次导入的全部材料包（含已被替换的）")
+    p.add_argument("--round", metavar="NAME", help="报送轮次：各单位该轮的报送、是否逾期、未报送单位（见 rounds）")
     p.set_defaults(func=cmd_submissions, writes=False)
 
 
@@ -100,17 +101,25 @@ def cmd_submissions(args, ledger) -> int:
                          state, "、".join(s.changes)])
         print(table(rows, [5, 14, 7, 30, 17, 17, 14, 30]))
         return 0
-    status = submission_status(ledger)
+    status = submission_status(ledger, round_name=args.round)
     if args.json:
         emit_json({
             "plan": status.plan_title, "deadline": status.deadline,
-            "handed_in": [dict(asdict(s), earlier_submissions=status.history.get(s.unit, 0))
+            "round": status.round.to_dict() if status.round else None,
+            "handed_in": [dict(asdict(s), late=s.late,
+                               earlier_submissions=status.history.get(s.unit, 0))
                           for s in status.handed_in],
             "missing": status.missing, "recorded_directly": status.recorded_directly})
         return 0
     total = len(status.handed_in) + len(status.missing)
-    print(f"{status.plan_title}　报送截止：{status.deadline}")
+    if status.round:
+        print(f"{status.plan_title}　报送轮次：{status.round.name}（截至 {status.round.cutoff}，"
+              f"报送 {status.round.due}）")
+    else:
+        print(f"{status.plan_title}　报送截止：{status.deadline}")
     print(f"已报送 {len(status.handed_in)} / {total} 个单位")
+    if status.late:
+        print("逾期报送：" + "、".join(s.unit for s in status.late))
     if status.handed_in:
         rows = [["单位", "版本", "校验码", "制作时间", "导入时间", "已完成", "推进中", "未启动",
                  "不涉及", "历次", "审核（通过/退回/待审）"]]

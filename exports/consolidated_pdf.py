@@ -22,8 +22,10 @@ FULL, PARTIAL, NONE, EMPTY = "#C6EFCE", "#FFEB9C", "#FFC7CE", "#D9D9D9"
 
 def write_consolidated_pdf(ledger, out_path: Path, *, on: date | None = None, fonts=None,
                            progress: Callable[[int, int], None] | None = None,
-                           cancelled: Callable[[], bool] | None = None) -> PdfResult:
-    """Write the printable consolidated summary of the provincial ledger to ``out_path``."""
+                           cancelled: Callable[[], bool] | None = None,
+                           round_name: str | None = None) -> PdfResult:
+    """Write the printable consolidated summary of the provincial ledger to ``out_path``;
+    for a reporting round (``round_name``) from each unit's package of that round."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
@@ -32,9 +34,12 @@ def write_consolidated_pdf(ledger, out_path: Path, *, on: date | None = None, fo
 
     enable_chinese_line_breaking()
     fontset = resolve_fonts(fonts)
-    view = consolidate(ledger, on=on)
+    view = consolidate(ledger, on=on, round_name=round_name)
     check_cancel(cancelled)
     title = f"{view.plan_year}年推动知识产权高质量发展任务完成情况全省汇总"
+    if view.round is not None:
+        from models.rounds import as_of_phrase
+        title += f"（{view.round.name}，{as_of_phrase(view.round.cutoff)}）"
     story = _story(view, fontset, title)
     if progress:
         progress(1, 2)

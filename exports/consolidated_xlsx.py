@@ -42,15 +42,21 @@ UNIT_HEAD = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 def write_consolidated_workbook(ledger, out_path: Path, *, on: date | None = None,
                                 progress: Callable[[int, int], None] | None = None,
-                                cancelled: Callable[[], bool] | None = None) -> Path:
+                                cancelled: Callable[[], bool] | None = None,
+                                round_name: str | None = None) -> Path:
     """Write the consolidated workbook of the provincial ledger to ``out_path``.
+
+    For a reporting round (``round_name``) the matrix, figures and hand-ins are those of each
+    unit's package of that round (models.province.consolidate); a unit's own sheet is added
+    when its current data is that package (read 截至 the round's cut-off), since the ledger
+    keeps only the latest package's entries.
 
     Saved under a temporary name and renamed when complete; a cancelled export raises
     models.errors.Cancelled and leaves nothing behind.
     """
     from .xlsx_progress import write_progress_sheet
 
-    view = consolidate(ledger, on=on)
+    view = consolidate(ledger, on=on, round_name=round_name)
     wb = Workbook()
     summary_ws = wb.active
     summary_ws.title = SUMMARY_SHEET
@@ -60,17 +66,26 @@ def write_consolidated_workbook(ledger, out_path: Path, *, on: date | None = Non
     current = current_submissions(ledger)
     reported = units_with_assignments(ledger)
     units = [u for u in view.units if u.submitted_at or u.unit in reported]
+    sheets_from = ledger
+    if view.round is not None:
+        sheets_from = ledger.as_of(view.round.cutoff)
+        # The ledger holds the latest package's entries: a unit's sheet only when that
+        # package is this round's (by row, not by time: two may be made in one second).
+        of_round = current_submissions(ledger, round_name=view.round.name)
+        units = [u for u in units if u.unit in of_round and current.get(u.unit)
+                 and current[u.unit].id == of_round[u.unit].id]
     for index, line in enumerate(units, 1):
         check_cancel(cancelled)
         made = (line.submitted_at or "")[:10]
         sub = current.get(line.unit)
         ws = wb.create_sheet(_sheet_name(line.unit))
-        write_progress_sheet(ws, ledger, unit=line.unit,
+        write_progress_sheet(ws, sheets_from, unit=line.unit,
                              filled_by=sub.contact_person if sub else "",
                              fill_date=date.fromisoformat(made) if made else None)
         if progress:
             progress(index, len(units))
-    wb.properties.title = f"{view.plan_year}年任务完成情况全省汇总表"
+    wb.properties.title = f"{view.plan_year}年任务完成情况全省汇总表" + (
+        f"（{view.round.name}）" if view.round is not None else "")
     wb.properties.creator = "TaskLedger"
     wb.active = 0
     check_cancel(cancelled)
@@ -82,12 +97,16 @@ def write_summary_sheet(ws, view: Consolidation) -> dict[str, int]:
     units = view.units
     ncols = LEAD_COLUMNS + len(units) + 1
     set_widths(ws, [6, 16, 30] + [5.2] * len(units) + [9])
-    put_text(ws.cell(1, 1), f"{view.plan_year}年推动知识产权高质量发展任务完成情况全省汇总表",
-             font=TITLE_FONT, alignment=WRAP_CENTER, border=False)
+    title = f"{view.plan_year}年推动知识产权高质量发展任务完成情况全省汇总表"
+    if view.round is not None:
+        from models.rounds import as_of_phrase
+        title += f"（{view.round.name}，{as_of_phrase(view.round.cutoff)}）"
+    put_text(ws.cell(1, 1), title, font=TITLE_FONT, alignment=WRAP_CENTER, border=False)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
     ws.row_dimensions[1].height = 30
     put_text(ws.cell(2, 1), f"方案：{view.plan_title}　报送截止：{chinese_date(view.deadline)}　"
-                            f"汇总日期：{chinese_date(view.on.isoformat())}　"
+                            + ("截至" if view.round is not None else "汇总日期：")
+                            + f"{chinese_date(view.on.isoformat())}　"
                             f"已报送：{len(view.submitted)}/{len(units)} 个单位",
              alignment=WRAP_LEFT_MIDDLE, border=False)
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=ncols)
@@ -247,6 +266,7 @@ def write_submission_sheet(ws, view: Consolidation) -> None:
     for r, line in enumerate(view.units, 2):
         put_text(ws.cell(r, 1), line.unit, alignment=WRAP_CENTER)
         state = ("省局直接填报" if line.recorded_directly
+                 else "逾期报送" if line.handed_in_late
                  else "已报送" if line.submitted_at else "未报送")
         put_text(ws.cell(r, 2), state, alignment=WRAP_CENTER)
         put_text(ws.cell(r, 3), (line.submitted_at or "")[:19].replace("T", " "), alignment=WRAP_CENTER)

@@ -54,9 +54,17 @@ FEEDBACK = Document("feedback", "审核反馈", ".json", "exports.feedback", "wr
 PLAN_FILE = Document("plan_file", "任务清单（含处室分工）", ".json", "exports.plan_file",
                      "write_plan_file", per_unit=False)
 
+# The measures as filtered in the window, each with its latest entry, for the leader (issue
+# 12): the same list as a workbook or printed; the filter is written in its title.
+FILTERED_LIST = Document("filtered_list", "举措进展清单", ".xlsx", "exports.filtered_list",
+                         "write_filtered_xlsx")
+FILTERED_LIST_PDF = Document("filtered_list_pdf", "举措进展清单", ".pdf", "exports.filtered_list",
+                             "write_filtered_pdf")
+
 # The package is named by FORMATS.md as {单位}-{年度}-报送材料.zip (exports.package).
 PACKAGE_NAME = "报送材料"
 
 DOCUMENTS = {doc.key: doc for doc in (COMPLETION_TABLE, WORK_REPORT, WORK_REPORT_DOCX,
                                       STATUS_REPORT, EVIDENCE_BOOK, TASK_LIST, PROVINCE_TABLE,
-                                      PROVINCE_REPORT, FEEDBACK, PLAN_FILE)}
+                                      PROVINCE_REPORT, FEEDBACK, PLAN_FILE, FILTERED_LIST,
+                                      FILTERED_LIST_PDF)}

@@ -159,8 +159,10 @@ def _main_text(report: WorkReport) -> str:
     title_width = TYPE_W_MM * 72 / 25.4
     lines = title_lines(report.title, lambda c: em_width(c) * TITLE_SIZE, title_width,
                         words=report.title_words)
-    out = [para_xml("", STYLES["title"], lines=lines), para_xml("", STYLES["body"]),
-           para_xml(report.addressee, STYLES["addressee"])]
+    out = [para_xml("", STYLES["title"], lines=lines)]
+    if report.subtitle:
+        out.append(para_xml(report.subtitle, replace(STYLES["addressee"], align="center")))
+    out += [para_xml("", STYLES["body"]), para_xml(report.addressee, STYLES["addressee"])]
     for para in report.body[:-1]:
         style = {H1: "h1", H2: "h2"}.get(para.style, "body")
         out.append(para_xml(para.text, STYLES[style]))

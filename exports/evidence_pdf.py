@@ -167,7 +167,7 @@ def write_evidence_pdf(ledger, out_path: Path, *, unit: str | None = None, fonts
                 part.first_page = page
                 page += part.body_pages + (len(part.pdf_pages) if part.kind == "pdf" else 0)
             front_pdf, front_count = _build_front(title, unit, plan, parts, styles, fontset,
-                                                  page - 1, mode)
+                                                  page - 1, mode, as_of=_as_of_line(ledger))
             if front_count == front_pages:
                 break
             front_pages = front_count
@@ -459,7 +459,18 @@ def chinese_date_iso(value: str) -> str:
         return str(value or "")
 
 
-def _build_front(title, unit, plan, parts, styles, fontset, last_page, mode) -> tuple[bytes, int]:
+def _as_of_line(ledger) -> str:
+    """``2021年第三季度，截至2021年9月30日`` for a book made for a round or cut-off, else ""."""
+    cutoff = getattr(ledger, "cutoff", None)
+    if not cutoff:
+        return ""
+    from models.rounds import as_of_phrase
+    item = getattr(ledger, "round", None)
+    return (f"{item.name}，" if item else "") + as_of_phrase(cutoff)
+
+
+def _build_front(title, unit, plan, parts, styles, fontset, last_page, mode, *,
+                 as_of: str = "") -> tuple[bytes, int]:
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
     from .pdf_fonts import FANGSONG, HEITI, KAITI, TITLE
@@ -472,7 +483,9 @@ def _build_front(title, unit, plan, parts, styles, fontset, last_page, mode) -> 
              Paragraph(fontset.markup(f"佐证材料 {len(parts)} 份　共 {last_page} 页", FANGSONG),
                        styles["cover_sub"]),
              Paragraph(fontset.markup(f"版本：{mode.describe()}", FANGSONG), styles["cover_sub"]),
-             Spacer(1, 34 * mm),
+             *([Paragraph(fontset.markup(f"（{as_of}）", FANGSONG), styles["cover_sub"])]
+               if as_of else []),
+             Spacer(1, 34 * mm if not as_of else 27 * mm),
              Paragraph(fontset.markup(unit, FANGSONG), styles["cover_sub"]),
              Paragraph(fontset.markup(chinese_date(today()), FANGSONG), styles["cover_sub"]),
              PageBreak(), Paragraph(fontset.markup("目　录", HEITI), styles["h1"])]

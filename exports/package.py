@@ -28,15 +28,17 @@ _STORED_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".zip", ".rar", ".7z", ".mp
                     ".docx", ".xlsx", ".pptx", ".webp", ".heic"}
 
 
-def default_package_path(ledger, folder: Path, *, unit: str | None = None) -> Path:
-    """``folder/洛阳市-2021-报送材料.zip``."""
+def default_package_path(ledger, folder: Path, *, unit: str | None = None,
+                         round_name: str | None = None) -> Path:
+    """``folder/洛阳市-2021-报送材料.zip`` (with the round's name for a reporting round)."""
     unit = ledger.check_unit(unit)
-    return Path(folder) / package_file_name(unit, ledger.plan().year)
+    return Path(folder) / package_file_name(unit, ledger.plan().year, round_name or "")
 
 
 def write_package(ledger, out_zip: Path, *, unit: str | None = None,
                   progress: Callable[[int, int], None] | None = None,
-                  cancelled: Callable[[], bool] | None = None, record: bool = True) -> Path:
+                  cancelled: Callable[[], bool] | None = None, record: bool = True,
+                  round_name: str | None = None) -> Path:
     """Write the unit's submission package to ``out_zip``; return its path.
 
     ``out_zip`` may be a folder: the package then gets its standard name inside it. When
@@ -48,10 +50,16 @@ def write_package(ledger, out_zip: Path, *, unit: str | None = None,
     footers of its 完成情况表 and 工作情况报告. Everything is read in one snapshot; once the
     file is complete the package is recorded in the ledger (``record``; a write, so in the
     window this runs as a WRITE job).
+
+    ``round_name`` makes it the package of that reporting round (models.rounds): everything
+    is read through ``ledger.as_of(round_name=…)`` (entries and evidence after the round's
+    cut-off left out, the documents say 截至 it), the manifest records the round, and its
+    version counts within the round.
     """
     unit = ledger.check_unit(unit)
+    view = ledger.as_of(round_name=round_name) if round_name else ledger
     with ledger.snapshot():
-        out_zip, planned, made_at = _write_package(ledger, Path(out_zip), unit, progress,
+        out_zip, planned, made_at = _write_package(view, Path(out_zip), unit, progress,
                                                    cancelled)
     if record:
         from models.fsutil import sha256_file
@@ -69,8 +77,9 @@ def _write_package(ledger, out_zip: Path, unit: str, progress, cancelled):
     from models.versions import next_package
 
     plan = ledger.plan()
+    round_item = getattr(ledger, "round", None)
     if out_zip.is_dir():
-        out_zip = out_zip / package_file_name(unit, plan.year)
+        out_zip = out_zip / package_file_name(unit, plan.year, round_item.name if round_item else "")
     out_zip.parent.mkdir(parents=True, exist_ok=True)
     numbered = evidence_numbers(ledger, unit=unit)
     # The data first: its fingerprint goes into the footers of the documents.
@@ -137,6 +146,7 @@ def _write_package(ledger, out_zip: Path, unit: str, progress, cancelled):
                 "made_at": made_at,
                 "made_by": ledger.user,
                 "counts": data["counts"],
+                **({"round": round_item.to_dict()} if round_item else {}),
                 "version": planned.version,
                 "fingerprint": planned.fingerprint,
                 "previous": ({"version": planned.previous.version,

@@ -113,6 +113,7 @@ def _styles(fontset: FontSet) -> dict:
     return {
         "title": style("title", TITLE, TITLE_SIZE, 36, alignment=TA_CENTER),
         "addressee": style("addressee", FANGSONG),
+        "addressee_center": style("addressee_center", FANGSONG, alignment=TA_CENTER),
         "body": style("body", FANGSONG, firstLineIndent=2 * BODY_SIZE),
         "h1": style("h1", HEITI, firstLineIndent=2 * BODY_SIZE),
         "h2": style("h2", KAITI, firstLineIndent=2 * BODY_SIZE),
@@ -160,8 +161,10 @@ class _ReportBuilder:
         from reportlab.platypus import KeepTogether, Spacer
 
         report = self.report
-        story = [self.title(report.title, "title", TITLE_SIZE, TYPE_W), Spacer(1, LEADING),
-                 self.para(report.addressee, "addressee")]
+        story = [self.title(report.title, "title", TITLE_SIZE, TYPE_W)]
+        if report.subtitle:
+            story.append(self.para(report.subtitle, "addressee_center"))
+        story += [Spacer(1, LEADING), self.para(report.addressee, "addressee")]
         body = report.body
         for para in body[:-1]:
             if para.style == H1:

@@ -13,7 +13,7 @@ from datetime import date
 from models.narrative import (NO_PROGRESS, NOTHING, TEXT_PARTS, heading_level, paragraphs,
                               report_text, resolve_date)
 from models.summary import EvidenceNumber, Summary, evidence_numbers, summarize
-from models.wording import chinese_date, entry_line, measure_remarks, printable
+from models.wording import chinese_date, entry_line, measure_remarks, printable, time_facts
 
 from .pdf_common import CancelCheck, Progress, check_cancel
 
@@ -74,6 +74,7 @@ class WorkReport:
     plan: object
     on: date
     title: str
+    subtitle: str                       # "（2021年第三季度，截至2021年9月30日）" or ""
     addressee: str                      # with its closing ：
     body: list[Para]                    # the opening through 特此报告。
     annex_titles: list[str]
@@ -90,7 +91,7 @@ class WorkReport:
 
     def all_text(self) -> str:
         """Every character the report prints (for the font coverage check)."""
-        parts = [self.title, self.addressee, self.signature, self.date_text, self.contact,
+        parts = [self.title, self.subtitle, self.addressee, self.signature, self.date_text, self.contact,
                  self.annex1_title, self.summary_sentence, ANNEX2_TITLE,
                  *ANNEX1_COLUMNS, *ANNEX2_COLUMNS, *self.annex_titles]
         parts += [p.text for p in self.body]
@@ -114,9 +115,18 @@ def build_work_report(ledger, *, unit: str | None = None, on: date | None = None
     plan = ledger.plan()
     on = resolve_date(ledger, unit=unit, on=on)
     check_cancel(cancelled)
-    summary = summarize(ledger, unit=unit, on=on)
+    # A report for a round (Ledger.as_of) counts 截至 its cut-off and says so under its title.
+    cutoff = getattr(ledger, "cutoff", None)
+    as_of = ledger.today() if cutoff else on
+    round_ = getattr(ledger, "round", None)
+    subtitle = (f"（{round_.name + '，' if round_ else ''}截至{chinese_date(as_of)}）"
+                if cutoff else "")
+    summary = summarize(ledger, unit=unit, on=as_of)
     rows = summary.rows
     entries = ledger.entries_by_measure(unit=unit)
+    steps_by_measure: dict[str, list] = {}
+    for step in ledger.milestones(unit=unit):
+        steps_by_measure.setdefault(step.measure_code, []).append(step)
     numbers = evidence_numbers(ledger, unit=unit)
     check_cancel(cancelled)
     text = report_text(ledger, unit=unit, on=on, rows=rows, entries=entries, summary=summary)
@@ -175,7 +185,7 @@ def build_work_report(ledger, *, unit: str | None = None, on: date | None = None
             "\n".join(printable(n.package_name) for n in evidence_by_measure.get(row.code, [])),
             printable(row.problems),
             printable(row.next_steps),
-            "\n".join(measure_remarks(row)),
+            "\n".join(measure_remarks(row) + time_facts(row, steps_by_measure.get(row.code, []))),
         )
         annex1_rows.append(MeasureLine(cells, row.code, first, task_rows[key]))
         if progress:
@@ -187,7 +197,8 @@ def build_work_report(ledger, *, unit: str | None = None, on: date | None = None
     title_words = [u.name for u in ledger.units()] + [unit_full, unit]
     return WorkReport(
         unit=unit, unit_full=unit_full, plan=plan, on=on,
-        title=report_title(unit_full, plan), addressee=addressee + "：", body=body,
+        title=report_title(unit_full, plan), subtitle=subtitle, addressee=addressee + "：",
+        body=body,
         annex_titles=[annex1, ANNEX2_TITLE], signature=signature,
         date_text=chinese_date(on), contact=contact, annex1_title=annex1,
         annex1_rows=annex1_rows, summary_sentence=summary.sentence(), annex2_rows=annex2_rows,

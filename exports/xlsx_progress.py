@@ -21,7 +21,7 @@ from models.deadlines import today
 from models.fingerprint import footer_text, ledger_fingerprint
 from models.status import NOT_INVOLVED, STATUSES
 from models.summary import EvidenceNumber, Summary, evidence_numbers, summarize
-from models.wording import entry_line, measure_remarks
+from models.wording import entry_line, measure_remarks, time_facts
 
 from .text_width import (LINE_FACTOR, MAX_ROW_HEIGHT_PT, ROW_PADDING_PT, column_pixels, height_for,
                          line_count)
@@ -60,9 +60,16 @@ class SheetResult:
 
 
 def progress_title(ledger, unit: str) -> str:
-    """``{单位}{年度}年{事项}任务完成情况表`` from the current plan."""
+    """``{单位}{年度}年{事项}任务完成情况表`` from the current plan; a report 截至 a cut-off
+    (Ledger.as_of, a reporting round) says so: ``…任务完成情况表（截至2021年9月30日）``."""
     plan = ledger.plan()
-    return f"{unit}{plan.year}年{plan.subject}任务完成情况表"
+    title = f"{unit}{plan.year}年{plan.subject}任务完成情况表"
+    cutoff = getattr(ledger, "cutoff", None)
+    if cutoff:
+        from models.rounds import as_of_phrase
+        item = getattr(ledger, "round", None)
+        title += f"（{item.name + '，' if item else ''}{as_of_phrase(cutoff)}）"
+    return title
 
 
 def write_progress_workbook(ledger, out_path: Path, *, unit: str | None = None,
@@ -173,7 +180,7 @@ def write_progress_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
 
         detail = ledger.measure(row.code, unit=unit)
         progress_text = "\n".join(entry_line(e) for e in detail.entries)
-        remark = [f"举措{row.code}"] + measure_remarks(row)
+        remark = [f"举措{row.code}"] + measure_remarks(row) + time_facts(row, detail.milestones)
         values = {
             "落实举措": row.text,
             "责任地市": row.responsibility,

@@ -16,9 +16,11 @@ from .fingerprint import measure_content
 STATUS, INVOLVED, ENTRIES, FIGURES, EVIDENCE, PROBLEMS, NEXT_STEPS, ADDED, REMOVED = (
     "status", "involved", "entries", "figures", "evidence", "problems", "next_steps",
     "added", "removed")
+DEADLINE, PROGRESS, MILESTONES = "deadline", "progress", "milestones"
 KIND_LABELS = {STATUS: "状态", INVOLVED: "是否涉及", ENTRIES: "进展", FIGURES: "指标完成值",
                EVIDENCE: "佐证材料", PROBLEMS: "存在问题", NEXT_STEPS: "下一步打算",
-               ADDED: "新增举措", REMOVED: "移除举措"}
+               ADDED: "新增举措", REMOVED: "移除举措", DEADLINE: "完成时限",
+               PROGRESS: "完成进度", MILESTONES: "阶段节点"}
 MAX_SHOWN = 3        # names of added/removed files listed before "等N个"
 
 
@@ -42,6 +44,10 @@ class MeasureChange:
 def _names(items: list[str]) -> str:
     shown = "、".join(items[:MAX_SHOWN])
     return shown + (f"等{len(items)}个" if len(items) > MAX_SHOWN else "")
+
+
+def _percent(value) -> str:
+    return "未填" if value is None else f"{value:g}%"
 
 
 def _number(value) -> str:
@@ -100,6 +106,16 @@ def compare_measure(code: str, old: dict | None, new: dict | None) -> MeasureCha
         note(PROBLEMS, "存在问题已修改")
     if a["next_steps"] != b["next_steps"]:
         note(NEXT_STEPS, "下一步打算已修改")
+    if a.get("deadline_set") != b.get("deadline_set"):
+        note(DEADLINE, f"完成时限：{a.get('deadline_set') or '按清单'}→{b.get('deadline_set') or '按清单'}")
+    if a.get("progress") != b.get("progress"):
+        note(PROGRESS, f"完成进度：{_percent(a.get('progress'))}→{_percent(b.get('progress'))}")
+    if a.get("milestones", []) != b.get("milestones", []):
+        before, after = a.get("milestones", []), b.get("milestones", [])
+        ticked = sum(1 for step in after if step[2] and [step[0], step[1], ""] in before)
+        note(MILESTONES, "阶段节点：" + (f"完成{ticked}个" if ticked and len(before) == len(after)
+                                     else f"{len(before)}个→{len(after)}个"
+                                     if len(before) != len(after) else "调整"))
     return change
 
 

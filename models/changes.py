@@ -21,6 +21,8 @@ class Changes:
     provincial ledger recorded. ``reviews``: units whose review (the province's results and
     comments, the feedback a unit imported, the packages it made) changed. ``units``: the
     plan's unit list or who carries which measure changed (the province's divisions).
+    ``milestones``: codes whose milestones (阶段节点) changed. ``rounds``: the plan's
+    reporting rounds (报送轮次) changed.
     ``everything``: the plan worked on or the whole ledger was
     replaced (plan switched or added, backup restored) — views reload from scratch.
     ``initiator`` is the object that asked for the write, so a view can skip its own echo.
@@ -31,7 +33,9 @@ class Changes:
     evidence: set[str] = field(default_factory=set)
     submissions: set[str] = field(default_factory=set)
     reviews: set[str] = field(default_factory=set)
+    milestones: set[str] = field(default_factory=set)
     settings: bool = False
+    rounds: bool = False
     units: bool = False
     narrative: bool = False
     everything: bool = False
@@ -39,13 +43,13 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(self.measures or self.entries or self.evidence or self.submissions
-                    or self.reviews or self.settings or self.units or self.narrative
-                    or self.everything)
+                    or self.reviews or self.milestones or self.settings or self.rounds
+                    or self.units or self.narrative or self.everything)
 
     @property
     def codes(self) -> set[str]:
         """Every measure code touched in any way."""
-        return self.measures | self.entries | self.evidence
+        return self.measures | self.entries | self.evidence | self.milestones
 
     def touches(self, code: str | None) -> bool:
         """Whether a view showing measure ``code`` must re-read it."""
@@ -62,7 +66,9 @@ class Changes:
         self.evidence |= other.evidence
         self.submissions |= other.submissions
         self.reviews |= other.reviews
+        self.milestones |= other.milestones
         self.settings = self.settings or other.settings
+        self.rounds = self.rounds or other.rounds
         self.units = self.units or other.units
         self.narrative = self.narrative or other.narrative
         self.everything = self.everything or other.everything

@@ -18,15 +18,17 @@ def today() -> date:
     return date.fromisoformat(pinned) if pinned else date.today()
 
 
-def deadline_state(deadline: str, status: str, on: date | None = None) -> str:
-    """LATE, DUE_SOON or "" for a measure with this deadline and status."""
+def deadline_state(deadline: str, status: str, on: date | None = None, *,
+                   days: int = DUE_SOON_DAYS) -> str:
+    """LATE, DUE_SOON (due within ``days``, the ledger's reminder setting) or "" for a
+    measure with this deadline and status."""
     if status in (DONE, NOT_INVOLVED) or not deadline:
         return ""
     on = on or today()
     days_left = (date.fromisoformat(deadline) - on).days
     if days_left < 0:
         return LATE
-    if days_left <= DUE_SOON_DAYS:
+    if days_left <= days:
         return DUE_SOON
     return ""
 

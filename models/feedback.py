@@ -276,7 +276,8 @@ def import_feedback(ledger, path) -> FeedbackResult:
     if package is None:
         raise refusal(path, f"反馈针对的第{submission['version']}版报送材料（制作于"
                             f"{submission['made_at'][:16].replace('T', ' ')}）不是本台账制作的")
-    latest = made[-1]
+    # Versions count within a reporting round (models.versions.round_of).
+    latest = [p for p in made if p.round == package.round][-1]
     if package.version < latest.version:
         raise refusal(path, f"反馈针对的是第{package.version}版报送材料，本单位此后已制作第"
                             f"{latest.version}版（{latest.made_at[:16].replace('T', ' ')}），"
@@ -356,8 +357,11 @@ def current_feedback(ledger, *, unit: str | None = None) -> FeedbackInfo | None:
             "SELECT result, count(*) FROM measure_reviews WHERE plan_id = ? AND unit = ?"
             " GROUP BY result", [ledger.plan_id, unit]).fetchall():
         counts[result] = count
-    latest = ledger.db.execute("SELECT max(version) FROM package_versions WHERE plan_id = ?"
-                               " AND unit = ?", [ledger.plan_id, unit]).fetchone()[0]
+    latest = ledger.db.execute(
+        "SELECT max(version) FROM package_versions WHERE plan_id = ? AND unit = ? AND round ="
+        " COALESCE((SELECT round FROM package_versions WHERE plan_id = ? AND unit = ? AND"
+        " package_sha256 = ? ORDER BY id DESC LIMIT 1), '')",
+        [ledger.plan_id, unit, ledger.plan_id, unit, row["package_sha256"]]).fetchone()[0]
     return FeedbackInfo(version=row["package_version"], issuer=row["issuer"],
                         issued_at=row["issued_at"], imported_at=row["imported_at"],
                         comment=row["comment"], counts=counts,

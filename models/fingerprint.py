@@ -49,9 +49,13 @@ def _list(value) -> list:
 
 
 def measure_content(measure: dict) -> dict:
-    """The printed content of one measure of a data.json (types normalised, times left out)."""
+    """The printed content of one measure of a data.json (types normalised, times left out).
+
+    The unit's own deadline, 完成进度 and milestones (issue 12) count only when present, so
+    content without them keeps the code it always had.
+    """
     involved = measure.get("involved")
-    return {
+    content = {
         "code": _text(measure.get("id")),
         "status": _text(measure.get("status")),
         "involved": involved if isinstance(involved, bool) else None,
@@ -67,6 +71,15 @@ def measure_content(measure: dict) -> dict:
                       _text(e.get("sha256")).lower()]
                      for e in _list(measure.get("evidence")) if isinstance(e, dict)],
     }
+    if isinstance(measure.get("deadline_set"), str) and measure["deadline_set"]:
+        content["deadline_set"] = measure["deadline_set"]
+    if _number(measure.get("progress")) is not None:
+        content["progress"] = _number(measure.get("progress"))
+    steps = [[_text(m.get("text")), _text(m.get("planned")), _text(m.get("done"))]
+             for m in _list(measure.get("milestones")) if isinstance(m, dict)]
+    if steps:
+        content["milestones"] = steps
+    return content
 
 
 def measure_digest(measure: dict) -> str:
@@ -121,10 +134,13 @@ def ledger_fingerprint(ledger, *, unit: str | None = None) -> str:
     unit = ledger.check_unit(unit)
     plan_id = ledger.plan_id
     db = ledger.db
+    # In an "as of" view (a report 截至 a cut-off) only what it covers counts.
+    cutoff = getattr(ledger, "cutoff", None) or "9999-12-31"
     entries: dict[str, list] = {}
     for code, day, text in db.execute(
             "SELECT m.code, e.date, e.text FROM entries e JOIN measures m ON m.id = e.measure_id"
-            " WHERE e.unit = ? AND m.plan_id = ? ORDER BY e.date, e.id", [unit, plan_id]):
+            " WHERE e.unit = ? AND m.plan_id = ? AND e.date <= ? ORDER BY e.date, e.id",
+            [unit, plan_id, cutoff]):
         entries.setdefault(code, []).append({"date": day, "text": text})
     figures: dict[str, list] = {}
     for code, value in db.execute(
@@ -138,14 +154,20 @@ def ledger_fingerprint(ledger, *, unit: str | None = None) -> str:
             "SELECT DISTINCT m.code, e.original_name, e.evidence_date, e.note, e.size, e.sha256,"
             " e.id FROM evidence e JOIN evidence_links el ON el.evidence_id = e.id"
             " JOIN measures m ON m.id = el.measure_id WHERE e.unit = ? AND m.plan_id = ?"
-            " ORDER BY e.evidence_date, e.id", [unit, plan_id]).fetchall():
+            " AND e.evidence_date <= ? ORDER BY e.evidence_date, e.id",
+            [unit, plan_id, cutoff]).fetchall():
         items = evidence.setdefault(code, [])
         items.append({"number": f"{code}-{len(items) + 1}", "original_name": name,
                       "evidence_date": day, "note": note, "size": size, "sha256": sha})
+    steps: dict[str, list] = {}
+    for item in ledger.milestones(unit=unit):
+        steps.setdefault(item.measure_code, []).append(
+            {"text": item.text, "planned": item.planned, "done": item.done})
     measures = [{"id": row.code, "status": row.status, "involved": row.involved,
                  "problems": row.problems, "next_steps": row.next_steps,
                  "entries": entries.get(row.code, []), "indicators": figures.get(row.code, []),
-                 "evidence": evidence.get(row.code, [])}
+                 "evidence": evidence.get(row.code, []), "deadline_set": row.unit_deadline,
+                 "progress": row.recorded_progress, "milestones": steps.get(row.code, [])}
                 for row in ledger.measures(unit=unit)]
     settings = ledger.settings()
     return content_fingerprint({

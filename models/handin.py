@@ -44,8 +44,12 @@ def safe_member_name(name: str) -> str:
     return cleaned
 
 
-def package_file_name(unit: str, year: int) -> str:
-    """``洛阳市-2021-报送材料.zip``."""
+def package_file_name(unit: str, year: int, round_name: str = "") -> str:
+    """``洛阳市-2021-报送材料.zip``; for a reporting round ``洛阳市-2021年第三季度-报送材料.zip``
+    (the year put in front when the round's name lacks it)."""
+    if round_name:
+        middle = round_name if str(year) in round_name else f"{year}-{round_name}"
+        return safe_member_name(f"{unit}-{middle}-报送材料.zip")
     return safe_member_name(f"{unit}-{year}-报送材料.zip")
 
 
@@ -77,6 +81,8 @@ def unit_data(ledger, *, unit: str | None = None) -> dict:
         "contacts": {key: settings.get(key, "") for key in
                      ("unit_full_name", "contact_person", "contact_phone")},
         "made_on": summary.on.isoformat(),
+        # A package made for a reporting round reports 截至 its cut-off (Ledger.as_of).
+        **({"round": ledger.round.to_dict()} if getattr(ledger, "round", None) else {}),
         "counts": dict(summary.counts),
         "carried": summary.carried,
         "measures": measures,
@@ -106,6 +112,12 @@ def measure_data(row, detail, numbers: dict[tuple[str, int], str]) -> dict:
             "original_name": item.original_name, "evidence_date": item.evidence_date,
             "note": item.note, "added_at": item.added_at, "added_by": item.added_by,
         } for item in detail.evidence],
+        # Time (issue 12): the deadline the unit set (None: the list's or the plan's), its
+        # 完成进度 as recorded and its milestones.
+        "deadline_set": row.unit_deadline,
+        "progress": row.recorded_progress,
+        "milestones": [{"text": m.text, "planned": m.planned, "done": m.done}
+                       for m in getattr(detail, "milestones", [])],
     }
 
 

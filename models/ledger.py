@@ -27,7 +27,7 @@ from .plan.units import OUTSIDE_KINDS
 from .records import (AuditRecord, Entry, Evidence, MeasureDetail, MeasureRow, NarrativeText,
                       Plan, PlanInfo, PurgeResult, Unit, VerifyProblem)
 from .settings import check_settings
-from .status import NOT_INVOLVED, NOT_STARTED, normalize_status
+from .status import IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, normalize_status
 from .wording import printable
 
 CITY, PROVINCE_ROLE = "city", "province"
@@ -35,7 +35,10 @@ CITY, PROVINCE_ROLE = "city", "province"
 # Settings that travel with the data (the unit's letterhead, contacts); window state does not
 # belong here.
 SETTING_KEYS = ("unit", "user", "role", "current_plan", "unit_full_name", "addressee",
-                "contact_person", "contact_phone", "page_number_style", "evidence_large_mb")
+                "contact_person", "contact_phone", "page_number_style", "evidence_large_mb",
+                # 序时进度 lights and reminders (models.pace): points behind for yellow / red,
+                # days ahead the reminders look
+                "light_yellow", "light_red", "reminder_days")
 # meta key + plan id: the name a plan gives the ledger's unit ("which name means us")
 PLAN_UNIT_KEY = "unit@plan:"
 MAX_CANDIDATES = 30
@@ -56,16 +59,27 @@ SELECT m.id AS mid, m.code, s.title AS section, s.seq AS section_seq, t.no AS ta
        t.content AS task_content, m.text, m.responsibility,
        -- a unit that a list names as 有关/相关 confirms whether it is involved, as 相关地市 do
        CASE WHEN m.scope = 'named' AND mu.relevant = 1 THEN 'relevant' ELSE m.scope END AS scope,
-       COALESCE(m.deadline, p.deadline) AS deadline, m.deadline AS own_deadline,
+       -- the unit's own deadline, else the list's 完成时限, else the plan's hand-in date
+       COALESCE(r.deadline, m.deadline, p.deadline) AS deadline,
+       COALESCE(r.deadline, m.deadline) AS own_deadline,
+       CASE WHEN COALESCE(r.deadline, m.deadline) IS NULL THEN 'plan' ELSE 'measure' END
+         AS deadline_source,
+       r.deadline AS unit_deadline, COALESCE(r.deadline_set_by, '') AS deadline_set_by,
+       r.deadline_set_at, r.progress, p.year AS plan_year, p.period AS plan_period,
+       (SELECT group_concat(ms.planned || '|' || COALESCE(ms.done, ''), ';') FROM
+         (SELECT planned, done FROM milestones WHERE measure_id = m.id AND unit = :unit
+          ORDER BY planned, id) ms) AS milestone_dates,
        m.deadline_text, m.target, m.number, m.extra, COALESCE(mu.role, '') AS role,
        COALESCE(r.status, '未启动') AS status, r.involved, COALESCE(r.problems, '') AS problems,
        COALESCE(r.next_steps, '') AS next_steps, r.updated_at,
+       -- :cutoff is the last day a report covers (Ledger.as_of); far in the future otherwise
        (SELECT count(*) FROM evidence_links el JOIN evidence e ON e.id = el.evidence_id
-         WHERE el.measure_id = m.id AND e.unit = :unit) AS evidence_count,
-       (SELECT count(*) FROM entries en WHERE en.measure_id = m.id AND en.unit = :unit)
-         AS entry_count,
-       (SELECT max(date) FROM entries en WHERE en.measure_id = m.id AND en.unit = :unit)
-         AS last_entry_date,
+         WHERE el.measure_id = m.id AND e.unit = :unit AND e.evidence_date <= :cutoff)
+         AS evidence_count,
+       (SELECT count(*) FROM entries en WHERE en.measure_id = m.id AND en.unit = :unit
+         AND en.date <= :cutoff) AS entry_count,
+       (SELECT max(date) FROM entries en WHERE en.measure_id = m.id AND en.unit = :unit
+         AND en.date <= :cutoff) AS last_entry_date,
        rv.result AS review, COALESCE(rv.comment, '') AS review_comment
 FROM measures m
 JOIN tasks t ON t.id = m.task_id
@@ -85,6 +99,8 @@ WHERE m.plan_id = :plan
        OR (m.scope IN ('named', 'issuer') AND mu.unit IS NOT NULL))
 """
 _ORDER = " ORDER BY s.seq, t.no, m.seq"
+# The :cutoff of a ledger that is not an "as of" view: no entry or evidence is left out.
+NO_CUTOFF = "9999-12-31"
 
 
 class Ledger:
@@ -97,6 +113,10 @@ class Ledger:
         self.db = db
         self.evidence = EvidenceStore(evidence_dir_for(self.path))
         self._changes = Changes()
+        # Set on an "as of" view (as_of): the last day its reads cover, and the round.
+        self.cutoff: str | None = None
+        self.round = None
+        self._view = False
 
     # ---- opening ---------------------------------------------------------------------------
     @classmethod
@@ -148,6 +168,8 @@ class Ledger:
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL into the main file)."""
+        if self._view:
+            return                      # the connection belongs to the ledger viewed
         if self.db is not None:
             self.db.conn.close()
             self.db = None
@@ -189,6 +211,59 @@ class Ledger:
             if self.db.conn.in_transaction:
                 self.db.execute("COMMIT")
 
+    # ---- a report "截至" a day ---------------------------------------------------------------
+    def as_of(self, cutoff: str | date | None = None, *, round_name: str | None = None) -> "Ledger":
+        """A read-only view of this ledger as a report "截至" a day sees it: progress entries
+        dated after ``cutoff`` and evidence whose 材料日期 is after it are left out of every
+        read (measures, a measure's detail, evidence lists, summaries, the fingerprint), and
+        "today" is the cut-off (序时进度, lights, 逾期). ``round_name`` takes the cut-off of
+        that reporting round (models.rounds) and keeps the round for the outputs.
+
+        Every export reads through this one view, so no writer filters by itself. The view
+        shares the connection: write through the ledger, not the view.
+        """
+        import copy
+        chosen = None
+        if round_name:
+            from .rounds import find_round
+            chosen = find_round(self, round_name)
+            cutoff = chosen.cutoff
+            if cutoff > today().isoformat():
+                raise InvalidInput(f"报送轮次“{chosen.name}”截至 {cutoff}，这一天还没有到："
+                                   "到期后再按此轮次导出")
+        if cutoff is None:
+            return self
+        view = copy.copy(self)
+        view._changes = Changes()
+        view._view = True
+        view.cutoff = parse_date(cutoff, what="截至日期")
+        view.round = chosen
+        return view
+
+    def today(self) -> date:
+        """The day the ledger's reads are judged on: the cut-off of an "as of" view, else
+        today (models.deadlines.today)."""
+        return date.fromisoformat(self.cutoff) if self.cutoff else today()
+
+    def measure_params(self, unit: str) -> dict:
+        """The parameters MEASURE_SELECT takes for ``unit`` on the current plan."""
+        return {"unit": unit, "plan": self.plan_id, "cutoff": self.cutoff or NO_CUTOFF}
+
+    def pace(self):
+        """The ledger's rules for 序时进度 lights and reminders (models.pace.Pace)."""
+        from .pace import DEFAULT_RED, DEFAULT_REMINDER_DAYS, DEFAULT_YELLOW, Pace
+        values = []
+        for key, default in (("light_yellow", DEFAULT_YELLOW), ("light_red", DEFAULT_RED),
+                             ("reminder_days", DEFAULT_REMINDER_DAYS)):
+            try:
+                values.append(int(self.setting(key) or default))
+            except ValueError:
+                values.append(default)        # a value edited outside the program
+        yellow, red, days = values
+        if not 0 < yellow <= red:
+            yellow, red = DEFAULT_YELLOW, DEFAULT_RED
+        return Pace(yellow=yellow, red=red, reminder_days=max(1, days))
+
     # ---- settings ----------------------------------------------------------------------------
     def setting(self, key: str, default: str = "") -> str:
         """A business setting stored in the ledger."""
@@ -206,6 +281,8 @@ class Ledger:
             raise InvalidInput(f"未知的设置项：{', '.join(unknown)}")
         if "evidence_large_mb" in values:
             values = {**values, "evidence_large_mb": _large_mb(values["evidence_large_mb"])}
+        if {"light_yellow", "light_red", "reminder_days"} & set(values):
+            values = {**values, **_pace_settings(self, values)}
         if "current_plan" in values or "unit" in values:
             self.note_changes(everything=True)
         else:
@@ -330,19 +407,20 @@ class Ledger:
                  on: date | None = None) -> list[MeasureRow]:
         """Every measure ``unit`` reports on or must confirm (not province-only ones)."""
         unit = self.check_unit(unit)
-        sql, params = MEASURE_SELECT, {"unit": unit, "plan": self.plan_id}
+        sql, params = MEASURE_SELECT, self.measure_params(unit)
         if status:
             sql += " AND COALESCE(r.status, '未启动') = :status"
             params["status"] = normalize_status(status)
-        on = on or today()
-        return [measure_row(row, on) for row in self.db.query(sql + _ORDER, params)]
+        on = on or self.today()
+        pace = self.pace()
+        return [measure_row(row, on, pace) for row in self.db.query(sql + _ORDER, params)]
 
     def measure(self, code: str, *, unit: str | None = None) -> MeasureDetail:
         """One measure with everything the unit recorded for it."""
         unit = self.check_unit(unit)
         mid = self._measure_pk(code)
         rows = list(self.db.query(MEASURE_SELECT + " AND m.id = :mid",
-                                  {"unit": unit, "plan": self.plan_id, "mid": mid}))
+                                  {**self.measure_params(unit), "mid": mid}))
         if not rows:
             raise UnknownMeasure(f"举措 {code} 由省级负责或不属于{unit}，本单位无需填报")
         head = self.db.execute("SELECT responsibility_raw, scope FROM measures WHERE id = ?",
@@ -354,12 +432,15 @@ class Ledger:
         entries = [Entry(id=r["id"], measure_code=code, date=r["date"], author=r["author"],
                          text=r["text"], created_at=r["created_at"], updated_at=r["updated_at"])
                    for r in self.db.query("SELECT * FROM entries WHERE measure_id = ? AND unit = ?"
-                                          " ORDER BY date, id", [mid, unit])]
+                                          " AND date <= ? ORDER BY date, id",
+                                          [mid, unit, self.cutoff or NO_CUTOFF])]
         units = [r["unit"] for r in self.db.query(
             "SELECT unit FROM measure_units WHERE measure_id = ?", [mid])]
-        return MeasureDetail(row=measure_row(rows[0], today()), responsibility_raw=head[0],
+        return MeasureDetail(row=measure_row(rows[0], self.today(), self.pace()),
+                             responsibility_raw=head[0],
                              units=units, indicators=indicators, entries=entries,
-                             evidence=self.evidence_for(code, unit=unit))
+                             evidence=self.evidence_for(code, unit=unit),
+                             milestones=self.milestones(code, unit=unit))
 
     def _measure_pk(self, code: str) -> int:
         row = self.db.execute("SELECT id FROM measures WHERE plan_id = ? AND code = ?",
@@ -398,10 +479,11 @@ class Ledger:
                date: str | None = None, problems: str | None = None,
                next_steps: str | None = None, value: float | str | None = None,
                involved: bool | None = None, unit: str | None = None,
-               author: str | None = None) -> MeasureRow:
+               author: str | None = None, progress: float | str | None = None) -> MeasureRow:
         """Update a measure for a unit; a ``note`` adds a dated progress entry.
 
-        All of it is one transaction: a bad value leaves every field as it was.
+        ``progress`` is the 完成进度 in per cent (0–100; "" clears it). All of it is one
+        transaction: a bad value leaves every field as it was.
         """
         self.note_changes(measures={code}, entries={code} if note is not None else set())
         unit = self.check_unit(unit)
@@ -422,6 +504,9 @@ class Ledger:
         next_steps = (clean_text(next_steps, what="下一步打算", strip=False)
                       if next_steps is not None else None)
         entry_date = parse_date(date, what="进展日期") if note else None
+        if progress is not None:
+            from .pace import parse_progress
+            progress = parse_progress(progress, code=code)
         indicators = self.db.execute("SELECT id, quantity_unit FROM indicators WHERE measure_id = ?"
                                      " ORDER BY seq", [mid]).fetchall()
         indicator_ids = [r[0] for r in indicators]
@@ -435,6 +520,12 @@ class Ledger:
         elif new_status is not None and scope == "relevant" and involved is None:
             involved = True
 
+        if (progress not in (None, "") and (new_status or self._status(mid, unit)) == NOT_INVOLVED
+                and involved is not True):
+            raise InvalidInput(f"举措 {code} 已确认不涉及，无需填写完成进度")
+        if (progress not in (None, "") and progress > 0 and new_status is None
+                and self._status(mid, unit) == NOT_STARTED):
+            new_status = IN_PROGRESS         # work under way: a measure 未启动 is now 推进中
         changes = {k: v for k, v in (("status", new_status), ("problems", problems),
                                      ("next_steps", next_steps)) if v is not None}
         with dbmod.transaction(self.db):
@@ -458,8 +549,13 @@ class Ledger:
                     " VALUES (?,?,?,?,?,?,?)", [mid, unit, entry_date, author, note, now, now])
             if value is not None and indicator_ids:
                 self._write_indicator(indicator_ids[0], unit, number, now)
+            if progress is not None:
+                self.db.execute("UPDATE assignments SET progress = ? WHERE measure_id = ?"
+                                " AND unit = ?", [None if progress == "" else progress, mid, unit])
             self._touch(mid, unit, now)
             detail = dict(changes)
+            if progress is not None:
+                detail["progress"] = None if progress == "" else progress
             if note:
                 detail.update(note=note, date=entry_date)
             if value is not None:
@@ -512,6 +608,53 @@ class Ledger:
         row = self.db.execute("SELECT status FROM assignments WHERE measure_id = ? AND unit = ?",
                               [mid, unit]).fetchone()
         return row[0] if row else NOT_STARTED
+
+    # ---- time: deadlines, milestones, rounds (models.schedule, models.rounds) ---------------
+    def set_deadline(self, code: str, day: str | None, *, unit: str | None = None) -> MeasureRow:
+        """The unit's own deadline for a measure (None: the list's, or the plan's hand-in date)."""
+        from .schedule import set_deadline
+        return set_deadline(self, code, day, unit=unit)
+
+    def milestones(self, code: str | None = None, *, unit: str | None = None) -> list:
+        """The unit's milestones (阶段节点) of a measure, or of every measure of the plan."""
+        from .schedule import milestones
+        return milestones(self, code, unit=unit)
+
+    def add_milestone(self, code: str, *, text: str, planned: str, done: str | None = None,
+                      unit: str | None = None):
+        """Add a milestone to a measure (models.schedule.add_milestone)."""
+        from .schedule import add_milestone
+        return add_milestone(self, code, text=text, planned=planned, done=done, unit=unit)
+
+    def update_milestone(self, milestone_id: int, **changes):
+        """Change a milestone's text, planned date or done date (models.schedule)."""
+        from .schedule import update_milestone
+        return update_milestone(self, milestone_id, **changes)
+
+    def delete_milestone(self, milestone_id: int) -> None:
+        """Delete a milestone (models.schedule.delete_milestone)."""
+        from .schedule import delete_milestone
+        delete_milestone(self, milestone_id)
+
+    def rounds(self) -> list:
+        """The current plan's reporting rounds (models.rounds.Round), by cut-off."""
+        from .rounds import rounds
+        return rounds(self)
+
+    def add_round(self, name: str, *, cutoff: str, due: str):
+        """Add a reporting round to the current plan (models.rounds.add_round)."""
+        from .rounds import add_round
+        return add_round(self, name, cutoff=cutoff, due=due)
+
+    def import_rounds(self, path) -> list[str]:
+        """Take the rounds of the province's plan file for this plan (models.rounds)."""
+        from .rounds import import_rounds
+        return import_rounds(self, path)
+
+    def remove_round(self, name: str) -> None:
+        """Remove a round no package was made for (models.rounds.remove_round)."""
+        from .rounds import remove_round
+        remove_round(self, name)
 
     # ---- progress entries --------------------------------------------------------------------
     def add_entry(self, code: str, text: str, *, date: str | None = None,
@@ -769,8 +912,9 @@ class Ledger:
         """The unit's evidence, for one measure or (``code`` None) all of the current plan."""
         unit = unit or self.unit
         sql = ("SELECT DISTINCT e.* FROM evidence e JOIN evidence_links el ON el.evidence_id = e.id"
-               " JOIN measures m ON m.id = el.measure_id WHERE e.unit = ? AND m.plan_id = ?")
-        params: list = [unit, self.plan_id]
+               " JOIN measures m ON m.id = el.measure_id WHERE e.unit = ? AND m.plan_id = ?"
+               " AND e.evidence_date <= ?")
+        params: list = [unit, self.plan_id, self.cutoff or NO_CUTOFF]
         if code is not None:
             sql += " AND m.id = ?"
             params.append(self._measure_pk(code))
@@ -838,12 +982,14 @@ class Ledger:
     # ---- the report's narrative (models.narrative) ------------------------------------------
     def entries_by_measure(self, *, unit: str | None = None) -> dict[str, list[Entry]]:
         """Every progress entry of ``unit`` in the current plan, by measure code, oldest first
-        (one query: the reports read them all)."""
+        (one query: the reports read them all). In an "as of" view (``as_of``), none dated
+        after the cut-off."""
         unit = self.check_unit(unit)
         result: dict[str, list[Entry]] = {}
         for r in self.db.query(
                 "SELECT e.*, m.code FROM entries e JOIN measures m ON m.id = e.measure_id"
-                " WHERE m.plan_id = ? AND e.unit = ? ORDER BY e.date, e.id", [self.plan_id, unit]):
+                " WHERE m.plan_id = ? AND e.unit = ? AND e.date <= ? ORDER BY e.date, e.id",
+                [self.plan_id, unit, self.cutoff or NO_CUTOFF]):
             result.setdefault(r["code"], []).append(Entry(
                 id=r["id"], measure_code=r["code"], date=r["date"], author=r["author"],
                 text=r["text"], created_at=r["created_at"], updated_at=r["updated_at"]))
@@ -897,7 +1043,7 @@ class Ledger:
         text = (text or "").strip()
         if not text:
             return [m.code for m in self.measures(unit=unit)]
-        params = {"unit": unit, "plan": self.plan_id, "q": text}
+        params = {**self.measure_params(unit), "q": text}
         if len(text) >= 3:
             # trigram FTS answers substring queries of 3+ characters from the index.
             params["match"] = '"' + text.replace('"', '""') + '"'
@@ -932,6 +1078,31 @@ def record_audit(db, user: str, action: str, target: str, detail: dict) -> None:
     """Append one row to the audit trail (inside the caller's transaction)."""
     db.execute("INSERT INTO audit (at, user, action, target, detail) VALUES (?,?,?,?,?)",
                [now_text(), user or "", action, target, json.dumps(detail, ensure_ascii=False)])
+
+
+def _pace_settings(ledger: "Ledger", values: dict) -> dict:
+    """The light thresholds and reminder days of ``values`` checked (whole numbers in range,
+    yellow no more than red, against the stored one when only one is given)."""
+    from .pace import REMINDER_DAYS_RANGE, THRESHOLD_RANGE
+    checked = {}
+    for key, label, (low, high) in (("light_yellow", "黄灯界限", THRESHOLD_RANGE),
+                                    ("light_red", "红灯界限", THRESHOLD_RANGE),
+                                    ("reminder_days", "提前提醒天数", REMINDER_DAYS_RANGE)):
+        if key not in values:
+            continue
+        try:
+            number = int(str(values[key]).strip())
+        except ValueError:
+            number = low - 1
+        if not low <= number <= high:
+            raise InvalidInput(f"{label}“{values[key]}”无效，应为 {low}–{high} 之间的整数")
+        checked[key] = str(number)
+    current = ledger.pace()
+    yellow = int(checked.get("light_yellow", current.yellow))
+    red = int(checked.get("light_red", current.red))
+    if yellow > red:
+        raise InvalidInput(f"黄灯界限（落后 {yellow} 个百分点）不能大于红灯界限（落后 {red} 个百分点）")
+    return checked
 
 
 def _large_mb(value) -> str:
@@ -972,10 +1143,17 @@ def _figure(value, quantity_unit: str) -> float:
     return parse_number(value, negative=quantity_unit in ("%", "％"))
 
 
-def measure_row(row: dict, on: date) -> MeasureRow:
-    """A MEASURE_SELECT result row as the dataclass views and exports use (deadline state
-    judged on ``on``)."""
+def measure_row(row: dict, on: date, pace=None) -> MeasureRow:
+    """A MEASURE_SELECT result row as the dataclass views and exports use (deadline state,
+    序时进度 and light judged on ``on`` by the ledger's ``pace``, models.pace.Pace)."""
+    from .pace import Pace, measure_pace, parse_milestone_dates, plan_start
+    pace = pace or Pace()
     involved = row["involved"]
+    milestones = parse_milestone_dates(row.get("milestone_dates"))
+    progress, expected, shown, late = measure_pace(
+        status=row["status"], recorded=row.get("progress"), deadline=row["deadline"],
+        start=plan_start(row.get("plan_year") or on.year, row.get("plan_period") or ""),
+        milestones=milestones, on=on, pace=pace)
     return MeasureRow(
         code=row["code"], section=row["section"], section_seq=row["section_seq"],
         task_no=row["task_no"], task_content=row["task_content"], text=row["text"],
@@ -984,11 +1162,17 @@ def measure_row(row: dict, on: date) -> MeasureRow:
         problems=row["problems"], next_steps=row["next_steps"], updated_at=row["updated_at"],
         evidence_count=row["evidence_count"], entry_count=row["entry_count"],
         last_entry_date=row["last_entry_date"],
-        deadline_state=deadline_state(row["deadline"], row["status"], on),
+        deadline_state=deadline_state(row["deadline"], row["status"], on,
+                                      days=pace.reminder_days),
         role=row["role"] or "", own_deadline=row["own_deadline"],
         deadline_text=row["deadline_text"] or "", target=row["target"],
         number=row["number"] or "", extra=_extra_columns(row["extra"]),
-        review=row.get("review"), review_comment=row.get("review_comment") or "")
+        review=row.get("review"), review_comment=row.get("review_comment") or "",
+        deadline_source=row.get("deadline_source") or ("measure" if row["own_deadline"] else "plan"),
+        unit_deadline=row.get("unit_deadline"), deadline_set_by=row.get("deadline_set_by") or "",
+        deadline_set_at=row.get("deadline_set_at"), progress=progress,
+        recorded_progress=row.get("progress"), expected=expected, light=shown,
+        milestone_count=len(milestones), milestones_late=late)
 
 
 def _extra_columns(text: str | None) -> list[list[str]]:

@@ -129,17 +129,22 @@ def draft_narrative(ledger, *, unit: str | None = None, on: date | None = None,
     unit = ledger.check_unit(unit)
     on = on or today()
     plan = ledger.plan()
-    summary = summary if summary is not None else summarize(ledger, unit=unit, on=on)
+    # A ledger viewed "as of" a cut-off (Ledger.as_of: a reporting round) reports 截至 that
+    # day; otherwise the counts stand on the 成文日期.
+    cutoff = getattr(ledger, "cutoff", None)
+    as_of = ledger.today() if cutoff else on
+    summary = summary if summary is not None else summarize(ledger, unit=unit, on=as_of)
     rows = rows if rows is not None else summary.rows
     entries = entries if entries is not None else ledger.entries_by_measure(unit=unit)
     own = unit == ledger.unit
     drafts = {}
 
     citation = f"《{plan.title}》" + (f"（{plan.doc_no}）" if plan.doc_no else "")
+    period = f"截至{chinese_date(as_of)}的" if cutoff else ""
     drafts["opening"] = (f"按照{citation}要求，{unit}认真抓好各项任务落实。"
-                         f"现将{plan.year}年{plan.subject}工作情况报告如下：")
+                         f"现将{period}{plan.year}年{plan.subject}工作情况报告如下：")
 
-    overview = [f"截至{chinese_date(on)}，{unit}{summary.sentence()}"]
+    overview = [f"截至{chinese_date(as_of)}，{unit}{summary.sentence()}"]
     if summary.indicators:
         parts = []
         for item in summary.indicators:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from .deadlines import DUE_SOON_DAYS, LATE, DUE_SOON, STALE_DAYS, today
+from .deadlines import LATE, DUE_SOON, STALE_DAYS, today
+from .pace import GREEN, NO_LIGHT, RED, YELLOW
 from .ledger import MEASURE_SELECT, measure_row
 from .records import MeasureRow
 from .status import DONE, NOT_INVOLVED, normalize_status
@@ -42,6 +43,8 @@ class MeasureFilter:
     ``deadline`` is 逾期 (deadline passed, not done) or 临期 (due within 7 days);
     ``stale`` means not done and untouched for 30 days, as models.summary counts it.
     ``review`` is the province's result in the feedback the unit imported (退回修改…).
+    ``light`` is a 序时进度 light (models.pace: red, yellow, green, or "none" for measures
+    without one).
     """
     status: str | None = None
     section: str | None = None
@@ -52,6 +55,7 @@ class MeasureFilter:
     stale: bool = False
     search: str = ""
     review: str | None = None
+    light: str | None = None
 
 
 def measure_codes(ledger, flt: MeasureFilter | None = None, *, unit: str | None = None,
@@ -63,9 +67,9 @@ def measure_codes(ledger, flt: MeasureFilter | None = None, *, unit: str | None 
     """
     flt = flt or MeasureFilter()
     unit = ledger.check_unit(unit)
-    on = on or today()
-    params = {"unit": unit, "plan": ledger.plan_id, "today": on.isoformat(),
-              "soon": (on + timedelta(days=DUE_SOON_DAYS)).isoformat(),
+    on = on or ledger.today()
+    params = {**ledger.measure_params(unit), "today": on.isoformat(),
+              "soon": (on + timedelta(days=ledger.pace().reminder_days)).isoformat(),
               "stale": (on - timedelta(days=STALE_DAYS)).isoformat()}
     where = []
     if flt.status:
@@ -91,10 +95,10 @@ def measure_codes(ledger, flt: MeasureFilter | None = None, *, unit: str | None 
         params["review"] = flt.review
     if flt.stale:
         where.append(f"status NOT IN ('{DONE}', '{NOT_INVOLVED}') AND {_LAST_TOUCH} < :stale")
-    if order not in SORT_KEYS:
+    if order not in SORT_KEYS and order != "light":
         raise ValueError(f"unknown sort key {order!r}")
     direction = " DESC" if descending else ""
-    key = ", ".join(part + direction for part in SORT_KEYS[order])
+    key = ", ".join(part + direction for part in SORT_KEYS.get(order, SORT_KEYS["id"]))
     sql = (f"WITH q AS ({MEASURE_SELECT}) SELECT code FROM q"
            + (" WHERE " + " AND ".join(where) if where else "")
            + f" ORDER BY {key}, section_seq, task_no, {_MEASURE_NO}")
@@ -102,6 +106,16 @@ def measure_codes(ledger, flt: MeasureFilter | None = None, *, unit: str | None 
     if flt.search.strip():
         hits = set(ledger.search(flt.search, unit=unit))
         codes = [code for code in codes if code in hits]
+    if flt.light or order == "light":
+        # The light depends on dates, milestones and the ledger's thresholds: judged on the
+        # rows (one query), in the same way every view and output judges it.
+        rows = measure_rows(ledger, codes, unit=unit, on=on)
+        if flt.light:
+            wanted = None if flt.light == NO_LIGHT else flt.light
+            codes = [code for code in codes if rows[code].light == wanted]
+        if order == "light":
+            rank = {RED: 0, YELLOW: 1, GREEN: 2, None: 3}
+            codes.sort(key=lambda code: rank[rows[code].light], reverse=descending)
     return codes
 
 
@@ -111,14 +125,15 @@ def measure_rows(ledger, codes: list[str], *, unit: str | None = None,
     if not codes:
         return {}
     unit = ledger.check_unit(unit)
-    params = {"unit": unit, "plan": ledger.plan_id}
+    params = ledger.measure_params(unit)
     marks = []
     for index, code in enumerate(codes):
         params[f"c{index}"] = code
         marks.append(f":c{index}")
     sql = MEASURE_SELECT + f" AND m.code IN ({', '.join(marks)})"
-    on = on or today()
-    return {row["code"]: measure_row(row, on) for row in ledger.db.query(sql, params)}
+    on = on or ledger.today()
+    pace = ledger.pace()
+    return {row["code"]: measure_row(row, on, pace) for row in ledger.db.query(sql, params)}
 
 
 def last_touch(row: MeasureRow) -> str:
@@ -155,7 +170,7 @@ def issuer_codes(ledger, flt: MeasureFilter | None = None) -> list[str]:
     """
     flt = flt or MeasureFilter()
     if (flt.status or flt.deadline or flt.done_without_evidence or flt.stale or flt.review
-            or (flt.scope and flt.scope != "issuer")):
+            or flt.light or (flt.scope and flt.scope != "issuer")):
         return []
     sql, params = _PROVINCE_SELECT, {"plan": ledger.plan_id, "unit": ledger.unit}
     if flt.section:
@@ -187,10 +202,60 @@ def issuer_rows(ledger, codes: list[str]) -> dict[str, MeasureRow]:
         marks.append(f":c{index}")
     sql = _PROVINCE_SELECT + f" AND m.code IN ({', '.join(marks)})"
     on = today()
-    return {row["code"]: replace(measure_row(row, on), deadline_state=None)
+    return {row["code"]: replace(measure_row(row, on), deadline_state=None, light=None,
+                                 progress=None)
             for row in ledger.db.query(sql, params)}
 
 
 def evidence_count(ledger) -> int:
     """How many evidence records the ledger holds (every unit's): what ``verify`` checks."""
     return ledger.db.execute("SELECT count(*) FROM evidence").fetchone()[0]
+
+
+def describe_filter(flt: MeasureFilter | None, *, task_content: str = "") -> str:
+    """The filter in the clerk's words, for the title of a list printed from it: ``红灯 ·
+    状态：推进中 · 一、强化… · 搜索“专利”`` ("全部举措" when it narrows nothing)."""
+    from .pace import LIGHT_LABELS
+    from .plan.scope import SCOPE_LABELS
+    flt = flt or MeasureFilter()
+    parts = []
+    if flt.light:
+        parts.append(LIGHT_LABELS.get(flt.light, flt.light))
+    if flt.status:
+        parts.append(f"状态：{flt.status}")
+    if flt.deadline:
+        parts.append(flt.deadline)
+    if flt.section:
+        parts.append(flt.section.split("，")[0])
+    if flt.task_no is not None:
+        parts.append(f"任务{flt.task_no}" + (f"：{task_content[:20]}" if task_content else ""))
+    if flt.scope:
+        parts.append(f"范围：{SCOPE_LABELS.get(flt.scope, flt.scope)}")
+    if flt.done_without_evidence:
+        parts.append("已完成无佐证")
+    if flt.stale:
+        parts.append(f"{STALE_DAYS}天未更新")
+    if flt.review:
+        parts.append(f"省级审核：{flt.review}")
+    if flt.search.strip():
+        parts.append(f"搜索“{flt.search.strip()}”")
+    return " · ".join(parts) or "全部举措"
+
+
+def latest_entries(ledger, codes: list[str], *, unit: str | None = None) -> dict:
+    """The latest progress entry (models.records.Entry) of each of ``codes`` that has one
+    (in an "as of" view, the latest up to its cut-off), in one query."""
+    from .records import Entry
+    unit = ledger.check_unit(unit)
+    if not codes:
+        return {}
+    marks = ",".join("?" * len(codes))
+    latest = {}
+    for row in ledger.db.execute(
+            "SELECT e.id, m.code, e.date, e.author, e.text, e.created_at, e.updated_at"
+            " FROM entries e JOIN measures m ON m.id = e.measure_id"
+            f" WHERE e.unit = ? AND m.plan_id = ? AND m.code IN ({marks}) AND e.date <= ?"
+            " ORDER BY e.date, e.id",
+            [unit, ledger.plan_id, *codes, ledger.measure_params(unit)["cutoff"]]).fetchall():
+        latest[row[1]] = Entry(*row)
+    return latest

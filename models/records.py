@@ -114,6 +114,19 @@ class MeasureRow:
     extra: list[list[str]] = field(default_factory=list)
     review: str | None = None        # the province's result in the feedback imported (unit ledger)
     review_comment: str = ""
+    # Time (issue 12): where the deadline comes from ("measure": the unit's own or the list's
+    # 完成时限; "plan": the hand-in date standing in), the one the unit set (who, when), the
+    # 完成进度 shown (100 when 已完成) and as recorded, 序时进度, the light (models.pace).
+    deadline_source: str = "plan"
+    unit_deadline: str | None = None
+    deadline_set_by: str = ""
+    deadline_set_at: str | None = None
+    progress: float | None = None
+    recorded_progress: float | None = None
+    expected: float = 0.0
+    light: str | None = None
+    milestone_count: int = 0
+    milestones_late: int = 0
 
     def to_dict(self) -> dict:
         """The row for ``tasks --json``; "id" repeats the code for scripts written for the
@@ -164,6 +177,7 @@ class MeasureDetail:
     indicators: list[IndicatorRow]
     entries: list[Entry]
     evidence: list[Evidence]
+    milestones: list = field(default_factory=list)     # models.schedule.Milestone, by date
 
 
 @dataclass

@@ -450,6 +450,48 @@ CREATE TABLE narrative (
 );
 """
 
+# Time in the ledger (issue 12). Per unit and measure: a deadline the unit set itself (with
+# who and when; NULL: the list's 完成时限 or the plan's hand-in date applies), and an optional
+# 完成进度 in per cent. Milestones (阶段节点) are a unit's dated steps of a measure. Rounds
+# (报送轮次) are the reports the province asks for during the year, each reporting "截至" a
+# cut-off; a package made for a round carries its name, on both sides.
+_0009_TIME_IN_THE_LEDGER = """
+ALTER TABLE assignments ADD COLUMN deadline TEXT;
+ALTER TABLE assignments ADD COLUMN deadline_set_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE assignments ADD COLUMN deadline_set_at TEXT;
+ALTER TABLE assignments ADD COLUMN progress REAL
+    CHECK (progress IS NULL OR (progress >= 0 AND progress <= 100));
+
+CREATE TABLE milestones (
+    id INTEGER PRIMARY KEY,
+    measure_id INTEGER NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+    unit TEXT NOT NULL,
+    text TEXT NOT NULL,
+    planned TEXT NOT NULL,
+    done TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX milestones_measure ON milestones (measure_id, unit, planned);
+
+CREATE TABLE rounds (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    cutoff TEXT NOT NULL,
+    due TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (plan_id, name)
+);
+
+ALTER TABLE package_versions ADD COLUMN round TEXT NOT NULL DEFAULT '';
+ALTER TABLE submissions ADD COLUMN round TEXT NOT NULL DEFAULT '';
+ALTER TABLE submissions ADD COLUMN round_cutoff TEXT;
+ALTER TABLE submissions ADD COLUMN round_due TEXT;
+"""
+
 
 # A step: SQL text, or a function that changes the database it is given.
 Step = Union[str, Callable[["sqlite_utils.Database"], None]]
@@ -464,6 +506,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (6, "0006_review_loop", _0006_review_loop),
     (7, "0007_evidence_notes_searchable", _0007_EVIDENCE_NOTES),
     (8, "0008_report_narrative", _0008_REPORT_NARRATIVE),
+    (9, "0009_time_in_the_ledger", _0009_TIME_IN_THE_LEDGER),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

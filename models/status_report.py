@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .deadlines import DUE_SOON, DUE_SOON_DAYS, LATE, STALE_DAYS
+from .deadlines import DUE_SOON, LATE, STALE_DAYS
+from .pace import GREEN, LIGHT_LABELS, NO_LIGHT, RED, YELLOW
 from .status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUS_COLOURS
 from .summary import Summary, summarize
 from .wording import UNCONFIRMED, chinese_date, entry_line, printable
@@ -81,8 +82,12 @@ def build_status_report(ledger, *, unit: str | None = None, on: date | None = No
         left = f"{chinese_date(deadline)}，还有{summary.days_left}天"
     else:
         left = f"{chinese_date(deadline)}，已超过{-summary.days_left}天"
+    # A report for a round (or 截至 a chosen day, Ledger.as_of) is judged on its cut-off.
+    when = ("截至日期" if summary.cutoff else "统计日期", chinese_date(summary.on)
+            + (f"（{summary.round_name}）" if summary.round_name else ""))
     facts = [("单位", unit), ("方案", plan.title + (f"（{plan.doc_no}）" if plan.doc_no else "")),
-             ("统计日期", chinese_date(summary.on)), ("报送截止", left)]
+             when, ("报送截止", left)]
+    pace = ledger.pace()
 
     flags = _flags(summary)
     parts = []
@@ -94,7 +99,7 @@ def build_status_report(ledger, *, unit: str | None = None, on: date | None = No
               for s, n in zip(statuses, counts)],
         bars=[n / max(1, max(counts)) for n in counts],
         bar_colours=[STATUS_COLOURS[s] for s in statuses], bar_column=3, centred=(1, 2))
-    attention = [f"逾期{len(summary.late)}项", f"临期（{DUE_SOON_DAYS}天内到期）{len(summary.due_soon)}项",
+    attention = [f"逾期{len(summary.late)}项", f"临期（{pace.reminder_days}天内到期）{len(summary.due_soon)}项",
                  f"{STALE}{len(summary.stale)}项",
                  f"已完成但无佐证材料{len(summary.done_without_evidence)}项"]
     if summary.unconfirmed:
@@ -102,8 +107,23 @@ def build_status_report(ledger, *, unit: str | None = None, on: date | None = No
     parts.append(ReportPart("一、总体情况", [summary.sentence(), "需关注：" + "，".join(attention) + "。"],
                             overview))
 
+    # 序时进度: the lights, then the red and yellow measures with both figures.
+    counts_text = "，".join(f"{LIGHT_LABELS[light]}{summary.lights.get(light, 0)}项"
+                           for light in (RED, YELLOW, GREEN, NO_LIGHT))
+    lit = summary.red + summary.yellow
+    parts.append(ReportPart("二、序时进度", [
+        f"{counts_text}。完成进度落后序时进度{pace.yellow:g}个百分点及以上为黄灯，落后超过"
+        f"{pace.red:g}个百分点或已逾期为红灯；“推进中”而未填完成进度的举措无灯。"],
+        ReportTable(columns=("灯", "举措", "落实举措", "完成进度", "序时进度", "完成时限"),
+                    widths_mm=(12, 12, 86, 20, 20, 24),
+                    rows=[(LIGHT_LABELS[row.light], row.code, printable(row.text),
+                           "未填" if row.progress is None else f"{row.progress:g}%",
+                           f"{row.expected:.0f}%", chinese_date(row.deadline) or "—")
+                          for row in lit], centred=(0, 1, 3, 4, 5)),
+        empty="没有红灯、黄灯举措。"))
+
     sections = [s for s in summary.sections if s.total]
-    parts.append(ReportPart("二、各部分完成情况", [], ReportTable(
+    parts.append(ReportPart("三、各部分完成情况", [], ReportTable(
         columns=("部分", "已完成/承担", "完成率", ""), widths_mm=(70, 22, 16, 66),
         rows=[(printable(s.title), f"{s.done}/{s.total}", f"{s.share * 100:.0f}%", "")
               for s in sections],
@@ -122,15 +142,15 @@ def build_status_report(ledger, *, unit: str | None = None, on: date | None = No
             lines.append(f"· 另有更早的进展{more}条")
         rows.append((row.code, "\n".join(lines), chinese_date(row.deadline) or "—",
                      "、".join(flags.get(row.code, [])) or "—"))
-    parts.append(ReportPart(f"三、推进中举措及最新进展（{len(in_progress)}项）", [], ReportTable(
+    parts.append(ReportPart(f"四、推进中举措及最新进展（{len(in_progress)}项）", [], ReportTable(
         columns=("举措", "落实举措与最新进展", "完成时限", "提示"), widths_mm=(12, 114, 24, 24),
         rows=rows, centred=(0, 2))))
 
     not_started = [r for r in summary.rows if r.status == NOT_STARTED]
-    parts.append(ReportPart(f"四、未启动举措（{len(not_started)}项）", [],
+    parts.append(ReportPart(f"五、未启动举措（{len(not_started)}项）", [],
                             _measure_table(not_started, flags)))
     done_bare = summary.done_without_evidence
-    parts.append(ReportPart(f"五、已完成但无佐证材料（{len(done_bare)}项）", [],
+    parts.append(ReportPart(f"六、已完成但无佐证材料（{len(done_bare)}项）", [],
                             _measure_table(done_bare, flags)))
 
     if summary.indicators:
@@ -139,12 +159,12 @@ def build_status_report(ledger, *, unit: str | None = None, on: date | None = No
                            "未填报" if item.indicator.value is None
                            else f"{_number(item.indicator.value)}{item.indicator.quantity_unit}",
                            verdict[item.met]) for item in summary.indicators]
-        parts.append(ReportPart("六、量化指标", [
+        parts.append(ReportPart("七、量化指标", [
             "全省目标为全省合计的目标，本单位完成值为本单位填报的数字；“情况”一栏按本单位数字与目标比较，仅供参考。"],
             ReportTable(columns=("举措", "落实举措", "全省目标", "本单位完成值", "情况"),
                         widths_mm=(12, 96, 24, 26, 16), rows=indicator_rows, centred=(0, 2, 3, 4))))
     else:
-        parts.append(ReportPart("六、量化指标", [], None, empty="本单位承担的举措没有量化指标。"))
+        parts.append(ReportPart("七、量化指标", [], None, empty="本单位承担的举措没有量化指标。"))
     return StatusReport(status_title(unit, plan), facts, parts, summary)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .deadlines import DUE_SOON, LATE, STALE_DAYS, days_left, today
+from .pace import LIGHTS, NO_LIGHT, RED, YELLOW
 from .records import Evidence, IndicatorRow, MeasureRow
 from .status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUSES
 
@@ -69,6 +70,12 @@ class Summary:
     stale: list[MeasureRow] = field(default_factory=list)
     unconfirmed: list[MeasureRow] = field(default_factory=list)
     indicators: list[IndicatorStatus] = field(default_factory=list)
+    # 序时进度 lights (models.pace): measures per light, and the red and yellow ones
+    lights: dict[str, int] = field(default_factory=dict)
+    red: list[MeasureRow] = field(default_factory=list)
+    yellow: list[MeasureRow] = field(default_factory=list)
+    cutoff: str | None = None          # a report "截至" this day (Ledger.as_of), else None
+    round_name: str = ""
 
     def share(self, status: str) -> float:
         """Share of ``status`` among the measures the unit carries (0 when none)."""
@@ -87,7 +94,7 @@ class Summary:
 def summarize(ledger, *, unit: str | None = None, on: date | None = None) -> Summary:
     """Everything a status report or dashboard shows, for ``unit`` (default the ledger's)."""
     unit = ledger.check_unit(unit)
-    on = on or today()
+    on = on or ledger.today()
     rows = ledger.measures(unit=unit, on=on)
     counts = {status: 0 for status in STATUSES}
     for row in rows:
@@ -102,8 +109,17 @@ def summarize(ledger, *, unit: str | None = None, on: date | None = None) -> Sum
     stale_cutoff = on.toordinal() - STALE_DAYS
     summary = Summary(unit=unit, on=on, deadline=plan.deadline,
                       days_left=days_left(plan.deadline, on), rows=rows, counts=counts,
-                      carried=len(rows) - counts[NOT_INVOLVED], sections=list(sections.values()))
+                      carried=len(rows) - counts[NOT_INVOLVED], sections=list(sections.values()),
+                      lights={light: 0 for light in (*LIGHTS, NO_LIGHT)},
+                      cutoff=getattr(ledger, "cutoff", None),
+                      round_name=getattr(getattr(ledger, "round", None), "name", ""))
     for row in rows:
+        if row.status != NOT_INVOLVED:
+            summary.lights[row.light or NO_LIGHT] += 1
+        if row.light == RED:
+            summary.red.append(row)
+        elif row.light == YELLOW:
+            summary.yellow.append(row)
         if row.deadline_state == LATE:
             summary.late.append(row)
         elif row.deadline_state == DUE_SOON:

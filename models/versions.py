@@ -7,8 +7,8 @@ nothing it shows changed, when it is the same version made again. The feedback t
 sends back names the package it is about; the ledger knows from here whether that is the
 unit's latest.
 
-"Same round" is decided by ``round_of``/``same_round`` alone: for now a round is a plan
-(issue 12 adds reporting rounds within a plan and extends these two functions).
+"Same round" is decided by ``round_of``/``same_round`` alone: a round is a plan and, within
+it, a reporting round (报送轮次, models.rounds; "" for a package made without one).
 """
 from __future__ import annotations
 
@@ -21,9 +21,15 @@ from .fingerprint import content_fingerprint
 from .ledger import record_audit
 
 
-def round_of(plan_id: int, manifest: dict | None = None) -> tuple:
-    """The round a package belongs to (the plan, for now; ``manifest`` for later rounds)."""
-    return (int(plan_id),)
+def round_of(plan_id: int, manifest: dict | str | None = None) -> tuple:
+    """The round a package belongs to: (plan, reporting round name). ``manifest`` is a
+    package's manifest (its "round"), or the round's name itself; none: "" (no round)."""
+    if isinstance(manifest, dict):
+        item = manifest.get("round")
+        name = item.get("name") if isinstance(item, dict) else None
+    else:
+        name = manifest
+    return (int(plan_id), name if isinstance(name, str) else "")
 
 
 def same_round(first: tuple, second: tuple) -> bool:
@@ -44,6 +50,7 @@ class PackageVersion:
     package_sha256: str
     fingerprint: str
     changelog: list[MeasureChange] = field(default_factory=list)
+    round: str = ""              # the reporting round it was made for ("" none)
 
 
 @dataclass
@@ -55,6 +62,7 @@ class NextPackage:
     previous: PackageVersion | None
     changes: list[MeasureChange]
     data: dict
+    round: str = ""              # the reporting round ("" none)
 
     @property
     def same_as_previous(self) -> bool:
@@ -63,6 +71,12 @@ class NextPackage:
 
     def lines(self) -> list[str]:
         """The changelog as the clerk reads it (before exporting, on the command line)."""
+        lines = self._lines()
+        if self.round:
+            lines[0] = f"报送轮次“{self.round}”：" + lines[0]
+        return lines
+
+    def _lines(self) -> list[str]:
         if self.previous is None:
             return [f"本次为第1版报送材料（校验码 {self.fingerprint}）。"]
         if self.same_as_previous:
@@ -82,7 +96,8 @@ def _version(row: dict) -> PackageVersion:
     return PackageVersion(id=row["id"], plan_id=row["plan_id"], unit=row["unit"], version=row["version"],
                           made_at=row["made_at"], made_by=row["made_by"],
                           file_name=row["file_name"], package_sha256=row["package_sha256"],
-                          fingerprint=row["fingerprint"], changelog=changelog)
+                          fingerprint=row["fingerprint"], changelog=changelog,
+                          round=row.get("round") or "")
 
 
 def package_versions(ledger, *, unit: str | None = None,
@@ -95,10 +110,15 @@ def package_versions(ledger, *, unit: str | None = None,
         [plan_id, unit])]
 
 
-def latest_package(ledger, *, unit: str | None = None) -> PackageVersion | None:
-    """The last package the unit made in the current round, None before the first."""
-    current = round_of(ledger.plan_id)
-    made = [p for p in package_versions(ledger, unit=unit) if same_round(round_of(p.plan_id), current)]
+def latest_package(ledger, *, unit: str | None = None,
+                   round_name: str | None = None) -> PackageVersion | None:
+    """The last package the unit made in the round (default: the round of ``ledger``, an
+    "as of" view, or none), None before the first."""
+    if round_name is None:
+        round_name = getattr(getattr(ledger, "round", None), "name", "")
+    current = round_of(ledger.plan_id, round_name)
+    made = [p for p in package_versions(ledger, unit=unit)
+            if same_round(round_of(p.plan_id, p.round), current)]
     return made[-1] if made else None
 
 
@@ -112,7 +132,8 @@ def _stored_data(ledger, package_id: int) -> dict:
 
 
 def next_package(ledger, data: dict | None = None, *, unit: str | None = None) -> NextPackage:
-    """What a package made now would be: version, fingerprint, changes since the last one.
+    """What a package made now would be: version, fingerprint, changes since the last one
+    of the same round (the round of ``ledger`` when it is an "as of" view, Ledger.as_of).
 
     ``data`` is the data.json it will carry (computed from the ledger when None).
     """
@@ -120,13 +141,15 @@ def next_package(ledger, data: dict | None = None, *, unit: str | None = None) -
     unit = ledger.check_unit(unit)
     data = data if data is not None else unit_data(ledger, unit=unit)
     fingerprint = content_fingerprint(data)
-    previous = latest_package(ledger, unit=unit)
+    round_name = getattr(getattr(ledger, "round", None), "name", "")
+    previous = latest_package(ledger, unit=unit, round_name=round_name)
     if previous is None:
-        return NextPackage(1, fingerprint, None, [], data)
+        return NextPackage(1, fingerprint, None, [], data, round_name)
     if previous.fingerprint == fingerprint:
-        return NextPackage(previous.version, fingerprint, previous, previous.changelog, data)
+        return NextPackage(previous.version, fingerprint, previous, previous.changelog, data,
+                           round_name)
     changes = compare_unit_data(_stored_data(ledger, previous.id), data)
-    return NextPackage(previous.version + 1, fingerprint, previous, changes, data)
+    return NextPackage(previous.version + 1, fingerprint, previous, changes, data, round_name)
 
 
 def record_package(ledger, planned: NextPackage, *, file_name: str, package_sha256: str,
@@ -137,13 +160,14 @@ def record_package(ledger, planned: NextPackage, *, file_name: str, package_sha2
     with dbmod.transaction(ledger.db):
         new_id = ledger.db.execute(
             "INSERT INTO package_versions (plan_id, unit, version, made_at, made_by, file_name,"
-            " package_sha256, fingerprint, changelog, data) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            " package_sha256, fingerprint, changelog, data, round) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [ledger.plan_id, unit, planned.version, made_at, ledger.user, file_name,
              package_sha256, planned.fingerprint,
              json.dumps([c.to_dict() for c in planned.changes], ensure_ascii=False),
-             json.dumps(planned.data, ensure_ascii=False)]).lastrowid
+             json.dumps(planned.data, ensure_ascii=False), planned.round]).lastrowid
         record_audit(ledger.db, ledger.user, "make_package", unit,
                      {"version": planned.version, "file": file_name, "sha256": package_sha256,
+                      "round": planned.round,
                       "fingerprint": planned.fingerprint,
                       "changes": [c.code for c in planned.changes]})
     return next(p for p in package_versions(ledger, unit=unit) if p.id == new_id)

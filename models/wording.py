@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .status import NOT_INVOLVED
+from .status import DONE, NOT_INVOLVED
 
 UNCONFIRMED = "待确认是否涉及"       # a 相关地市 measure the unit has not yet confirmed
 CONFIRMED_NOT_INVOLVED = "经确认不涉及"
@@ -67,18 +67,44 @@ ROLE_WORDS = {"lead": "牵头单位", "assisting": "配合单位"}
 
 def list_facts(row) -> list[str]:
     """What the task list says of a measure beyond its text, as the outputs print it:
-    本单位为牵头/配合单位 (where the list tells roles apart), its 完成时限 as written, its
-    任务目标 and the office's own numbering."""
+    本单位为牵头/配合单位 (where the list tells roles apart), its 完成时限 (the one the unit set
+    itself first, then as the list wrote it), its 任务目标 and the office's own numbering."""
     facts = []
     if row.role in ROLE_WORDS:
         facts.append(f"本单位为{ROLE_WORDS[row.role]}")
-    if row.deadline_text:
+    if getattr(row, "unit_deadline", None):
+        day = date.fromisoformat(row.unit_deadline)
+        facts.append(f"完成时限：{day.year}年{day.month}月{day.day}日（本单位确定"
+                     + (f"；清单为{row.deadline_text}）" if row.deadline_text else "）"))
+    elif row.deadline_text:
         facts.append(f"完成时限：{row.deadline_text}")
     elif row.own_deadline:
         day = date.fromisoformat(row.own_deadline)
         facts.append(f"完成时限：{day.year}年{day.month}月{day.day}日")
     if row.target:
         facts.append(f"任务目标：{row.target}")
+    return facts
+
+
+def time_facts(row, milestones=()) -> list[str]:
+    """What the unit recorded of a measure's time, as the outputs print it (and the
+    fingerprint covers): its 完成进度 while not done, and each milestone with its planned and
+    done dates (``milestones``: models.schedule.Milestone)."""
+    facts = []
+    if row.recorded_progress is not None and row.status not in (DONE, NOT_INVOLVED):
+        facts.append(f"完成进度{row.recorded_progress:g}%")
+    steps = []
+    for item in milestones:
+        planned = date.fromisoformat(item.planned)
+        text = f"{planned.month}月{planned.day}日前{item.text}"
+        if item.done:
+            done = date.fromisoformat(item.done)
+            text += f"（{done.month}月{done.day}日完成）"
+        else:
+            text += "（未完成）"
+        steps.append(text)
+    if steps:
+        facts.append("阶段节点：" + "；".join(steps))
     return facts
 
 

@@ -214,6 +214,7 @@ class DashboardWidget(QScrollArea):
     """Refreshes from the ledger-changed signal, lazily: only while it is visible."""
 
     measure_activated = Signal(str)
+    light_activated = Signal(str)       # a light's button: show the table narrowed to it
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -238,14 +239,22 @@ class DashboardWidget(QScrollArea):
         self.attention_list = self._list()
         grid.addWidget(self._box(self.tr("按状态统计"), self.status_chart), 1, 0, 1, 2)
         grid.addWidget(self._box(self.tr("报送期限"), self.days_left), 1, 2)
-        grid.addWidget(self._box(self.tr("各部分完成情况"), self.section_bars), 2, 0, 1, 2)
+        grid.addWidget(self._box(self.tr("各部分完成情况"), self.section_bars), 3, 0, 1, 2)
         self.late_box = self._box(self.tr("逾期"), self.late_list)
         grid.addWidget(self.late_box, 2, 2)
-        grid.addWidget(self._box(self.tr("量化指标完成情况（竖线为目标）"), self.indicator_bars), 3, 0, 1, 2)
+        grid.addWidget(self._box(self.tr("量化指标完成情况（竖线为目标）"), self.indicator_bars), 4, 0, 1, 2)
         self.due_box = self._box(self.tr("临期（7天内到期）"), self.due_list)
         grid.addWidget(self.due_box, 3, 2)
         self.attention_box = self._box(self.tr("已完成但无佐证材料"), self.attention_list)
         grid.addWidget(self.attention_box, 4, 2)
+        # 序时进度: how many measures per light (each a button to the table so narrowed) and
+        # the red and yellow ones.
+        from .pace_view import LightSummary
+        self.lights = LightSummary()
+        self.lights.light_activated.connect(self.light_activated)
+        self.lights.measure_activated.connect(self.measure_activated)
+        self.lights_box = self._box(self.tr("序时进度（红黄绿灯）"), self.lights)
+        grid.addWidget(self.lights_box, 2, 0, 1, 2)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
@@ -266,7 +275,7 @@ class DashboardWidget(QScrollArea):
         return lst
 
     def _on_changed(self, changes):
-        if not changes.touches_measures():
+        if not (changes.touches_measures() or changes.settings):
             return
         self._dirty = True
         if self.isVisible():
@@ -301,7 +310,9 @@ class DashboardWidget(QScrollArea):
                          fraction, value, color, ind.min / scale))
         self.indicator_bars.set_items(bars, self.tr("本单位承担的举措中没有量化指标"))
         self._fill(self.late_list, self.late_box, self.tr("逾期"), s.late)
-        self._fill(self.due_list, self.due_box, self.tr("临期（7天内到期）"), s.due_soon)
+        days = self.session.ledger.pace().reminder_days
+        self._fill(self.due_list, self.due_box, self.tr("临期（{0}天内到期）").format(days), s.due_soon)
+        self.lights.set_summary(s, self.session.ledger.pace())
         self._fill(self.attention_list, self.attention_box, self.tr("已完成但无佐证材料"),
                    s.done_without_evidence)
 

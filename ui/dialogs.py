@@ -121,7 +121,7 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: dict[str, str], parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("台账设置"))
-        self.resize(480, 240)
+        self.resize(520, 360)
         form = QFormLayout(self)
         self.edits: dict[str, QLineEdit] = {}
         for key, label in self.FIELDS:
@@ -153,6 +153,29 @@ class SettingsDialog(QDialog):
         caption = QLabel(self.tr("大文件提醒(&L)："))
         caption.setBuddy(self.large_spin)
         form.addRow(caption, self.large_spin)
+        # 序时进度 lights and reminders (models.pace): points behind for yellow and for red,
+        # and how many days ahead the reminders and 临期 look.
+        from models.pace import (DEFAULT_RED, DEFAULT_REMINDER_DAYS, DEFAULT_YELLOW,
+                                 REMINDER_DAYS_RANGE, THRESHOLD_RANGE)
+        self.pace_spins: dict[str, QSpinBox] = {}
+        for key, caption_text, default, limits, suffix in (
+                ("light_yellow", self.tr("黄灯：落后序时进度(&Y)："), DEFAULT_YELLOW, THRESHOLD_RANGE,
+                 self.tr(" 个百分点及以上")),
+                ("light_red", self.tr("红灯：落后超过(&R)："), DEFAULT_RED, THRESHOLD_RANGE,
+                 self.tr(" 个百分点（或已逾期）")),
+                ("reminder_days", self.tr("到期提醒提前(&T)："), DEFAULT_REMINDER_DAYS,
+                 REMINDER_DAYS_RANGE, self.tr(" 天"))):
+            spin = QSpinBox()
+            spin.setRange(*limits)
+            spin.setSuffix(suffix)
+            try:
+                spin.setValue(int(settings.get(key) or default))
+            except ValueError:
+                spin.setValue(default)
+            caption = QLabel(caption_text)
+            caption.setBuddy(spin)
+            form.addRow(caption, spin)
+            self.pace_spins[key] = spin
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
@@ -177,4 +200,6 @@ class SettingsDialog(QDialog):
         values = {key: edit.text().strip() for key, edit in self.edits.items()}
         values["page_number_style"] = self.page_combo.currentData()
         values["evidence_large_mb"] = str(self.large_spin.value())
+        for key, spin in self.pace_spins.items():
+            values[key] = str(spin.value())
         return values

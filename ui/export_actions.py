@@ -34,9 +34,27 @@ def file_filter(suffix: str) -> str:
     return QCoreApplication.translate("ExportActions", FILTERS[suffix])
 
 
-def export_work(document: Document, out_path: Path, **options):
-    """The job body (READ access) writing ``document`` to ``out_path``."""
+def export_round(host) -> str | None:
+    """The reporting round the window's exports are made for (文件 → 报送轮次), None: none."""
+    return getattr(host, "export_round", None) or None
+
+
+def with_round(file_name: str, round_name: str | None) -> str:
+    """``洛阳市2021年任务完成情况表（2021年第三季度）.xlsx`` for a round's export."""
+    if not round_name:
+        return file_name
+    stem, dot, suffix = file_name.rpartition(".")
+    return f"{stem}（{round_name}）{dot}{suffix}"
+
+
+def export_work(document: Document, out_path: Path, *, view_round: str | None = None,
+                **options):
+    """The job body (READ access) writing ``document`` to ``out_path``; with ``view_round``
+    the writer reads the ledger "as of" that reporting round's cut-off
+    (models.ledger.Ledger.as_of), the one place a unit's documents are cut to a round."""
     def work(ledger, progress, cancelled):
+        if view_round:
+            ledger = ledger.as_of(round_name=view_round)
         try:
             module = importlib.import_module(document.module)
         except ModuleNotFoundError as error:
@@ -73,7 +91,8 @@ class ExportActions(WindowActions):
             self.actions[key] = action
 
     def default_name(self, document: Document) -> str:
-        return document.file_name(year=self.host.plan.year, unit=self.host.session.ledger.unit)
+        name = document.file_name(year=self.host.plan.year, unit=self.host.session.ledger.unit)
+        return with_round(name, export_round(self.host))
 
     def export(self, key: str):
         """Ask where to save document ``key``, then write it in the background."""
@@ -83,5 +102,13 @@ class ExportActions(WindowActions):
                                            file_filter(document.suffix))
         if out_path is None:
             return None
-        return self.host.start_job(export_work(document, out_path, **self.options),
+        options = dict(self.options)
+        chosen = export_round(self.host)
+        # The round chosen in 文件 → 报送轮次: a unit's documents read the ledger as of its
+        # cut-off; the province's consolidate each unit's package of that round.
+        if chosen and self.host.session.ledger.role == "province":
+            options["round_name"] = chosen
+        elif chosen:
+            options["view_round"] = chosen
+        return self.host.start_job(export_work(document, out_path, **options),
                                    exporting_label(out_path), self.host.offer_open)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from exports.documents import EVIDENCE_BOOK, TASK_LIST
 
 from . import i18n
-from .export_actions import file_filter
+from .export_actions import export_round, file_filter, with_round
 from .host import WindowActions
 from .jobs import Access
 
@@ -96,10 +96,13 @@ class HandinActions(WindowActions):
     def export_package(self):
         """Check first; with gaps, export only when the clerk confirms; from the second
         package on, show what changed since the last one before writing."""
+        round_name = export_round(self.host)
+
         def work(ledger, progress, cancelled):
             from models.check import check_ledger
             from models.versions import next_package
-            return check_ledger(ledger, progress=progress, cancelled=cancelled), next_package(ledger)
+            view = ledger.as_of(round_name=round_name) if round_name else ledger
+            return check_ledger(view, progress=progress, cancelled=cancelled), next_package(view)
 
         return self.host.start_job(work, self.tr("正在检查缺项…"), self._package_after_check)
 
@@ -132,14 +135,16 @@ class HandinActions(WindowActions):
             self.host.show_status(self.tr("未导出报送材料包"))
             return None
         from exports.package import default_package_path
-        name = default_package_path(self.host.session.ledger, Path(".")).name
+        round_name = export_round(self.host)
+        name = default_package_path(self.host.session.ledger, Path("."), round_name=round_name).name
         out = self.host.ask_save_path(self.tr("导出报送材料包"), name, file_filter(".zip"))
         if out is None:
             return None
 
         def work(ledger, progress, cancelled):
             from exports.package import write_package
-            return write_package(ledger, out, progress=progress, cancelled=cancelled)
+            return write_package(ledger, out, progress=progress, cancelled=cancelled,
+                                 round_name=round_name)
 
         # A WRITE job: the package is recorded in the ledger (its version, its changelog).
         self.package_job = self.host.start_job(
@@ -189,6 +194,8 @@ class HandinActions(WindowActions):
         name = EVIDENCE_BOOK.file_name(year=year, unit=unit)
         if mode == "compact":
             name = name.removesuffix(EVIDENCE_BOOK.suffix) + self.tr("（压缩）") + EVIDENCE_BOOK.suffix
+        round_name = export_round(self.host)
+        name = with_round(name, round_name)
         out = self.host.ask_save_path(i18n.label(EVIDENCE_BOOK.name), name,
                                       file_filter(EVIDENCE_BOOK.suffix))
         if out is None:
@@ -196,7 +203,8 @@ class HandinActions(WindowActions):
 
         def work(ledger, progress, cancelled):
             from exports.evidence_pdf import write_evidence_pdf
-            return write_evidence_pdf(ledger, out, mode=mode, progress=progress,
+            view = ledger.as_of(round_name=round_name) if round_name else ledger
+            return write_evidence_pdf(view, out, mode=mode, progress=progress,
                                       cancelled=cancelled)
 
         def done(result):
@@ -223,9 +231,12 @@ class HandinActions(WindowActions):
         if out is None:
             return None
 
+        round_name = export_round(self.host)
+
         def work(ledger, progress, cancelled):
             from exports.xlsx_template import fill_province_template
-            return fill_province_template(ledger, template, out, progress=progress,
+            view = ledger.as_of(round_name=round_name) if round_name else ledger
+            return fill_province_template(view, template, out, progress=progress,
                                           cancelled=cancelled)
 
         def done(report):

@@ -57,6 +57,8 @@ MODEL_LABELS = (
     # Review results (models.review).
     QT_TRANSLATE_NOOP("Model", "通过"), QT_TRANSLATE_NOOP("Model", "退回修改"),
     QT_TRANSLATE_NOOP("Model", "待审核"),
+    # The filtered list for the leader (exports.filtered_list, issue 12).
+    QT_TRANSLATE_NOOP("Model", "举措进展清单"),
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
@@ -84,8 +84,15 @@ class MainWindow(LedgerWindow):
                                           if key != ISSUER])
         self.deadline_combo = self._combo(self.tr("期限"), [(self.tr("全部期限"), None),
                                                           (self.tr("逾期"), LATE),
-                                                          (self.tr("临期（7天内）"), DUE_SOON)])
-        for combo in (self.status_combo, self.section_combo, self.scope_combo, self.deadline_combo):
+                                                          (self._due_soon_label(), DUE_SOON)])
+        from .pace_view import LIGHT_NAMES, light_icon
+        self.light_combo = self._combo(self.tr("序时进度"), [(self.tr("全部灯"), None)] + [
+            (QCoreApplication.translate("Pace", LIGHT_NAMES[key]), key)
+            for key in ("red", "yellow", "green", "none")])
+        for index, key in enumerate(("red", "yellow", "green"), 1):
+            self.light_combo.setItemIcon(index, light_icon(key))
+        for combo in (self.status_combo, self.section_combo, self.scope_combo, self.deadline_combo,
+                      self.light_combo):
             bar.addWidget(combo)
         column.addLayout(bar)
         bar2 = QHBoxLayout()
@@ -141,6 +148,7 @@ class MainWindow(LedgerWindow):
         from .feedback_view import FeedbackBanner
         from .measure_table import REVIEW_COLUMN
         self.table.setColumnWidth(REVIEW_COLUMN, 100)
+        self.table.setColumnWidth(REVIEW_COLUMN - 1, 104)        # 进度/序时 with its light
         self.feedback_banner = FeedbackBanner(self.session)
         self.feedback_banner.available.connect(self._on_feedback_available)
         self.feedback_banner.refresh()
@@ -184,6 +192,7 @@ class MainWindow(LedgerWindow):
             from .dashboard import DashboardWidget
             self._dashboard = DashboardWidget(self.session)
             self._dashboard.measure_activated.connect(self.open_measure)
+            self._dashboard.light_activated.connect(self.show_light)
             current = self.tabs.currentIndex()
             self.tabs.blockSignals(True)
             placeholder = self.tabs.widget(1)
@@ -197,6 +206,10 @@ class MainWindow(LedgerWindow):
     def _on_tab(self, index: int) -> None:
         if index == 1 and self._dashboard is None:
             self.tabs.setCurrentWidget(self.dashboard)
+
+    def _due_soon_label(self) -> str:
+        """临期（7天内）, with the ledger's reminder days (台账设置)."""
+        return self.tr("临期（{0}天内）").format(self.session.ledger.pace().reminder_days)
 
     def _combo(self, name: str, items) -> QComboBox:
         combo = QComboBox()
@@ -243,6 +256,12 @@ class MainWindow(LedgerWindow):
         file_menu.addAction(self.preview_action)
         self.handin = HandinActions(self)
         self.handin.add_file_actions(file_menu)
+        # The list as filtered, for the leader; reporting rounds (which round exports are for).
+        from .rounds_view import ListActions, RoundActions
+        self.list_actions = ListActions(self)
+        self.list_actions.add_to(file_menu)
+        self.round_actions = RoundActions(self)
+        self.round_actions.add_to(file_menu)
         file_menu.addSeparator()
         self.settings_action = QAction(self.tr("台账设置(&S)…"), self)
         self.settings_action.triggered.connect(self.edit_settings)
@@ -264,6 +283,9 @@ class MainWindow(LedgerWindow):
 
         view = self.view_menu
         self.add_tab_actions(view, [self.tr("台账"), self.tr("概览")])
+        self.reminders_action = QAction(self.tr("到期提醒(&R)…"), self)
+        self.reminders_action.triggered.connect(lambda: self.show_reminders(always=True))
+        view.addAction(self.reminders_action)
         find = QAction(self.tr("搜索(&F)"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
@@ -327,7 +349,8 @@ class MainWindow(LedgerWindow):
             deadline=self.deadline_combo.currentData(),
             done_without_evidence=self.no_evidence_check.isChecked(),
             stale=self.stale_check.isChecked(), search=self.search_edit.text(),
-            review=RETURNED if self.returned_check.isChecked() else None)
+            review=RETURNED if self.returned_check.isChecked() else None,
+            light=self.light_combo.currentData())
 
     def apply_filter(self) -> None:
         self.search_timer.stop()
@@ -363,8 +386,15 @@ class MainWindow(LedgerWindow):
         self.model.show_issuer = on
         self.apply_filter()
 
+    def show_light(self, light: str) -> None:
+        """The table narrowed to one light (from the dashboard), every other filter cleared."""
+        self.clear_filters()
+        self.light_combo.setCurrentIndex(max(0, self.light_combo.findData(light)))
+        self.tabs.setCurrentIndex(0)
+
     def clear_filters(self) -> None:
-        for combo in (self.status_combo, self.section_combo, self.scope_combo, self.deadline_combo):
+        for combo in (self.status_combo, self.section_combo, self.scope_combo, self.deadline_combo,
+                      self.light_combo):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
@@ -438,6 +468,11 @@ class MainWindow(LedgerWindow):
             self._after_reload(keep)
         if changes.settings:
             self.show_status(self.tr("设置已保存"), 3000)
+            # the thresholds and reminder days change the lights and the 临期 list
+            self.deadline_combo.setItemText(2, self._due_soon_label())
+            keep = self.panel.code
+            self.model.reload()
+            self._after_reload(keep)
         if changes.narrative:
             self.show_status(self.tr("报告正文已保存"), 3000)
 
@@ -484,6 +519,25 @@ class MainWindow(LedgerWindow):
 
         return self.start_job(work, self.tr("正在校验佐证材料…"), done)
 
+    # ---- reminders on opening ------------------------------------------------------------
+    def show_reminders(self, *, always: bool = False):
+        """The reminders panel (non-modal): overdue, due within the ledger's days, milestones
+        due; each a double-click away from its measure. On opening it appears only when
+        there is something to say. Returns the dialog (or None)."""
+        from models.reminders import reminders
+        from .reminders_view import ReminderDialog
+        if self.session.suspended:
+            return None
+        found = reminders(self.session.ledger)
+        if not found and not always:
+            return None
+        if getattr(self, "reminder_dialog", None) is not None:
+            self.reminder_dialog.close()
+        self.reminder_dialog = ReminderDialog(found, self)
+        self.reminder_dialog.measure_activated.connect(self.open_measure)
+        self.reminder_dialog.show()
+        return self.reminder_dialog
+
     # ---- settings and print preview ----------------------------------------------------
     def edit_settings(self) -> None:
         from .dialogs import SettingsDialog
@@ -524,6 +578,8 @@ class MainWindow(LedgerWindow):
             self.splitter.restoreState(splitter)
         # The measure panel fills right after the first paint: the window shows sooner.
         QTimer.singleShot(0, lambda: self._select_initial(settings.value("window/measure")))
+        # Then what is overdue or falls due soon, without stopping the clerk (non-modal).
+        QTimer.singleShot(0, self.show_reminders)
 
     def _select_initial(self, last: str | None) -> None:
         if self.panel.code:

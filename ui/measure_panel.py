@@ -135,6 +135,12 @@ class MeasurePanel(QWidget):
         form.addRow(next_label, self.next_edit)
         body.addLayout(form)
 
+        # Deadline (the unit's own, the list's, or the hand-in date), 完成进度, 序时进度 and
+        # the light, and the milestones (issue 12).
+        from .pace_view import TimeBox
+        self.time_box = TimeBox(self)
+        body.addWidget(self.time_box)
+
         self.entries_box = QGroupBox(self.tr("工作进展"))
         entries = QVBoxLayout(self.entries_box)
         self.entries_table = self._table([self.tr("日期"), self.tr("填报人"), self.tr("进展内容")])
@@ -254,6 +260,7 @@ class MeasurePanel(QWidget):
         self.next_edit.set_text_if_idle(row.next_steps)
         self._fill_entries()
         self._fill_evidence()
+        self.time_box.show_detail(self.detail)
 
     def list_facts_text(self, row) -> str:
         """责任地市, scope, the unit's role, the 完成时限 (or the hand-in date standing in for
@@ -264,7 +271,9 @@ class MeasurePanel(QWidget):
             lines[0] += self.tr("　本单位：{0}").format(
                 self.tr("牵头单位") if row.role == "lead" else self.tr("配合单位"))
         state = self.tr("　【{0}】").format(i18n.label(row.deadline_state)) if row.deadline_state else ""
-        if row.own_deadline:
+        if row.unit_deadline:
+            when = self.tr("完成时限：{0}（本单位设定）").format(row.unit_deadline)
+        elif row.own_deadline:
             when = (self.tr("完成时限：{0}（{1}）").format(row.deadline_text, row.own_deadline)
                     if row.deadline_text and row.deadline_text != row.own_deadline
                     else self.tr("完成时限：{0}").format(row.own_deadline))
@@ -360,6 +369,7 @@ class MeasurePanel(QWidget):
         if self.code and self.detail is not None:
             self.problems_edit.commit()
             self.next_edit.commit()
+            self.time_box.commit_pending()
             for indicator_id, edit in list(self.indicator_edits.items()):
                 self._save_indicator(indicator_id, edit)
 

@@ -29,6 +29,8 @@ COLUMNS = (
     ("evidence", QT_TRANSLATE_NOOP("MeasureTableModel", "佐证")), ("deadline", QT_TRANSLATE_NOOP("MeasureTableModel", "期限")),
     # the unit's part where the list tells lead and assisting units apart (牵头 / 配合)
     ("role", QT_TRANSLATE_NOOP("MeasureTableModel", "分工")),
+    # 完成进度 / 序时进度 with the light (models.pace)
+    ("light", QT_TRANSLATE_NOOP("MeasureTableModel", "进度/序时")),
     # The province's result in the feedback imported (shown once there is feedback).
     ("review", QT_TRANSLATE_NOOP("MeasureTableModel", "省级审核")),
 )
@@ -39,7 +41,8 @@ ROLE_TEXT = {"lead": QT_TRANSLATE_NOOP("MeasureTableModel", "牵头"),
 DEADLINE_BACKGROUND = {LATE: "#fbe3e1", DUE_SOON: "#fff3d6"}
 _ROLES = {Qt.ItemDataRole.DisplayRole, SORT_ROLE, CODE_ROLE, Qt.ItemDataRole.ToolTipRole,
           Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
-          Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole}
+          Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
+          Qt.ItemDataRole.DecorationRole}
 
 
 
@@ -123,6 +126,9 @@ class MeasureTableModel(QAbstractTableModel):
             return self._raw(row, key)
         if role == CODE_ROLE:
             return row.code
+        if key == "light" and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
+            from .pace_view import light_icon, pace_tip
+            return light_icon(row.light) if role == Qt.ItemDataRole.DecorationRole else pace_tip(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "text":
                 return row.text
@@ -182,6 +188,9 @@ class MeasureTableModel(QAbstractTableModel):
         if key == "role":
             text = ROLE_TEXT.get(row.role)
             return QCoreApplication.translate("MeasureTableModel", text) if text else ""
+        if key == "light":
+            from .pace_view import pace_text
+            return pace_text(row)
         if key == "review":
             # 待审核 stays blank: what the province decided stands out.
             if not row.review or row.review == "待审核":
@@ -205,11 +214,16 @@ class MeasureTableModel(QAbstractTableModel):
             return queries.last_touch(row)
         if key == "deadline":
             return {LATE: 2, DUE_SOON: 1}.get(row.deadline_state, 0)
+        if key == "light":
+            return {"red": 0, "yellow": 1, "green": 2}.get(row.light, 3)
         return self._display(row, key)
 
 
 def deadline_tip(row) -> str:
     """The 完成时限 as the list wrote it with its date, or that the hand-in date stands in."""
+    if getattr(row, "unit_deadline", None):
+        return QCoreApplication.translate("MeasureTableModel", "完成时限：{0}（本单位设定）").format(
+            row.unit_deadline)
     if row.own_deadline:
         if row.deadline_text:
             return QCoreApplication.translate("MeasureTableModel", "完成时限：{0}（{1}）").format(

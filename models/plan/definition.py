@@ -4,6 +4,7 @@ A plan definition is a plain dict (it is what resources/plans/*.json hold):
 
     {"year", "period"?, "title", "subject", "issuer", "doc_no", "deadline", "recipient",
      "annex_title", "units": [{"name", "kind"}], "units_source"?,
+     "rounds"?: [{"name", "cutoff", "due"}],
      "responsibility_inherits"?, "reading"?,
      "sections": [{"title", "tasks": [{"no", "content", "measures":
                    [{"text", "responsibility", "deadline"?, "deadline_text"?, "target"?,
@@ -175,6 +176,14 @@ def validate_plan(plan: dict, *, source: str = "任务清单") -> None:
                 _check_divisions(plan, measure, f"{source}：举措 {no}.{m_index}")
     if not seen_numbers:
         raise PlanFormatError(f"{source}：没有任何任务")
+    if plan.get("rounds") is not None:
+        # Reporting rounds (报送轮次) travel with a plan file (models.rounds).
+        from ..errors import InvalidInput
+        from ..rounds import checked_rounds
+        try:
+            checked_rounds(plan["rounds"], source=source)
+        except InvalidInput as exc:
+            raise PlanFormatError(str(exc)) from None
     if len(seen_numbers) > MAX_TASKS or count > MAX_MEASURES:
         raise PlanFormatError(f"{source}：任务或举措过多（最多 {MAX_TASKS} 项任务、{MAX_MEASURES} 条举措）")
     first = plan["sections"][0]["tasks"][0]["measures"][0] if plan["sections"][0].get("tasks") else None

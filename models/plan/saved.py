@@ -9,7 +9,8 @@ from .store import DIVISION
 def plan_definition(ledger, plan_id: int | None = None) -> dict:
     """The plan ``plan_id`` (default: current) as a plan definition that insert_plan and
     read_plan_file take back: same sections, tasks, measures, 责任地市 cells as written,
-    deadlines, units with their kinds, and ``divisions`` on the "--" measures assigned."""
+    deadlines, units with their kinds, ``divisions`` on the "--" measures assigned, and the
+    plan's reporting rounds."""
     db = ledger.db
     plan_id = plan_id or ledger.plan_id
     head = next(db.query("SELECT * FROM plans WHERE id = ?", [plan_id]))
@@ -39,6 +40,9 @@ def plan_definition(ledger, plan_id: int | None = None) -> dict:
                 measures.append(item)
             tasks.append({"no": task["no"], "content": task["content"], "measures": measures})
         sections.append({"title": section["title"], "tasks": tasks})
+    from ..rounds import rounds
     return {key: head[key] for key in ("year", "title", "subject", "issuer", "doc_no",
                                        "deadline", "recipient", "annex_title")} | {
-        "units": units, "sections": sections}
+        "units": units, "sections": sections,
+        # the reporting rounds set in this ledger travel with the plan file
+        "rounds": [item.to_dict() for item in rounds(ledger, plan_id=plan_id)]}

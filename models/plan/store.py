@@ -95,6 +95,9 @@ def insert_plan(db: sqlite_utils.Database, plan: dict) -> int:
                         "INSERT INTO indicators (measure_id, seq, raw, min, max, quantity_unit, comparator)"
                         " VALUES (?,?,?,?,?,?,?)",
                         [measure_id, i_seq, ind.raw, ind.min, ind.max, ind.quantity_unit, ind.comparator])
+    if plan.get("rounds"):
+        from ..rounds import checked_rounds, store_rounds
+        store_rounds(db, plan_id, checked_rounds(plan["rounds"], source="任务清单"))
     return plan_id
 
 

@@ -221,6 +221,14 @@ def _check_manifest(ledger, plan, zip_path, manifest: dict, members: dict) -> li
         raise refusal(zip_path, f"压缩包中有清单未列出的文件 {extra[0]}")
     if sum(1 for e in files if e["role"] == ROLE_DATA and e["path"] == DATA_NAME) != 1:
         raise refusal(zip_path, f"清单中缺少数据文件 {DATA_NAME}")
+    if manifest.get("round") is not None:
+        # A package made for a reporting round names it (models.rounds): one, well-formed.
+        from ..rounds import checked_rounds
+        try:
+            if len(checked_rounds([manifest["round"]], source="manifest.json ")) != 1:
+                raise LedgerError("报送轮次无效")
+        except LedgerError as exc:
+            raise refusal(zip_path, str(exc)) from None
     return files
 
 
@@ -240,6 +248,27 @@ def parse_made_at(zip_path, value) -> datetime:
     except ValueError:
         raise refusal(zip_path, f"制作时间“{value}”无效") from None
     return stamp if stamp.tzinfo else stamp.astimezone()
+
+
+MAX_PACKAGE_MILESTONES = 50
+
+
+def _check_time(m: dict, bad, code: str, valid_date, text) -> None:
+    """The unit's own deadline, 完成进度 and milestones of one measure (issue 12; optional)."""
+    if m.get("deadline_set") is not None and not valid_date(m.get("deadline_set")):
+        raise bad(code, f"完成时限“{m.get('deadline_set')}”无效")
+    progress = m.get("progress")
+    if progress is not None and (isinstance(progress, bool) or not isinstance(progress, (int, float))
+                                 or not 0 <= progress <= 100):
+        raise bad(code, f"完成进度“{progress}”无效（应为 0–100）")
+    steps = m.get("milestones", [])
+    if len(steps) > MAX_PACKAGE_MILESTONES:
+        raise bad(code, f"阶段节点过多（上限 {MAX_PACKAGE_MILESTONES} 个）")
+    for step in steps:
+        if not (isinstance(step, dict) and text(step.get("text")) and step["text"].strip()
+                and len(step["text"]) <= 500 and valid_date(step.get("planned"))
+                and (step.get("done") is None or valid_date(step.get("done")))):
+            raise bad(code, "阶段节点格式不对")
 
 
 def _check_data(ledger, plan, zip_path, manifest: dict, data: dict, files: list[dict]) -> None:
@@ -288,9 +317,10 @@ def _check_data(ledger, plan, zip_path, manifest: dict, data: dict, files: list[
             raise bad(code, "存在问题或下一步打算不是文本")
         if not text(m.get("updated_at"), optional=True):
             raise bad(code, "更新时间格式不对")
-        for key in ("entries", "indicators", "evidence"):
+        for key in ("entries", "indicators", "evidence", "milestones"):
             if not isinstance(m.get(key, []), list):
                 raise bad(code, f"{key} 不是列表")
+        _check_time(m, bad, code, valid_date, text)
         for entry in m.get("entries", []):
             if not (isinstance(entry, dict) and text(entry.get("text")) and entry["text"].strip()
                     and text(entry.get("author", ""), optional=True)

@@ -91,6 +91,7 @@ class UnitLine:
     imported_at: str | None
     recorded_directly: bool = False            # no package: the province recorded for it (a
                                                # division); submitted_at is its last update
+    handed_in_late: bool = False               # its package was made after the round's due date
 
     @property
     def carried(self) -> int:
@@ -115,12 +116,16 @@ class Consolidation:
     units: list[UnitLine]
     indicators: list[IndicatorTotal]
     is_province: bool = False                  # a provincial ledger (data only from packages)
+    round: object = None                       # models.rounds.Round of a round's view, else None
+    checked_on: date | None = None             # the day hand-ins are judged late (today)
 
     @property
     def late_units(self) -> list[UnitLine]:
-        """Units with late measures, or that have not handed in once the deadline passed."""
-        overdue = self.on > date.fromisoformat(self.deadline)
-        return [u for u in self.units if u.late or (overdue and u.submitted_at is None)]
+        """Units with late measures, that handed in late, or that have not handed in once
+        the deadline (a round's due date) passed."""
+        overdue = (self.checked_on or self.on) > date.fromisoformat(self.deadline)
+        return [u for u in self.units
+                if u.late or u.handed_in_late or (overdue and u.submitted_at is None)]
 
     @property
     def submitted(self) -> list[UnitLine]:
@@ -135,12 +140,22 @@ class Consolidation:
         raise KeyError(unit)
 
 
-def consolidate(ledger, *, on: date | None = None) -> Consolidation:
+def consolidate(ledger, *, on: date | None = None,
+                round_name: str | None = None) -> Consolidation:
     """Build the consolidated view of the provincial ledger's current plan.
 
     Works on any ledger (a city's too, where only that unit has data), one query per unit.
+    For a reporting round (``round_name``, models.rounds) the statuses and figures are those
+    of each unit's latest package of that round, judged on the round's cut-off; a unit
+    without one is 未报送, and one made after the round's due date is marked late.
     """
-    on = on or today()
+    chosen = None
+    if round_name:
+        from ..rounds import find_round
+        from .submissions import round_data
+        chosen = find_round(ledger, round_name)
+        handed = round_data(ledger, chosen.name)
+    on = on or (date.fromisoformat(chosen.cutoff) if chosen else today())
     plan = ledger.plan()
     measures, tasks = [], []
     # The issuer's ("--") measures count once the province assigned them to a division.
@@ -153,8 +168,10 @@ def consolidate(ledger, *, on: date | None = None) -> Consolidation:
             for m in reportable:
                 measures.append(MeasureColumn(m.code, task.no, task.content, section.title,
                                               m.text, m.scope, m.deadline or plan.deadline))
-    current = current_submissions(ledger, plan_id=plan.id)
+    current = current_submissions(ledger, plan_id=plan.id,
+                                  round_name=chosen.name if chosen else None)
     province = ledger.role == "province"
+    round_statuses: dict[str, dict[str, str]] = {}
     direct = units_recorded_directly(ledger) if province else {}
     lines = []
     for unit in ledger.units():
@@ -163,6 +180,10 @@ def consolidate(ledger, *, on: date | None = None) -> Consolidation:
         rows = ledger.measures(unit=unit.name, on=on)
         if unit.kind == DIVISION and not rows:
             continue                     # a division that carries nothing yet
+        if chosen:
+            rows = _as_handed_in(rows, handed.get(unit.name), on,
+                                 {m.code: m.deadline for m in measures})
+            round_statuses[unit.name] = {r.code: r.status for r in rows}
         counts = {status: 0 for status in STATUSES}
         progress: dict[int, TaskProgress] = {}
         for row in rows:
@@ -176,7 +197,7 @@ def consolidate(ledger, *, on: date | None = None) -> Consolidation:
             tp.in_progress += row.status == IN_PROGRESS
             tp.not_started += row.status == NOT_STARTED
         sub = current.get(unit.name)
-        recorded = sub is None and unit.name in direct
+        recorded = sub is None and unit.name in direct and not chosen
         lines.append(UnitLine(
             unit=unit.name, kind=unit.kind, statuses={r.code: r.status for r in rows},
             tasks=progress, counts=counts,
@@ -185,11 +206,53 @@ def consolidate(ledger, *, on: date | None = None) -> Consolidation:
             late=([] if (province and sub is None and not recorded)
                   else [r.code for r in rows if r.deadline_state == LATE]),
             submitted_at=sub.made_at if sub else (direct[unit.name] or None) if recorded else None,
-            imported_at=sub.imported_at if sub else None, recorded_directly=recorded))
-    return Consolidation(plan_title=plan.title, plan_year=plan.year, deadline=plan.deadline,
+            imported_at=sub.imported_at if sub else None, recorded_directly=recorded,
+            handed_in_late=bool(sub and sub.late)))
+    figures = _round_figures(ledger, plan, handed) if chosen else None
+    return Consolidation(plan_title=plan.title, plan_year=plan.year,
+                         deadline=chosen.due if chosen else plan.deadline,
                          on=on, measures=measures, tasks=tasks, units=lines,
-                         indicators=_indicator_totals(ledger, plan, {u.unit for u in lines}),
-                         is_province=province)
+                         indicators=_indicator_totals(ledger, plan, {u.unit for u in lines},
+                                                      figures, round_statuses if chosen else None),
+                         is_province=province, round=chosen,
+                         checked_on=today() if chosen else None)
+
+
+def _as_handed_in(rows, data: dict | None, on: date, deadlines: dict[str, str]):
+    """The unit's rows with the statuses (and own deadlines) of a round's package: what it
+    handed in for the round, 未启动 where the package says nothing. ``deadlines``: each
+    measure's deadline from the list (or the plan's hand-in date)."""
+    from dataclasses import replace
+
+    from ..deadlines import deadline_state
+    measures = {m.get("id"): m for m in (data or {}).get("measures", []) if isinstance(m, dict)}
+    shown = []
+    for row in rows:
+        m = measures.get(row.code, {})
+        status = m.get("status") if m.get("status") in STATUSES else NOT_STARTED
+        own = m.get("deadline_set")
+        deadline = own if isinstance(own, str) and own else deadlines.get(row.code, row.deadline)
+        shown.append(replace(row, status=status, deadline=deadline,
+                             deadline_state=deadline_state(deadline, status, on)))
+    return shown
+
+
+def _round_figures(ledger, plan, handed: dict[str, dict]) -> dict[int, dict[str, float]]:
+    """indicator id → unit → the figure each unit's round package gave."""
+    ids: dict[str, list[int]] = {}
+    for measure in plan.measures():
+        ids[measure.code] = [ind.id for ind in measure.indicators]
+    values: dict[int, dict[str, float]] = {}
+    for unit, data in handed.items():
+        for m in data.get("measures", []):
+            if not isinstance(m, dict):
+                continue
+            for k, ind in enumerate(m.get("indicators") or []):
+                value = ind.get("value") if isinstance(ind, dict) else None
+                if isinstance(value, (int, float)) and not isinstance(value, bool) \
+                        and k < len(ids.get(m.get("id"), [])):
+                    values.setdefault(ids[m["id"]][k], {})[unit] = float(value)
+    return values
 
 
 def issuer_measures_assigned(ledger) -> set[str]:
@@ -201,18 +264,27 @@ def issuer_measures_assigned(ledger) -> set[str]:
         [ledger.plan_id, DIVISION]).fetchall()}
 
 
-def _indicator_totals(ledger, plan, units: set[str]) -> list[IndicatorTotal]:
+def _indicator_totals(ledger, plan, units: set[str], figures=None,
+                      statuses: dict[str, dict[str, str]] | None = None) -> list[IndicatorTotal]:
     values: dict[int, dict[str, float]] = {}
-    for row in ledger.db.query(
-            "SELECT iv.indicator_id, iv.unit, iv.value FROM indicator_values iv"
-            " JOIN indicators i ON i.id = iv.indicator_id JOIN measures m ON m.id = i.measure_id"
-            " WHERE m.plan_id = ? ORDER BY iv.unit", [plan.id]):
-        if row["unit"] in units:
-            values.setdefault(row["indicator_id"], {})[row["unit"]] = row["value"]
+    if figures is not None:
+        values = {iid: {u: v for u, v in by_unit.items() if u in units}
+                  for iid, by_unit in figures.items()}
+    else:
+        for row in ledger.db.query(
+                "SELECT iv.indicator_id, iv.unit, iv.value FROM indicator_values iv"
+                " JOIN indicators i ON i.id = iv.indicator_id JOIN measures m ON m.id = i.measure_id"
+                " WHERE m.plan_id = ? ORDER BY iv.unit", [plan.id]):
+            if row["unit"] in units:
+                values.setdefault(row["indicator_id"], {})[row["unit"]] = row["value"]
     # A unit that confirmed 不涉及 has no figure to add, even if one was typed earlier.
-    not_involved = {(row["code"], row["unit"]) for row in ledger.db.query(
-        "SELECT m.code, r.unit FROM assignments r JOIN measures m ON m.id = r.measure_id"
-        " WHERE m.plan_id = ? AND r.status = ?", [plan.id, NOT_INVOLVED])}
+    if statuses is not None:
+        not_involved = {(code, unit) for unit, by_code in statuses.items()
+                        for code, status in by_code.items() if status == NOT_INVOLVED}
+    else:
+        not_involved = {(row["code"], row["unit"]) for row in ledger.db.query(
+            "SELECT m.code, r.unit FROM assignments r JOIN measures m ON m.id = r.measure_id"
+            " WHERE m.plan_id = ? AND r.status = ?", [plan.id, NOT_INVOLVED])}
     totals = []
     for measure in plan.measures():
         for ind in measure.indicators:

@@ -42,15 +42,18 @@ class ImportResult:
     fingerprint: str = ""          # models.fingerprint.content_fingerprint of its content
     changed: list[str] = field(default_factory=list)    # measures changed since the replaced one
     reopened: list[str] = field(default_factory=list)   # reviewed measures now 待审核 again
+    compared: bool = True          # compared with an earlier package of the same round
+    round: str = ""                # the reporting round it was made for
 
     def message(self) -> str:
         """One Chinese line for the clerk."""
         name = Path(self.package).name
         if self.outcome == IMPORTED:
             extra = "，替换了该单位此前的报送" if self.replaced else ""
-            line = (f"已导入：{name}（{self.unit}，第{self.version}版，校验码 {self.fingerprint}，"
+            which = f"{self.round}第{self.version}版" if self.round else f"第{self.version}版"
+            line = (f"已导入：{name}（{self.unit}，{which}，校验码 {self.fingerprint}，"
                     f"制作于 {self.made_at}，{self.files} 个文件{extra}）")
-            if self.replaced:
+            if self.replaced and self.compared:
                 line += f"；与上一版相比 {len(self.changed)} 项举措有变化"
                 if self.changed:
                     line += f"（{'、'.join(self.changed[:8])}{'等' if len(self.changed) > 8 else ''}）"
@@ -140,13 +143,20 @@ def record_submission(ledger, plan, zip_path, package_sha, package_size, manifes
                       manifest_text) -> ImportResult:
     """Record a checked package as a submission of its unit, in one transaction.
 
-    Its files must already be in the evidence store. The newest package (by ``made_at``)
-    becomes the unit's current submission and its data replaces the unit's; an older one is
-    kept only in the history; the same manifest again changes nothing.
+    Its files must already be in the evidence store. The newest package becomes the unit's
+    current submission and its data replaces the unit's; an older one is kept only in the
+    history; the same manifest again changes nothing. "Newest" is judged by the day the
+    package reports up to (its round's cut-off, or the day it was made), then by ``made_at``:
+    a 二季度 package corrected after the 三季度 one was handed in stays history. A package
+    made for a reporting round records it, and the round joins the ledger's rounds if it
+    was not there yet; its version and changes count within that round.
     """
     unit = manifest["unit"]
     db = ledger.db
     made = parse_made_at(zip_path, manifest["made_at"])
+    item = manifest.get("round") if isinstance(manifest.get("round"), dict) else None
+    round_name = item["name"].strip() if item else ""
+    reaches = (item["cutoff"] if item else manifest["made_at"][:10], made)
     # The same package zipped again (other bytes, same manifest) is still the same package.
     same = db.execute("SELECT id, made_at FROM submissions WHERE plan_id = ? AND unit = ?"
                       " AND manifest = ?", [plan.id, unit, manifest_text]).fetchone()
@@ -155,18 +165,30 @@ def record_submission(ledger, plan, zip_path, package_sha, package_size, manifes
     ledger.note_changes(submissions={unit}, reviews={unit})
     fingerprint = content_fingerprint(data)
     with dbmod.transaction(db):
-        current = db.execute("SELECT id, made_at, data, plan_id FROM submissions WHERE plan_id = ?"
-                             " AND unit = ? AND superseded_by IS NULL", [plan.id, unit]).fetchone()
-        older = current is not None and parse_made_at(zip_path, current[1]) > made
-        # What changed is judged against the version it replaces, when that one belongs to
-        # the same round: the reviewer then looks only at the measures that changed.
-        previous = (current if current is not None and not older
-                    and same_round(round_of(current[3]), round_of(plan.id, manifest)) else None)
+        current = db.execute("SELECT id, made_at, data, plan_id, round, round_cutoff FROM"
+                             " submissions WHERE plan_id = ? AND unit = ? AND superseded_by IS NULL",
+                             [plan.id, unit]).fetchone()
+        older = current is not None and (
+            current[5] or current[1][:10], parse_made_at(zip_path, current[1])) > reaches
+        # What changed is judged against the unit's latest package of the same round made
+        # before this one: the reviewer then looks only at the measures that changed.
+        previous = None
+        for row in db.execute("SELECT id, made_at, data, plan_id, round FROM submissions WHERE"
+                              " plan_id = ? AND unit = ? ORDER BY id", [plan.id, unit]).fetchall():
+            if (same_round(round_of(row[3], row[4]), round_of(plan.id, manifest))
+                    and parse_made_at(zip_path, row[1]) <= made
+                    and (previous is None or parse_made_at(zip_path, previous[1])
+                         <= parse_made_at(zip_path, row[1]))):
+                previous = row
+        if item:
+            from ..rounds import store_rounds
+            store_rounds(db, plan.id, [{"name": round_name, "cutoff": item["cutoff"],
+                                        "due": item["due"]}], user=ledger.user)
         version = manifest.get("version")
         if not isinstance(version, int) or isinstance(version, bool):
             # A package made before versions existed: numbered in the order of arrival.
             version = 1 + db.execute("SELECT count(*) FROM submissions WHERE plan_id = ? AND"
-                                     " unit = ?", [plan.id, unit]).fetchone()[0]
+                                     " unit = ? AND round = ?", [plan.id, unit, round_name]).fetchone()[0]
         changes = compare_unit_data(_loaded(previous[2]), data) if previous else []
         counts = data.get("counts") if isinstance(data.get("counts"), dict) else {}
         new_id = db.execute(
@@ -180,6 +202,9 @@ def record_submission(ledger, plan, zip_path, package_sha, package_size, manifes
              manifest_text, json.dumps(data, ensure_ascii=False), version, fingerprint,
              json.dumps([c.to_dict() for c in changes], ensure_ascii=False),
              previous[0] if previous else None]).lastrowid
+        db.execute("UPDATE submissions SET round = ?, round_cutoff = ?, round_due = ? WHERE id = ?",
+                   [round_name, item["cutoff"] if item else None, item["due"] if item else None,
+                    new_id])
         for entry in manifest["files"]:
             db.execute("INSERT INTO submission_files (submission_id, path, role, sha256, size)"
                        " VALUES (?,?,?,?,?)",
@@ -189,7 +214,7 @@ def record_submission(ledger, plan, zip_path, package_sha, package_size, manifes
             if current:
                 db.execute("UPDATE submissions SET superseded_by = ? WHERE id = ?", [new_id, current[0]])
             replace_unit_data(ledger, plan.id, unit, data, manifest)
-        if previous:
+        if previous and not older:
             changed = {c.code for c in changes}
             unchanged = {m["id"] for m in data["measures"]} - changed
             reopened = carry_reviews(db, previous[0], new_id, unchanged)
@@ -197,12 +222,14 @@ def record_submission(ledger, plan, zip_path, package_sha, package_size, manifes
                {"package": zip_path.name, "sha256": package_sha, "made_at": manifest["made_at"],
                 "submission": new_id, "replaced": current[0] if current and not older else None,
                 "older": older, "version": version, "fingerprint": fingerprint,
+                "round": round_name,
                 "changed": [c.code for c in changes], "reopened": reopened})
     return ImportResult(str(zip_path), unit, OLDER if older else IMPORTED, new_id,
                         made_at=manifest["made_at"],
                         replaced=current[0] if current and not older else None,
                         files=len(manifest["files"]), version=version, fingerprint=fingerprint,
-                        changed=[c.code for c in changes], reopened=reopened)
+                        changed=[c.code for c in changes], reopened=reopened,
+                        compared=previous is not None, round=round_name)
 
 
 def _loaded(text: str | None) -> dict:
@@ -227,6 +254,7 @@ def replace_unit_data(ledger, plan_id: int, unit: str, data: dict, manifest: dic
                " indicators i JOIN measures m ON m.id = i.measure_id WHERE m.plan_id = ?)",
                [unit, plan_id])
     db.execute(f"DELETE FROM assignments WHERE unit = ? AND measure_id IN ({plan_measures})", [unit, plan_id])
+    db.execute(f"DELETE FROM milestones WHERE unit = ? AND measure_id IN ({plan_measures})", [unit, plan_id])
     db.execute(f"DELETE FROM evidence_links WHERE measure_id IN ({plan_measures}) AND evidence_id IN"
                " (SELECT id FROM evidence WHERE unit = ?)", [plan_id, unit])
     db.execute("DELETE FROM evidence WHERE unit = ? AND NOT EXISTS (SELECT 1 FROM evidence_links"
@@ -245,9 +273,16 @@ def replace_unit_data(ledger, plan_id: int, unit: str, data: dict, manifest: dic
         mid = measure_pk[m["id"]]
         involved = m.get("involved")
         db.execute("INSERT INTO assignments (measure_id, unit, status, involved, problems, next_steps,"
-                   " updated_at) VALUES (?,?,?,?,?,?,?)",
+                   " updated_at, deadline, deadline_set_by, progress) VALUES (?,?,?,?,?,?,?,?,?,?)",
                    [mid, unit, m["status"], None if involved is None else int(bool(involved)),
-                    m.get("problems") or "", m.get("next_steps") or "", m.get("updated_at")])
+                    m.get("problems") or "", m.get("next_steps") or "", m.get("updated_at"),
+                    m.get("deadline_set") or None, unit if m.get("deadline_set") else "",
+                    m.get("progress")])
+        for step in m.get("milestones", []):
+            db.execute("INSERT INTO milestones (measure_id, unit, text, planned, done, created_at,"
+                       " created_by, updated_at) VALUES (?,?,?,?,?,?,?,?)",
+                       [mid, unit, step["text"], parse_date(step["planned"]),
+                        parse_date(step["done"]) if step.get("done") else None, now, unit, now])
         for e in m.get("entries", []):
             db.execute("INSERT INTO entries (measure_id, unit, date, author, text, created_at,"
                        " updated_at) VALUES (?,?,?,?,?,?,?)",

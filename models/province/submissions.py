@@ -27,6 +27,15 @@ class SubmissionInfo:
     changes: list[str] = field(default_factory=list)     # measures changed since the version before
     review: dict[str, int] = field(default_factory=dict)  # measures per review result
     review_comment: str = ""
+    round: str = ""               # the reporting round it was made for ("" none)
+    round_cutoff: str | None = None
+    round_due: str | None = None
+
+    @property
+    def late(self) -> bool:
+        """Made after its round's due date (a package with no round: never)."""
+        from ..rounds import is_late
+        return is_late(self.made_at, self.round_due)
 
 
 @dataclass
@@ -39,6 +48,12 @@ class SubmissionStatus:
     missing: list[str] = field(default_factory=list)
     # Divisions the coordinator records for in the provincial ledger (no package): unit → last update.
     recorded_directly: dict[str, str] = field(default_factory=dict)
+    round: object = None          # models.rounds.Round when the status is of one round
+
+    @property
+    def late(self) -> list[SubmissionInfo]:
+        """The hand-ins made after the round's due date."""
+        return [s for s in self.handed_in if s.late]
 
 
 def submission_history(ledger, *, unit: str | None = None) -> list[SubmissionInfo]:
@@ -63,7 +78,8 @@ def submission_history(ledger, *, unit: str | None = None) -> list[SubmissionInf
                            version=r["version"], fingerprint=r["fingerprint"],
                            changes=_codes(r["changes"]),
                            review=_review_counts(results.get(r["id"], {}), r["data"]),
-                           review_comment=r["review_comment"])
+                           review_comment=r["review_comment"], round=r.get("round") or "",
+                           round_cutoff=r.get("round_cutoff"), round_due=r.get("round_due"))
             for r in rows]
 
 
@@ -89,12 +105,27 @@ def _review_counts(decided: dict[str, int], data: str | None) -> dict[str, int]:
     return counts
 
 
-def submission_status(ledger) -> SubmissionStatus:
-    """Which units of the plan have handed in (current package, when) and which have not."""
+def submission_status(ledger, *, round_name: str | None = None) -> SubmissionStatus:
+    """Which units of the plan have handed in (current package, when) and which have not.
+
+    For a reporting round (``round_name``): each unit's latest package of that round, late
+    when made after the round's due date, and the units with none; the deadline is the
+    round's due date.
+    """
     plan = ledger.plan()
     history = submission_history(ledger)
-    current = {s.unit: s for s in history if s.superseded_by is None}
-    status = SubmissionStatus(plan_title=plan.title, deadline=plan.deadline)
+    chosen = None
+    if round_name:
+        from ..rounds import find_round
+        chosen = find_round(ledger, round_name)
+        history = [s for s in history if s.round == chosen.name]
+        current = {}
+        for item in sorted(history, key=lambda s: (s.made_at, s.id)):
+            current[item.unit] = item
+    else:
+        current = {s.unit: s for s in history if s.superseded_by is None}
+    status = SubmissionStatus(plan_title=plan.title,
+                              deadline=chosen.due if chosen else plan.deadline, round=chosen)
     from ..plan.store import DIVISION
     from .divisions import divisions, units_recorded_directly
     direct = units_recorded_directly(ledger)
@@ -102,8 +133,10 @@ def submission_status(ledger) -> SubmissionStatus:
     for unit in ledger.units():
         if unit.name in current:
             status.handed_in.append(current[unit.name])
+            if chosen and current[unit.name].round_due is None:
+                current[unit.name].round_due = chosen.due
             status.history[unit.name] = sum(1 for s in history if s.unit == unit.name) - 1
-        elif unit.name in direct and unit.kind == DIVISION:
+        elif unit.name in direct and unit.kind == DIVISION and not chosen:
             status.recorded_directly[unit.name] = direct[unit.name]
         elif unit.kind == DIVISION:
             if unit.name in carrying:
@@ -143,17 +176,50 @@ class CurrentSubmission:
     made_at: str
     imported_at: str
     contact_person: str      # the 填报人 the package named ("" if none)
+    round_due: str | None = None     # the due date of its reporting round, if it has one
+    id: int = 0                      # the submission's row
+
+    @property
+    def late(self) -> bool:
+        """Made after its round's due date."""
+        from ..rounds import is_late
+        return is_late(self.made_at, self.round_due)
 
 
-def current_submissions(ledger, *, plan_id: int | None = None) -> dict[str, CurrentSubmission]:
-    """Each unit's current submission on the plan (default: the ledger's current plan)."""
+def current_submissions(ledger, *, plan_id: int | None = None,
+                        round_name: str | None = None) -> dict[str, CurrentSubmission]:
+    """Each unit's current submission on the plan (default: the ledger's current plan); for
+    a reporting round, each unit's latest package of that round."""
     plan_id = plan_id or ledger.plan_id
     current = {}
-    for row in ledger.db.query("SELECT unit, made_at, imported_at, data FROM submissions"
-                               " WHERE plan_id = ? AND superseded_by IS NULL", [plan_id]):
+    if round_name:
+        sql, params = ("SELECT id, unit, made_at, imported_at, data, round_due FROM submissions"
+                       " WHERE plan_id = ? AND round = ? ORDER BY made_at, id",
+                       [plan_id, round_name])
+    else:
+        sql, params = ("SELECT id, unit, made_at, imported_at, data, round_due FROM submissions"
+                       " WHERE plan_id = ? AND superseded_by IS NULL", [plan_id])
+    for row in ledger.db.query(sql, params):
         current[row["unit"]] = CurrentSubmission(row["unit"], row["made_at"], row["imported_at"],
-                                                 _contact_person(row["data"]))
+                                                 _contact_person(row["data"]),
+                                                 round_due=row["round_due"], id=row["id"])
     return current
+
+
+def round_data(ledger, round_name: str, *, plan_id: int | None = None) -> dict[str, dict]:
+    """unit → the data.json of its latest package of reporting round ``round_name``."""
+    import json as _json
+    plan_id = plan_id or ledger.plan_id
+    found = {}
+    for row in ledger.db.query("SELECT unit, data FROM submissions WHERE plan_id = ? AND round = ?"
+                               " ORDER BY made_at, id", [plan_id, round_name]):
+        try:
+            value = _json.loads(row["data"])
+        except ValueError:
+            continue
+        if isinstance(value, dict):
+            found[row["unit"]] = value
+    return found
 
 
 def _contact_person(data: str | None) -> str:

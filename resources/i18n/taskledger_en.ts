@@ -366,8 +366,16 @@ Choose the backup to restore. The current ledger is first saved as a “before r
         <translation>{0} of {1} units submitted</translation>
     </message>
     <message>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
         <source>{0}：截止日期已过，尚未报送</source>
         <translation>{0}: deadline passed, not submitted</translation>
+    </message>
+    <message>
+        <source>{0}：逾期报送（{1}）</source>
+        <translation>{0}: handed in late ({1})</translation>
     </message>
     <message>
         <source>{0}：逾期举措 {1} 项（{2}）</source>
@@ -409,6 +417,10 @@ Choose the backup to restore. The current ledger is first saved as a “before r
         <translation>Done but without evidence</translation>
     </message>
     <message>
+        <source>序时进度（红黄绿灯）</source>
+        <translation>Progress against time (lights)</translation>
+    </message>
+    <message>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -431,6 +443,10 @@ Choose the backup to restore. The current ledger is first saved as a “before r
     <message>
         <source>本单位承担的举措中没有量化指标</source>
         <translation>None of your unit&apos;s measures has an indicator</translation>
+    </message>
+    <message>
+        <source>临期（{0}天内到期）</source>
+        <translation>Due soon (within {0} days)</translation>
     </message>
     <message>
         <source>{0}：{1} 项</source>
@@ -1017,6 +1033,40 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
     </message>
 </context>
 <context>
+    <name>LightSummary</name>
+    <message>
+        <source>{0} {1} 项</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>在台账中只看{0}举措</source>
+        <translation>Show only the measures with this light: {0}</translation>
+    </message>
+    <message>
+        <source>完成进度落后序时进度 {0} 个百分点及以上为黄灯，超过 {1} 个百分点或已逾期为红灯；“推进中”未填完成进度的举措无灯。</source>
+        <translation>Yellow: progress {0} or more points behind the time elapsed; red: more than {1} points behind, or overdue. An in-progress measure without a progress figure has no light.</translation>
+    </message>
+    <message>
+        <source>没有红灯、黄灯举措</source>
+        <translation>No red or yellow measures</translation>
+    </message>
+</context>
+<context>
+    <name>ListActions</name>
+    <message>
+        <source>导出当前列表为{0}（Excel）(&amp;Y)…</source>
+        <translation>Export the current list as {0} (Excel) (&amp;Y)...</translation>
+    </message>
+    <message>
+        <source>打印当前列表为{0}（PDF）(&amp;Q)…</source>
+        <translation>Print the current list as {0} (PDF) (&amp;Q)...</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>任务台账 — {0} — {1}</source>
@@ -1067,10 +1117,6 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
         <translation>Overdue</translation>
     </message>
     <message>
-        <source>临期（7天内）</source>
-        <translation>Due soon (7 days)</translation>
-    </message>
-    <message>
         <source>已完成无佐证(&amp;N)</source>
         <translation>Done, &amp;no evidence</translation>
     </message>
@@ -1119,6 +1165,10 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
         <translation>Changes are saved at once</translation>
     </message>
     <message>
+        <source>临期（{0}天内）</source>
+        <translation>Due soon ({0} days)</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -1143,6 +1193,10 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
         <translation>&amp;Print preview of the {0}…</translation>
     </message>
     <message>
+        <source>到期提醒(&amp;R)…</source>
+        <translation>&amp;Reminders...</translation>
+    </message>
+    <message>
         <source>报告正文已保存</source>
         <translation>Report text saved</translation>
     </message>
@@ -1157,6 +1211,14 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
     <message>
         <source>台账设置(&amp;S)…</source>
         <translation>Ledger &amp;settings…</translation>
+    </message>
+    <message>
+        <source>序时进度</source>
+        <translation>Progress against time</translation>
+    </message>
+    <message>
+        <source>全部灯</source>
+        <translation>All lights</translation>
     </message>
     <message>
         <source>校验佐证材料(&amp;V)</source>
@@ -1386,6 +1448,10 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
         <translation>assisting unit</translation>
     </message>
     <message>
+        <source>完成时限：{0}（本单位设定）</source>
+        <translation>Deadline: {0} (set by this unit)</translation>
+    </message>
+    <message>
         <source>完成时限：{0}（{1}）</source>
         <translation>Deadline: {0} ({1})</translation>
     </message>
@@ -1569,6 +1635,10 @@ Run “Verify evidence”.</translation>
         <translation>Role</translation>
     </message>
     <message>
+        <source>进度/序时</source>
+        <translation>Progress/Time</translation>
+    </message>
+    <message>
         <source>省级审核</source>
         <translation>Review</translation>
     </message>
@@ -1599,6 +1669,10 @@ Run “Verify evidence”.</translation>
         <translation>{0}: {1}</translation>
     </message>
     <message>
+        <source>完成时限：{0}（本单位设定）</source>
+        <translation>Deadline: {0} (set by this unit)</translation>
+    </message>
+    <message>
         <source>完成时限：{0}（{1}）</source>
         <translation>Deadline: {0} ({1})</translation>
     </message>
@@ -1617,6 +1691,41 @@ Run “Verify evidence”.</translation>
     <message>
         <source>待确认</source>
         <translation>To confirm</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneDialog</name>
+    <message>
+        <source>例如：出台实施方案</source>
+        <translation>e.g. implementation plan issued</translation>
+    </message>
+    <message>
+        <source>已完成(&amp;W)</source>
+        <translation>Do&amp;ne</translation>
+    </message>
+    <message>
+        <source>节点内容(&amp;T)：</source>
+        <translation>&amp;Milestone:</translation>
+    </message>
+    <message>
+        <source>计划日期(&amp;D)：</source>
+        <translation>Planned &amp;date:</translation>
+    </message>
+    <message>
+        <source>完成：</source>
+        <translation>Done:</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>节点内容不能为空</source>
+        <translation>The milestone needs a text</translation>
     </message>
 </context>
 <context>
@@ -1777,6 +1886,10 @@ Run “Verify evidence”.</translation>
         <source>待审核</source>
         <translation>Pending review</translation>
     </message>
+    <message>
+        <source>举措进展清单</source>
+        <translation>Measure progress list</translation>
+    </message>
 </context>
 <context>
     <name>NarrativeActions</name>
@@ -1878,6 +1991,49 @@ Run “Verify evidence”.</translation>
     <message>
         <source>放弃对报告正文的修改吗？</source>
         <translation>Discard your changes to the report text?</translation>
+    </message>
+</context>
+<context>
+    <name>Pace</name>
+    <message>
+        <source>红灯</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>黄灯</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>绿灯</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>无灯</source>
+        <translation>No light</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>not entered</translation>
+    </message>
+    <message>
+        <source>完成进度 {0}，序时进度 {1:.0f}%（到 {2} 的时间进度）</source>
+        <translation>Progress {0}, time elapsed {1:.0f}% (of the time up to {2})</translation>
+    </message>
+    <message>
+        <source>已过完成时限</source>
+        <translation>Past its deadline</translation>
+    </message>
+    <message>
+        <source>{0} 个阶段节点已过计划日期未完成</source>
+        <translation>{0} milestone(s) past their planned date, not done</translation>
+    </message>
+    <message>
+        <source>填写完成进度后显示红黄绿灯</source>
+        <translation>Enter the progress to see a light</translation>
+    </message>
+    <message>
+        <source>未启动，完成进度按 0% 计</source>
+        <translation>Not started: progress counts as 0%</translation>
     </message>
 </context>
 <context>
@@ -2451,6 +2607,10 @@ Date: {1}</translation>
         <translation>SHA-256</translation>
     </message>
     <message>
+        <source>逾期报送</source>
+        <translation>Handed in late</translation>
+    </message>
+    <message>
         <source>已报送</source>
         <translation>Submitted</translation>
     </message>
@@ -2475,6 +2635,10 @@ Date: {1}</translation>
         <translation>Measures changed since the previous version: {0}</translation>
     </message>
     <message>
+        <source>报送轮次：{0}，应于 {1} 前报送</source>
+        <translation>Round: {0}, due by {1}</translation>
+    </message>
+    <message>
         <source>当前</source>
         <translation>Current</translation>
     </message>
@@ -2488,6 +2652,14 @@ Date: {1}</translation>
     <message>
         <source>任务台账（省级汇总） — {0} — {1}</source>
         <translation>TaskLedger (provincial) — {0} — {1}</translation>
+    </message>
+    <message>
+        <source>报送轮次(&amp;J)：</source>
+        <translation>Reporting &amp;round:</translation>
+    </message>
+    <message>
+        <source>报送轮次</source>
+        <translation>Reporting round</translation>
     </message>
     <message>
         <source>报送情况(&amp;S)</source>
@@ -2530,6 +2702,10 @@ Date: {1}</translation>
         <translation>Consolidated matrix</translation>
     </message>
     <message>
+        <source>全部（各单位最新报送）</source>
+        <translation>All (each unit&apos;s latest package)</translation>
+    </message>
+    <message>
         <source>导入报送材料包</source>
         <translation>Import submission bundles</translation>
     </message>
@@ -2540,6 +2716,65 @@ Date: {1}</translation>
     <message>
         <source>导入已取消：已完成校验的材料包已导入，其余未改动</source>
         <translation>Import cancelled: bundles already checked were imported, the rest left untouched</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDialog</name>
+    <message>
+        <source>到期提醒</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>截至 {0}：已逾期 {1} 项，{2} 天内到期 {3} 项，到期的阶段节点 {4} 个。双击一行打开该举措。</source>
+        <translation>As of {0}: {1} overdue, {3} due within {2} days, {4} milestone(s) due. Double-click a line to open its measure.</translation>
+    </message>
+    <message>
+        <source>截至 {0}：没有逾期或 {1} 天内到期的举措和阶段节点。</source>
+        <translation>As of {0}: nothing overdue and nothing due within {1} days.</translation>
+    </message>
+    <message>
+        <source>举措</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>已逾期（{0}）</source>
+        <translation>Overdue ({0})</translation>
+    </message>
+    <message>
+        <source>逾期 {0} 天&#x3000;{1}&#x3000;{2}</source>
+        <translation>{0} days late  {1}  {2}</translation>
+    </message>
+    <message>
+        <source>{0} 天内到期（{1}）</source>
+        <translation>Due within {0} days ({1})</translation>
+    </message>
+    <message>
+        <source>还有 {0} 天&#x3000;{1}&#x3000;{2}</source>
+        <translation>{0} days left  {1}  {2}</translation>
+    </message>
+    <message>
+        <source>阶段节点（{0}）</source>
+        <translation>Milestones ({0})</translation>
+    </message>
+    <message>
+        <source>逾期 {0} 天&#x3000;{1}</source>
+        <translation>{0} days late  {1}</translation>
+    </message>
+    <message>
+        <source>还有 {0} 天&#x3000;{1}</source>
+        <translation>{0} days left  {1}</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -2641,6 +2876,100 @@ Date: {1}</translation>
     </message>
 </context>
 <context>
+    <name>RoundActions</name>
+    <message>
+        <source>报送轮次(&amp;J)</source>
+        <translation>Reporting ro&amp;und</translation>
+    </message>
+    <message>
+        <source>不按轮次（截至今日）</source>
+        <translation>No round (as of today)</translation>
+    </message>
+    <message>
+        <source>管理报送轮次(&amp;M)…</source>
+        <translation>&amp;Manage reporting rounds...</translation>
+    </message>
+    <message>
+        <source>之后的导出和报送材料包按报送轮次“{0}”生成</source>
+        <translation>Exports and packages are now made for the round &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>之后的导出截至今日，不按轮次</source>
+        <translation>Exports are now made as of today, for no round</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsDialog</name>
+    <message>
+        <source>报送轮次</source>
+        <translation>Reporting rounds</translation>
+    </message>
+    <message>
+        <source>省里在年中要求的各次报送（月报、季报、半年报、年终）。按轮次导出时，截至日期以后的进展和佐证材料不计入，文件写明“截至”该日。</source>
+        <translation>The reports the province asks for during the year (monthly, quarterly, half-yearly, year-end). Exported for a round, progress entries and evidence after its cut-off are left out and the documents say &quot;as of&quot; that day.</translation>
+    </message>
+    <message>
+        <source>轮次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>截至</source>
+        <translation>Cut-off</translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>例如：2021年第三季度</source>
+        <translation>e.g. 2021 Q3</translation>
+    </message>
+    <message>
+        <source>轮次名称(&amp;N)：</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>截至日期(&amp;C)：</source>
+        <translation>&amp;Cut-off:</translation>
+    </message>
+    <message>
+        <source>报送日期(&amp;D)：</source>
+        <translation>&amp;Due:</translation>
+    </message>
+    <message>
+        <source>添加轮次(&amp;A)</source>
+        <translation>&amp;Add round</translation>
+    </message>
+    <message>
+        <source>删除所选(&amp;R)</source>
+        <translation>&amp;Remove selected</translation>
+    </message>
+    <message>
+        <source>从方案文件导入(&amp;I)…</source>
+        <translation>&amp;Import from plan file...</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择方案文件</source>
+        <translation>Choose the plan file</translation>
+    </message>
+    <message>
+        <source>方案文件 (*.json)</source>
+        <translation>Plan file (*.json)</translation>
+    </message>
+    <message>
+        <source>删除报送轮次</source>
+        <translation>Remove reporting round</translation>
+    </message>
+    <message>
+        <source>确定删除报送轮次“{0}”吗？</source>
+        <translation>Remove the reporting round &quot;{0}&quot;?</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>操作未完成</source>
@@ -2692,6 +3021,30 @@ Date: {1}</translation>
     <message>
         <source>大文件提醒(&amp;L)：</source>
         <translation>&amp;Large file warning:</translation>
+    </message>
+    <message>
+        <source>黄灯：落后序时进度(&amp;Y)：</source>
+        <translation>&amp;Yellow light, behind by:</translation>
+    </message>
+    <message>
+        <source> 个百分点及以上</source>
+        <translation> points or more</translation>
+    </message>
+    <message>
+        <source>红灯：落后超过(&amp;R)：</source>
+        <translation>&amp;Red light, behind by more than:</translation>
+    </message>
+    <message>
+        <source> 个百分点（或已逾期）</source>
+        <translation> points (or overdue)</translation>
+    </message>
+    <message>
+        <source>到期提醒提前(&amp;T)：</source>
+        <translation>Remind &amp;this many days ahead:</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
     </message>
     <message>
         <source>保存</source>
@@ -2748,6 +3101,10 @@ Date: {1}</translation>
         <translation>&amp;History</translation>
     </message>
     <message>
+        <source>报送轮次“{0}”（截至 {1}，报送 {2}）：已报送 {3} 个单位，其中逾期报送 {4} 个；未报送 {5} 个（共 {6} 个）。</source>
+        <translation>Round &quot;{0}&quot; (cut-off {1}, due {2}): {3} units handed in, {4} of them late; {5} have not ({6} in all).</translation>
+    </message>
+    <message>
         <source>《{0}》 报送截止 {1}：已报送 {2} 个单位，未报送 {3} 个（共 {4} 个）。把各单位的报送材料包（.zip）拖到窗口上即可导入。</source>
         <translation>“{0}”, deadline {1}: {2} units submitted, {3} not yet ({4} in all). Drop the units&apos; submission bundles (.zip) on the window to import them.</translation>
     </message>
@@ -2785,6 +3142,141 @@ Date: {1}</translation>
     <message>
         <source>。</source>
         <translation>.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeBox</name>
+    <message>
+        <source>完成时限与进度</source>
+        <translation>Deadline and progress</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>设定</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>把所选日期设为本单位的完成时限（记入操作记录）</source>
+        <translation>Make the chosen date this unit&apos;s deadline (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>按清单</source>
+        <translation>Use list&apos;s</translation>
+    </message>
+    <message>
+        <source>取消本单位设定，恢复清单的完成时限</source>
+        <translation>Drop this unit&apos;s deadline and use the task list&apos;s again</translation>
+    </message>
+    <message>
+        <source>完成时限：</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>完成进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>完成进度：</source>
+        <translation>Progress:</translation>
+    </message>
+    <message>
+        <source>计划日期</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>阶段节点</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>添加节点…</source>
+        <translation>Add milestone...</translation>
+    </message>
+    <message>
+        <source>完成(&amp;Z)</source>
+        <translation>Done (&amp;Z)</translation>
+    </message>
+    <message>
+        <source>把所选节点标记为今天完成（再按一次取消）</source>
+        <translation>Mark the chosen milestone done today (again to undo)</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit...</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>本单位</source>
+        <translation>this unit</translation>
+    </message>
+    <message>
+        <source>本单位设定（{0}，{1}）</source>
+        <translation>Set by this unit ({0}, {1})</translation>
+    </message>
+    <message>
+        <source>；清单：{0}</source>
+        <translation>; task list: {0}</translation>
+    </message>
+    <message>
+        <source>按清单：{0}</source>
+        <translation>From the task list: {0}</translation>
+    </message>
+    <message>
+        <source>清单未规定日期，暂按报送截止日期</source>
+        <translation>The task list gives no date: the hand-in date stands in</translation>
+    </message>
+    <message>
+        <source>（清单：{0}）</source>
+        <translation> (task list: {0})</translation>
+    </message>
+    <message>
+        <source>完成 / 序时：{0}&#x3000;{1}</source>
+        <translation>Done / time: {0}  {1}</translation>
+    </message>
+    <message>
+        <source>不涉及：无灯</source>
+        <translation>Not involved: no light</translation>
+    </message>
+    <message>
+        <source>已完成 {0}</source>
+        <translation>Done {0}</translation>
+    </message>
+    <message>
+        <source>逾期未完成</source>
+        <translation>Late, not done</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>添加阶段节点 — 举措 {0}</source>
+        <translation>Add milestone — measure {0}</translation>
+    </message>
+    <message>
+        <source>修改阶段节点 — 举措 {0}</source>
+        <translation>Edit milestone — measure {0}</translation>
+    </message>
+    <message>
+        <source>删除阶段节点</source>
+        <translation>Delete milestone</translation>
+    </message>
+    <message>
+        <source>确定删除阶段节点“{0}”（{1}）吗？</source>
+        <translation>Delete the milestone &quot;{0}&quot; ({1})?</translation>
     </message>
 </context>
 </TS>

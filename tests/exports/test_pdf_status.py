@@ -38,14 +38,14 @@ def test_heading_figures_and_charts(filled, tmp_path):
     assert "已完成2项" in text and "不涉及1项—" in text
     # completion per section: done/total and the share
     assert re.search(r"一、强化顶层设计.*?2/\d+\d+%", text)
-    for heading in ("一、总体情况", "二、各部分完成情况", "三、推进中举措及最新进展（1项）",
-                    "四、未启动举措", "五、已完成但无佐证材料（1项）", "六、量化指标"):
+    for heading in ("一、总体情况", "二、序时进度", "三、各部分完成情况", "四、推进中举措及最新进展（1项）",
+                    "五、未启动举措", "六、已完成但无佐证材料（1项）", "七、量化指标"):
         assert heading in text
     assert "需关注：逾期0项，临期（7天内到期）0项，超过30天未更新" in text
-    assert "1.2" in text.split("五、已完成但无佐证材料")[1][:200]      # 1.2 done, nothing attached
+    assert "1.2" in text.split("六、已完成但无佐证材料")[1][:200]      # 1.2 done, nothing attached
     # what the measure 推进中 did: its latest entry, once
     assert "2021年10月10日：推进会" in text
-    lists = text[text.index("三、推进中举措"):text.index("六、量化指标")]
+    lists = text[text.index("四、推进中举措"):text.index("七、量化指标")]
     codes = re.findall(r"(?<![\d.])(\d{1,2}\.\d)(?=[^\d年月日%])", lists)
     assert len(codes) == len(set(codes)), "a measure listed twice"
     # indicator against its target, with the unit's figure

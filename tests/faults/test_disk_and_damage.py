@@ -75,11 +75,11 @@ def test_a_full_disk_at_commit_is_told_as_such_and_nothing_is_kept(ledger_path):
 
 
 def test_a_real_full_disk(tmp_path, sample_file, capsys):
-    with small_disk(tmp_path / "小U盘") as disk:
+    with small_disk(tmp_path / "小U盘", size="2m") as disk:
         path = disk / "ledger.db"
         assert run(["--db", str(path), "init", "--unit", "洛阳市", "--user", "张三"]) == 0
         big = tmp_path / "大文件.pdf"
-        big.write_bytes(b"%PDF" + b"\0" * 2_000_000)
+        big.write_bytes(b"%PDF" + b"\0" * 4_000_000)
         capsys.readouterr()
         assert run(["--db", str(path), "attach", "4.1", str(big)]) == 2
         err = capsys.readouterr().err

@@ -10,7 +10,7 @@ def test_in_progress_measures_show_their_latest_entries_once(ledger):
     ledger.record("1.2", status="已完成", note="印发", date="2021-03-01")
     report = build_status_report(ledger)
     assert report.title == "洛阳市2021年推动知识产权高质量发展进度报告"
-    part = next(p for p in report.parts if p.heading.startswith("三、推进中举措"))
+    part = next(p for p in report.parts if p.heading.startswith("四、推进中举措"))
     assert part.heading.endswith("（1项）")
     (code, cell, deadline, flags), = part.table.rows
     lines = cell.split("\n")
@@ -18,10 +18,10 @@ def test_in_progress_measures_show_their_latest_entries_once(ledger):
     assert lines[1:1 + LATEST_ENTRIES] == ["· 2021年5月10日：第5次推进", "· 2021年4月10日：第4次推进",
                                            "· 2021年3月10日：第3次推进"]
     assert lines[-1] == "· 另有更早的进展2条"
-    listed = [row[0] for p in report.parts[2:5] if p.table for row in p.table.rows]
+    listed = [row[0] for p in report.parts[3:6] if p.table for row in p.table.rows]
     assert len(listed) == len(set(listed))                       # each measure once
     assert "1.2" in listed                                       # done, no evidence
-    unconfirmed = next(row for p in report.parts[2:5] if p.table for row in p.table.rows
+    unconfirmed = next(row for p in report.parts[3:6] if p.table for row in p.table.rows
                        if row[0] == "8.4")
     assert "待确认是否涉及" in unconfirmed[-1] and "超过30天未更新" in unconfirmed[-1]
     overview = report.parts[0]

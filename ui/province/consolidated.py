@@ -143,11 +143,12 @@ class ConsolidatedWidget(QWidget):
         else:
             self.unit_activated.emit(line.unit)
 
-    def reload(self) -> None:
-        """Rebuild from the ledger (after an import, a review)."""
+    def reload(self, round_name: str | None = None) -> None:
+        """Rebuild from the ledger (after an import, a review); for a reporting round from
+        each unit's package of that round."""
         from models.review import current_results
         ledger = self.session.ledger
-        view = consolidate(ledger)
+        view = consolidate(ledger, round_name=round_name)
         details = {}
         for line in view.submitted:
             details[line.unit] = {row.code: (row.entry_count, row.evidence_count)
@@ -156,11 +157,15 @@ class ConsolidatedWidget(QWidget):
         self.model.load(view, details, current_results(ledger))
         self.indicator_model.load(view.indicators)
         self.summary_label.setText(self.tr("已报送 {0} / {1} 个单位").format(
-            len(view.submitted), len(view.units)))
+            len(view.submitted), len(view.units)) + (self.tr("（{0}）").format(view.round.label)
+                                                    if view.round is not None else ""))
         self.late_list.clear()
         for line in view.late_units:
             if line.submitted_at is None:
                 self.late_list.addItem(self.tr("{0}：截止日期已过，尚未报送").format(line.unit))
+            elif line.handed_in_late and not line.late:
+                self.late_list.addItem(self.tr("{0}：逾期报送（{1}）").format(
+                    line.unit, line.submitted_at[:10]))
             else:
                 shown = "、".join(line.late[:6]) + ("……" if len(line.late) > 6 else "")
                 self.late_list.addItem(self.tr("{0}：逾期举措 {1} 项（{2}）").format(

@@ -44,6 +44,7 @@ _HISTORY_HEADERS = (QT_TRANSLATE_NOOP("ProvinceSubmissions", "材料包"),
                     QT_TRANSLATE_NOOP("ProvinceSubmissions", "SHA-256"))
 STATUS_COLUMNS = (DONE, IN_PROGRESS, NOT_STARTED, NOT_INVOLVED)
 MISSING_COLOR = QColor("#fbe3d6")
+LATE_COLOR = QColor("#fff3c4")
 
 
 def _tr(text: str) -> str:
@@ -103,6 +104,8 @@ class SubmissionsModel(QAbstractTableModel):
             if column == 0:
                 return unit
             if column == 1:
+                if sub and sub.late:
+                    return QCoreApplication.translate("ProvinceSubmissions", "逾期报送")
                 if sub:
                     return QCoreApplication.translate("ProvinceSubmissions", "已报送")
                 if unit in self.direct:
@@ -138,6 +141,11 @@ class SubmissionsModel(QAbstractTableModel):
             return QColor("#b42318")
         if role == Qt.ItemDataRole.BackgroundRole and sub is None and unit not in self.direct:
             return MISSING_COLOR
+        if role == Qt.ItemDataRole.BackgroundRole and sub is not None and sub.late and column == 1:
+            return LATE_COLOR
+        if role == Qt.ItemDataRole.ToolTipRole and sub is not None and column == 1 and sub.round:
+            return QCoreApplication.translate("ProvinceSubmissions", "报送轮次：{0}，应于 {1} 前报送").format(
+                sub.round, sub.round_due or "")
         if role == Qt.ItemDataRole.TextAlignmentRole and (4 <= column <= 9 or column >= 11):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -268,18 +276,27 @@ class SubmissionsWidget(QWidget):
         self.reload()
 
     # ---- data ----------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Re-read the submissions (after an import), keeping the selected unit."""
+    def reload(self, round_name: str | None = None) -> None:
+        """Re-read the submissions (after an import), keeping the selected unit; for a
+        reporting round, each unit's package of that round and whether it came late."""
         keep = self.current_unit()
-        status = submission_status(self.session.ledger)
+        self.round_name = round_name
+        status = submission_status(self.session.ledger, round_name=round_name)
         self.model.load(status)
         total = len(status.handed_in) + len(status.missing) + len(status.recorded_directly)
-        self.summary_label.setText(self.tr(
-            "《{0}》 报送截止 {1}：已报送 {2} 个单位，未报送 {3} 个（共 {4} 个）。"
-            "把各单位的报送材料包（.zip）拖到窗口上即可导入。").format(
-            status.plan_title, status.deadline, len(status.handed_in), len(status.missing), total)
-            + (self.tr("省局直接填报的处室 {0} 个。").format(len(status.recorded_directly))
-               if status.recorded_directly else ""))
+        if status.round is not None:
+            text = self.tr("报送轮次“{0}”（截至 {1}，报送 {2}）：已报送 {3} 个单位，其中逾期报送 {4} 个；"
+                           "未报送 {5} 个（共 {6} 个）。").format(
+                status.round.name, status.round.cutoff, status.round.due, len(status.handed_in),
+                len(status.late), len(status.missing), total)
+        else:
+            text = self.tr(
+                "《{0}》 报送截止 {1}：已报送 {2} 个单位，未报送 {3} 个（共 {4} 个）。"
+                "把各单位的报送材料包（.zip）拖到窗口上即可导入。").format(
+                status.plan_title, status.deadline, len(status.handed_in), len(status.missing), total)
+        self.summary_label.setText(text + (
+            self.tr("省局直接填报的处室 {0} 个。").format(len(status.recorded_directly))
+            if status.recorded_directly else ""))
         row = self.model.row_of(keep) if keep else -1
         self.table.selectRow(row if row >= 0 else 0)
         self._on_unit()

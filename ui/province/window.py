@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from exports.documents import PROVINCE_REPORT, PROVINCE_TABLE
 from models.changes import Changes
@@ -37,7 +38,24 @@ class ProvinceWindow(LedgerWindow):
         self.setWindowTitle(self.tr("任务台账（省级汇总） — {0} — {1}").format(
             ledger.unit, self.plan.title))
         self.tabs = QTabWidget()
-        self.setCentralWidget(self.tabs)
+        # Which reporting round the tabs show (hand-ins, lateness, the matrix) and the
+        # consolidated exports are made for; none: each unit's latest package.
+        self.export_round = None
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(4, 4, 4, 0)
+        bar = QHBoxLayout()
+        caption = QLabel(self.tr("报送轮次(&J)："))
+        self.round_combo = QComboBox()
+        self.round_combo.setAccessibleName(self.tr("报送轮次"))
+        self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        caption.setBuddy(self.round_combo)
+        bar.addWidget(caption)
+        bar.addWidget(self.round_combo)
+        bar.addStretch(1)
+        column.addLayout(bar)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.submissions = SubmissionsWidget(session, host=self)
         self.consolidated = ConsolidatedWidget(session)
         self.tabs.addTab(self.submissions, self.tr("报送情况(&S)"))
@@ -47,6 +65,9 @@ class ProvinceWindow(LedgerWindow):
         self.review_dialog = None
         # ui.app's paint watch and screenshot look for a table with rows.
         self.table, self.model = self.submissions.table, self.submissions.model
+        self._fill_rounds()
+        self.round_combo.currentIndexChanged.connect(
+            lambda _i: self.round_actions.choose(self.round_combo.currentData()))
         self.build_menus()
         self.statusBar().showMessage(self.tr("{0} · 省级汇总台账 · {1} · {2}").format(
             ledger.unit, ledger.user or self.tr("未填写"), ledger.path))
@@ -64,6 +85,9 @@ class ProvinceWindow(LedgerWindow):
         file_menu.addSeparator()
         self.exports = ExportActions(self, [PROVINCE_TABLE, PROVINCE_REPORT])
         self.exports.add_to(file_menu)
+        from ..rounds_view import RoundActions
+        self.round_actions = RoundActions(self)
+        self.round_actions.add_to(file_menu)
         file_menu.addSeparator()
         from .review_actions import ProvinceReviewActions
         self.review_actions = ProvinceReviewActions(self)
@@ -93,16 +117,38 @@ class ProvinceWindow(LedgerWindow):
     def commit_pending(self) -> None:
         self.submissions.review.commit_pending()
 
+    # ---- reporting rounds ------------------------------------------------------------------
+    def _fill_rounds(self) -> None:
+        self.round_combo.blockSignals(True)
+        self.round_combo.clear()
+        self.round_combo.addItem(self.tr("全部（各单位最新报送）"), None)
+        for item in self.session.ledger.rounds():
+            self.round_combo.addItem(item.label, item.name)
+        index = self.round_combo.findData(self.export_round) if self.export_round else 0
+        self.round_combo.setCurrentIndex(max(0, index))
+        if index < 0:
+            self.export_round = None
+        self.round_combo.blockSignals(False)
+
+    def round_chosen(self, name: str | None) -> None:
+        """Show hand-ins, lateness and the matrix of round ``name`` (None: latest packages)."""
+        self.export_round = name
+        self._fill_rounds()
+        self.submissions.reload(round_name=name)
+        self.consolidated.reload(round_name=name)
+
     # ---- refresh ---------------------------------------------------------------------------
     def ledger_changed(self, changes: Changes) -> None:
         if changes.everything:
             self.plan = self.session.ledger.plan()
+        if changes.everything or changes.rounds or changes.submissions:
+            self._fill_rounds()          # an imported package may bring its round
         # A review changes the counts in 报送情况 and the marks in the matrix; a division's
         # record (codes) its row.
         if (changes.everything or changes.submissions or changes.settings or changes.units
                 or changes.reviews or changes.codes):
-            self.submissions.reload()
-            self.consolidated.reload()
+            self.submissions.reload(round_name=self.export_round)
+            self.consolidated.reload(round_name=self.export_round)
 
     # ---- import: menu and drag-and-drop share import_packages() ------------------------------
     def choose_packages(self):
