@@ -48,10 +48,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from .db import read_schema_version
-from .errors import Cancelled, LedgerError
+from .db import integrity_problems_of, ledger_id_of, read_schema_version
+from .errors import Cancelled, DamagedLedger, DiskFull, LedgerError
 from .evidence_store import evidence_dir_for
-from .fsutil import copy_hashed, fsync_dir, ordinary_file_mode, sha256_file
+from .fsutil import LimitExceeded, copy_hashed, fsync_dir, ordinary_file_mode, sha256_file
+from .inputs import load_json
 from .paths import user_data_dir
 from .schema import APPLICATION_ID, LATEST_VERSION
 from .version import __version__
@@ -78,6 +79,12 @@ KEEP_DAILY = 10
 FILE_COST = 32 * 1024
 
 # What reading a damaged zip member can raise (bad deflate data, short file, odd method).
+# What a backup may declare before anything of it is trusted.
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+MAX_MANIFEST_FILES = 1_000_000
+# The tightest a real member packs (an almost empty SQLite page compresses ~400:1): more is a
+# bomb. Small members may pack tighter without harm.
+MAX_RATIO, RATIO_ALLOWANCE = 1000, 16 * 1024 * 1024
 _ZIP_READ_ERRORS = (zipfile.BadZipFile, EOFError, ValueError, zlib.error, NotImplementedError,
                     RuntimeError)
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -125,7 +132,20 @@ class RestoreResult:
 
 
 def backups_dir(ledger_path: Path) -> Path:
-    """Where the program keeps backups of this ledger: ``user_data_dir()/backups/<stem>/``."""
+    """Where the program keeps backups of this ledger: ``user_data_dir()/backups/<stem>-<id>/``.
+
+    Keyed by the ledger's identity (meta ``ledger_id``), not its file name alone: two ledgers
+    both called taskledger.db once shared one folder, and one's rotation deleted the other's
+    backups. A ledger without an identity yet (an older version's) keeps the old folder.
+    """
+    ledger_path = Path(ledger_path)
+    identity = ledger_id_of(ledger_path) if ledger_path.exists() else ""
+    name = f"{ledger_path.stem}-{identity[:8]}" if identity else ledger_path.stem
+    return user_data_dir() / "backups" / name
+
+
+def _legacy_dir(ledger_path: Path) -> Path:
+    """The folder backups went to before they were kept by the ledger's identity."""
     return user_data_dir() / "backups" / Path(ledger_path).stem
 
 
@@ -165,6 +185,12 @@ def backup_ledger(ledger_path: Path, dest_dir: Path | None = None, *, kind: str 
     with tempfile.TemporaryDirectory(prefix="taskledger-backup-") as work:
         snapshot = Path(work) / DB_MEMBER
         _snapshot(ledger_path, snapshot)
+        damage = integrity_problems_of(snapshot)
+        if damage:
+            # A copy of a damaged file is no backup, and rotating it in would push out the
+            # good ones a restore needs.
+            raise DamagedLedger(f"台账 {ledger_path} 的数据库已损坏（{damage[0]}），未做备份；"
+                                "请用“从备份恢复”换回最近的完好备份")
         meta = _describe_db(snapshot)
         shas = meta.pop("evidence_shas")
         total = len(shas) + 1
@@ -438,19 +464,38 @@ def list_backups(ledger_path: Path | None = None, *, folder: Path | None = None)
     Reads only each manifest (quick); use ``check_backup`` before trusting one. Files that
     are not readable backups are skipped.
     """
+    folders = [Path(folder)] if folder is not None else []
+    mine = None
     if folder is None:
         if ledger_path is None:
             raise ValueError("ledger_path or folder is needed")
-        folder = backups_dir(ledger_path)
+        folders = [backups_dir(ledger_path)]
+        if _legacy_dir(ledger_path) != folders[0]:
+            folders.append(_legacy_dir(ledger_path))
+        # In the old, name-keyed folder only this very ledger's backups count.
+        mine = (ledger_id_of(ledger_path), str(Path(ledger_path).resolve()))
     found = []
-    for path in sorted(Path(folder).glob("*.zip")) if Path(folder).is_dir() else []:
-        try:
-            with zipfile.ZipFile(path) as zf:
-                manifest = _read_manifest(zf, path)
-            found.append(_info(path, manifest))
-        except (BadBackup, zipfile.BadZipFile, OSError, ValueError, TypeError):
-            continue
+    for where in folders:
+        for path in sorted(where.glob("*.zip")) if where.is_dir() else []:
+            if path.name.startswith("."):
+                continue                # .partial-*.zip: a backup being written (or killed)
+            try:
+                with zipfile.ZipFile(path) as zf:
+                    manifest = _read_manifest(zf, path)
+                if where != folders[0] and not _belongs(manifest, mine):
+                    continue
+                found.append(_info(path, manifest))
+            except (BadBackup, zipfile.BadZipFile, OSError, ValueError, TypeError):
+                continue
     return sorted(found, key=lambda b: (b.created_at, b.path.name))
+
+
+def _belongs(manifest: dict, mine) -> bool:
+    """Whether a backup in the old shared folder was made of this ledger."""
+    identity, path = mine
+    if manifest.get("ledger_id"):
+        return manifest["ledger_id"] == identity
+    return manifest.get("ledger_path") == path
 
 
 # ---- checking and restoring ------------------------------------------------------------------
@@ -523,9 +568,12 @@ def restore_backup(backup_file: Path, ledger_path: Path, *, lock=None,
             merge.run(progress=phases.part("merge"), cancelled=cancelled)
             # The last moment a cancel counts: after this the ledger is the backup's.
             _stop_if(cancelled)
+            # An old WAL beside the new database would be replayed into it, so it must go
+            # before the swap — but only once its committed pages are in the database file:
+            # a crash between removing it and the swap would otherwise lose them.
+            if ledger_path.exists():
+                _checkpoint(ledger_path)
             for side in sides:
-                # An old WAL beside a new database would be replayed into it: its content is
-                # in the safety backup, so it goes before the swap.
                 if side.exists():
                     side.unlink()
             os.replace(staging / DB_MEMBER, ledger_path)
@@ -554,6 +602,47 @@ def restore_backup(backup_file: Path, ledger_path: Path, *, lock=None,
 
 
 # ---- helpers ---------------------------------------------------------------------------------
+def _check_room(folder: Path, needed: int) -> None:
+    """Refuse before unpacking when the disk cannot take what the backup will write."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return
+    if needed + 16 * 1024 * 1024 > free:
+        raise DiskFull(f"磁盘空间不足：恢复需要约 {needed // (1024 * 1024) + 1} MB，"
+                       f"{folder.parent} 所在磁盘只剩 {free // (1024 * 1024)} MB；台账未改动")
+
+
+def _check_same_unit(db_path: Path, backup_file: Path, manifest: dict) -> None:
+    """The database restored is the one the manifest (and so the confirmation) describes."""
+    conn = sqlite3.connect(str(db_path))
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'unit'").fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    finally:
+        conn.close()
+    unit = row[0] if row else ""
+    if manifest.get("unit") and unit != manifest["unit"]:
+        raise BadBackup(f"备份 {backup_file} 的清单写的是“{manifest['unit']}”，数据库却是“{unit}”的，"
+                        "备份已被改动")
+
+
+def _checkpoint(ledger_path: Path) -> None:
+    """Move every committed page of the ledger's WAL into the database file and empty it."""
+    conn = sqlite3.connect(str(ledger_path), timeout=10)
+    try:
+        busy, _log, _moved = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            raise LedgerError(f"台账 {ledger_path} 仍被另一个连接使用，无法恢复；请关闭其他程序后再试")
+    except sqlite3.DatabaseError as exc:
+        # A database too damaged to checkpoint: the safety backup kept it as raw files.
+        if "malformed" not in str(exc) and "not a database" not in str(exc):
+            raise
+    finally:
+        conn.close()
+
+
 def _snapshot(ledger_path: Path, dest: Path) -> None:
     # Read-only: a backup never checkpoints, migrates or otherwise writes the ledger.
     uri = ledger_path.resolve().as_uri() + "?mode=ro"
@@ -579,7 +668,8 @@ def _describe_db(db_path: Path) -> dict:
         plan = conn.execute("SELECT title FROM plans WHERE id = ?",
                             [meta.get("current_plan")]).fetchone()
         shas = sorted(_referenced_shas(conn))
-        return {"schema_version": conn.execute("PRAGMA user_version").fetchone()[0],
+        return {"ledger_id": meta.get("ledger_id", ""),
+                "schema_version": conn.execute("PRAGMA user_version").fetchone()[0],
                 "application_id": conn.execute("PRAGMA application_id").fetchone()[0],
                 "unit": meta.get("unit", ""), "user": meta.get("user", ""),
                 "plan_title": plan[0] if plan else "", "evidence_shas": shas}
@@ -603,18 +693,60 @@ def _add_evidence(zf: zipfile.ZipFile, store: Path, sha: str) -> dict:
 
 
 def _read_manifest(zf: zipfile.ZipFile, path: Path) -> dict:
+    names = zf.namelist()
+    if len(names) != len(set(names)):
+        # Two members of one name: which one a reader takes is up to it — a backup holding
+        # two ledger.db once restored one unit while its manifest named another.
+        raise BadBackup(f"备份 {path} 中有重名的文件，不是 TaskLedger 制作的完好备份")
     try:
-        manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
+        info = zf.getinfo(MANIFEST)
+        if info.file_size > MAX_MANIFEST_BYTES:
+            raise BadBackup(f"备份 {path} 的清单过大（{info.file_size} 字节）")
+        with zf.open(info) as handle:
+            raw = handle.read(MAX_MANIFEST_BYTES + 1)
+        manifest = load_json(raw, what=f"备份 {path} 的清单", max_bytes=MAX_MANIFEST_BYTES)
     except KeyError:
         raise BadBackup(f"{path} 不是 TaskLedger 备份（缺少 {MANIFEST}）") from None
-    except (UnicodeDecodeError, OSError, *_ZIP_READ_ERRORS) as exc:
+    except LedgerError as exc:
+        raise BadBackup(str(exc)) from None
+    except (OSError, *_ZIP_READ_ERRORS) as exc:
         raise BadBackup(f"备份 {path} 的清单 {MANIFEST} 已损坏：{exc}") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BadBackup(f"{path} 不是 TaskLedger 备份（清单格式不符）")
-    if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
+    _check_manifest_types(manifest, path)
+    if manifest.get("format_version", 0) > FORMAT_VERSION:
         raise BadBackup(f"备份 {path} 由更新版本的 TaskLedger 制作（备份格式 "
                         f"{manifest.get('format_version')}），请升级程序后再恢复")
     return manifest
+
+
+def _check_manifest_types(manifest: dict, path: Path) -> None:
+    """Every field the program reads is of the type it expects (a list where a list is read,
+    a whole number where a size is), so no later step trips over it."""
+    def wrong(field_name: str):
+        raise BadBackup(f"备份 {path} 的清单中“{field_name}”格式不对，备份已损坏或被改动")
+
+    def whole(value) -> bool:
+        return type(value) is int and 0 <= value < 1 << 62
+    if not whole(manifest.get("format_version", 0)):
+        wrong("format_version")
+    for key in ("created_at", "kind", "program_version", "ledger_name", "ledger_path", "unit",
+                "user", "plan_title", "ledger_id", "evidence_store"):
+        if key in manifest and not isinstance(manifest[key], str):
+            wrong(key)
+    if "schema_version" in manifest and not whole(manifest["schema_version"]):
+        wrong("schema_version")
+    db = manifest.get("db", {})
+    if not isinstance(db, dict) or not isinstance(db.get("sha256", ""), str) or (
+            "size" in db and not whole(db["size"])):
+        wrong("db")
+    for key in ("evidence", "evidence_problems"):
+        items = manifest.get(key, [])
+        if not isinstance(items, list) or len(items) > MAX_MANIFEST_FILES or not all(
+                isinstance(item, dict) and isinstance(item.get("sha256", ""), str)
+                and ("size" not in item or item["size"] is None or whole(item["size"]))
+                for item in items):
+            wrong(key)
 
 
 def _unpack_checked(backup_file: Path, into: Path, *, keep: bool,
@@ -660,6 +792,10 @@ def _unpack_checked(backup_file: Path, into: Path, *, keep: bool,
             for sha, _size in evidence:
                 sizes[sha] = _size_or_zero(shared / sha[:2] / sha)
         db_size = sizes.get(DB_MEMBER, 0)
+        if keep:
+            _check_room(into, db_size + sum(
+                int(size or 0) for sha, size in evidence
+                if store is None or not (store / sha[:2] / sha).is_file()))
 
         file_cost = FILE_COST if keep else FILE_COST // 8     # hashing only: no file made
 
@@ -683,6 +819,7 @@ def _unpack_checked(backup_file: Path, into: Path, *, keep: bool,
                  fsync=keep, progress=advance, cancelled=cancelled)
         done += cost(DB_MEMBER)
         _check_db(db_path, backup_file, cancelled)
+        _check_same_unit(db_path, backup_file, manifest)
         done += db_size
         advance(0, 0)
         included = set()
@@ -756,14 +893,24 @@ def _stored_intact(store: Path, sha: str) -> bool:
 def _extract(zf: zipfile.ZipFile, backup_file: Path, member: str, dest: Path | None,
              sha: str | None, size, *, fsync: bool, progress, cancelled) -> None:
     """Unpack ``member`` to ``dest`` (None: read it only) and check it against ``sha`` and
-    ``size`` from the manifest (no ``sha``: the member is only read, its CRC checked)."""
+    ``size`` from the manifest (no ``sha``: the member is only read, its CRC checked).
+
+    Never more than the manifest's size is unpacked (a 3 MB zip once wrote 3 GiB before
+    being refused), nor a member packed tighter than any real file packs."""
     if dest is not None:
         dest.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with zf.open(member) as src:
-            digest, written = copy_hashed(src, dest, fsync=fsync,
-                                          total=zf.getinfo(member).file_size,
+        info = zf.getinfo(member)
+        if info.file_size > MAX_RATIO * max(info.compress_size, 1) + RATIO_ALLOWANCE:
+            raise BadBackup(f"备份 {backup_file} 中的 {member} 解压后会大 {MAX_RATIO} 倍以上"
+                            "（压缩炸弹），不是 TaskLedger 制作的备份")
+        limit = int(size) if size is not None else None
+        with zf.open(info) as src:
+            digest, written = copy_hashed(src, dest, fsync=fsync, limit=limit,
+                                          total=info.file_size,
                                           progress=progress, cancelled=cancelled)
+    except LimitExceeded:
+        raise BadBackup(f"备份 {backup_file} 中的 {member} 比清单记录的大，备份已损坏或被改动") from None
     except KeyError:
         raise BadBackup(f"备份 {backup_file} 不完整：缺少 {member}") from None
     except _ZIP_READ_ERRORS:

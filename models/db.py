@@ -44,6 +44,22 @@ def read_schema_version(path: Path) -> int:
     return version
 
 
+def ledger_id_of(path: Path) -> str:
+    """The identity a ledger file carries (meta ``ledger_id``), read without writing;
+    "" when the file has none (an older version's, before migration 0009) or cannot be read."""
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error:
+        return ""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'ledger_id'").fetchone()
+        return str(row[0]) if row and row[0] else ""
+    except sqlite3.Error:
+        return ""
+    finally:
+        conn.close()
+
+
 def _header_through_sqlite(path: Path) -> tuple[int, int]:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
@@ -139,6 +155,15 @@ def explain_error(exc: BaseException, path: Path | str | None = None) -> LedgerE
     if "database is locked" in text or "busy" in text:
         return LedgerError(f"{where}正被另一个程序写入，请稍后再试")
     return LedgerError(f"{where}操作失败：{exc}")
+
+
+def integrity_problems_of(path: Path) -> list[str]:
+    """integrity_problems of a database file no one else is using (a backup's snapshot)."""
+    conn = sqlite3.connect(str(path))
+    try:
+        return integrity_problems(sqlite_utils.Database(conn, execute_plugins=False))
+    finally:
+        conn.close()
 
 
 def integrity_problems(db: sqlite_utils.Database, *, limit: int = 20) -> list[str]:

@@ -146,7 +146,8 @@ class Ledger:
             with dbmod.transaction(db):
                 plan_id = insert_plan(db, plan)
                 for key, value in (("unit", unit), ("user", user), ("role", role),
-                                   ("current_plan", str(plan_id)), ("addressee", plan.get("issuer", "") )):
+                                   ("current_plan", str(plan_id)), ("addressee", plan.get("issuer", ""))):
+                # (the ledger's identity, meta ledger_id, comes from migration 0009)
                     db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [key, value])
                 record_audit(db, user, "create_ledger", unit,
                        {"plan": plan["title"], "year": plan["year"], "role": role})

@@ -493,6 +493,14 @@ ALTER TABLE submissions ADD COLUMN round_due TEXT;
 """
 
 
+def _0010_ledger_identity(db: "sqlite_utils.Database") -> None:
+    """Every ledger gets an identity of its own: backups are kept by it, not by a file name
+    that two ledgers may share (taskledger.db on two PCs, or in two folders)."""
+    import uuid
+    db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('ledger_id', ?)",
+               [uuid.uuid4().hex])
+
+
 # A step: SQL text, or a function that changes the database it is given.
 Step = Union[str, Callable[["sqlite_utils.Database"], None]]
 
@@ -507,6 +515,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (7, "0007_evidence_notes_searchable", _0007_EVIDENCE_NOTES),
     (8, "0008_report_narrative", _0008_REPORT_NARRATIVE),
     (9, "0009_time_in_the_ledger", _0009_TIME_IN_THE_LEDGER),
+    (10, "0010_ledger_identity", _0010_ledger_identity),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -18,7 +18,7 @@ import tempfile
 import unicodedata
 import zipfile
 import zlib
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..errors import LedgerError
@@ -26,6 +26,7 @@ from ..fingerprint import content_fingerprint
 from ..fsutil import LimitExceeded, copy_hashed
 from ..handin import (DATA_FORMAT, DATA_NAME, MANIFEST_NAME, PACKAGE_FORMAT,
                       PACKAGE_FORMAT_VERSION, ROLE_DATA, ROLE_EVIDENCE, plan_identity)
+from ..inputs import load_json
 from ..ledger import parse_date
 from ..status import NOT_INVOLVED, STATUSES
 
@@ -33,6 +34,10 @@ DEFAULT_MAX_MEMBER_BYTES = 256 * 1024 * 1024
 DEFAULT_MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
 MAX_MEMBERS = 20000
 MAX_JSON_BYTES = 64 * 1024 * 1024
+
+
+# How far ahead of this PC's clock a package's made_at may be (clocks differ a little).
+CLOCK_ALLOWANCE = timedelta(hours=2)
 
 
 class PackageRefused(LedgerError):
@@ -179,9 +184,9 @@ def _read_member(zip_path, zf, info, limit: int, dest: Path | None):
 
 def _parse_json(zip_path, name: str, raw: bytes):
     try:
-        value = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise refusal(zip_path, f"{name} 不是有效的 JSON（{exc}）") from None
+        value = load_json(raw, what=name, max_bytes=max(len(raw), 1))
+    except LedgerError as exc:
+        raise refusal(zip_path, str(exc)) from None
     if not isinstance(value, dict):
         raise refusal(zip_path, f"{name} 的内容格式不对")
     return value
@@ -200,7 +205,7 @@ def _check_manifest(ledger, plan, zip_path, manifest: dict, members: dict) -> li
     unit = manifest.get("unit")
     if unit not in {u.name for u in ledger.units()}:
         raise refusal(zip_path, f"报送单位“{unit}”不在本方案的单位名单中")
-    parse_made_at(zip_path, manifest.get("made_at"))
+    check_made_at(zip_path, manifest.get("made_at"))
     files = manifest.get("files")
     if not isinstance(files, list) or not files:
         raise refusal(zip_path, "manifest.json 没有文件清单")
@@ -245,9 +250,26 @@ def parse_made_at(zip_path, value) -> datetime:
     """A package's ``made_at`` as an aware datetime, or PackageRefused if it is not one."""
     try:
         stamp = datetime.fromisoformat(str(value))
-    except ValueError:
-        raise refusal(zip_path, f"制作时间“{value}”无效") from None
-    return stamp if stamp.tzinfo else stamp.astimezone()
+        if not 1990 <= stamp.year <= 2100:
+            raise ValueError
+        return stamp if stamp.tzinfo else stamp.astimezone()
+    except (ValueError, OverflowError):
+        raise refusal(zip_path, f"制作时间“{str(value)[:40]}”无效") from None
+
+
+def check_made_at(zip_path, value, *, now: datetime | None = None) -> datetime:
+    """``made_at`` of a package being imported: valid, and not later than now.
+
+    A unit PC with its clock set ahead once made a package "from next year" that became
+    current and filed every genuine later package as history. A small allowance covers
+    clocks a few minutes apart and time zones.
+    """
+    made = parse_made_at(zip_path, value)
+    now = now or datetime.now().astimezone()
+    if made > now + CLOCK_ALLOWANCE:
+        raise refusal(zip_path, f"制作时间 {made:%Y-%m-%d %H:%M} 晚于现在（{now:%Y-%m-%d %H:%M}）："
+                                "报送单位电脑的时钟可能不对，请对方校准时间后重新导出材料包")
+    return made
 
 
 MAX_PACKAGE_MILESTONES = 50
@@ -292,6 +314,17 @@ def _check_data(ledger, plan, zip_path, manifest: dict, data: dict, files: list[
     def text(value, *, optional=False) -> bool:
         return isinstance(value, str) or (optional and value is None)
 
+    def stamp(value) -> bool:
+        """A time of day written by the program (ISO), or nothing."""
+        if value is None:
+            return True
+        if not isinstance(value, str) or len(value) > 40:
+            return False
+        try:
+            return 1990 <= datetime.fromisoformat(value).year <= 2100
+        except ValueError:
+            return False
+
     def valid_date(value) -> bool:
         try:
             parse_date(value)
@@ -315,8 +348,8 @@ def _check_data(ledger, plan, zip_path, manifest: dict, data: dict, files: list[
             raise bad(code, "是否涉及不是真/假")
         if not (text(m.get("problems", "")) and text(m.get("next_steps", ""))):
             raise bad(code, "存在问题或下一步打算不是文本")
-        if not text(m.get("updated_at"), optional=True):
-            raise bad(code, "更新时间格式不对")
+        if not stamp(m.get("updated_at")):
+            raise bad(code, f"更新时间“{str(m.get('updated_at'))[:40]}”格式不对")
         for key in ("entries", "indicators", "evidence", "milestones"):
             if not isinstance(m.get(key, []), list):
                 raise bad(code, f"{key} 不是列表")
@@ -324,8 +357,8 @@ def _check_data(ledger, plan, zip_path, manifest: dict, data: dict, files: list[
         for entry in m.get("entries", []):
             if not (isinstance(entry, dict) and text(entry.get("text")) and entry["text"].strip()
                     and text(entry.get("author", ""), optional=True)
-                    and text(entry.get("created_at"), optional=True)
-                    and text(entry.get("updated_at"), optional=True)):
+                    and stamp(entry.get("created_at"))
+                    and stamp(entry.get("updated_at"))):
                 raise bad(code, "进展记录格式不对")
             if not valid_date(entry.get("date")):
                 raise bad(code, f"进展日期“{entry.get('date')}”无效")

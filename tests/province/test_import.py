@@ -2,6 +2,8 @@
 with the provincial ledger unchanged; re-import is idempotent; newer packages supersede."""
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import json
 import struct
 import zipfile
@@ -94,7 +96,9 @@ def test_newer_package_supersedes_and_history_is_kept(province, city, package, t
     row = city.measures()[2]
     city.record(row.code, status="已完成", note="第二次报送前完成", date="2021-10-01")
     import exports.package as package_module
-    monkeypatch.setattr(package_module, "now_stamp", lambda: "2099-01-01T09:00:00+08:00")
+    # Later than the first (made at the start of the session), within the clock allowance.
+    later = (datetime.now().astimezone() + timedelta(hours=1)).isoformat(timespec="seconds")
+    monkeypatch.setattr(package_module, "now_stamp", lambda: later)
     newer = make_package(city, tmp_path / "out2")
     second = import_package(province, newer)
     assert second.outcome == IMPORTED and second.replaced == first.submission_id
@@ -359,3 +363,53 @@ def test_forged_but_valid_data_is_accepted(province, package, tmp_path):
                      lambda d: d["measures"][1].update(problems="补充说明"))
     assert import_package(province, forged).outcome == IMPORTED
     assert province.measure(province.measures(unit="洛阳市")[1].code, unit="洛阳市").row.problems == "补充说明"
+
+
+def test_a_package_from_the_future_is_refused_and_never_shadows(province, city, package,
+                                                               tmp_path, monkeypatch):
+    """A unit PC whose clock is a year ahead: its package would become current and file
+    every genuine later package as history. It is refused, and the genuine one goes in."""
+    import exports.package as package_module
+    monkeypatch.setattr(package_module, "now_stamp", lambda: "2099-01-01T09:00:00+08:00")
+    ahead = make_package(city, tmp_path / "ahead")
+    before = dump_tables(province.path)
+    with pytest.raises(PackageRefused, match="时钟"):
+        import_package(province, ahead)
+    assert dump_tables(province.path) == before
+    monkeypatch.undo()
+    assert import_package(province, package).outcome == IMPORTED
+
+
+@pytest.mark.parametrize("made_at", ["0001-01-01T00:00:00", "9999-12-31T23:59:59", "昨天", 17])
+def test_impossible_made_at_is_refused_in_one_line(province, city, tmp_path, monkeypatch, made_at):
+    import exports.package as package_module
+    monkeypatch.setattr(package_module, "now_stamp", lambda: made_at)
+    try:
+        odd = make_package(city, tmp_path / "odd")
+    except Exception:
+        pytest.skip("the package writer itself refuses this made_at")
+    with pytest.raises(PackageRefused, match="制作时间"):
+        import_package(province, odd)
+
+
+def test_a_garbage_update_time_is_refused_at_import(province, package, tmp_path):
+    """Once stored, a garbage updated_at broke the consolidated export; now it never gets in."""
+    def garbage(doc):
+        doc["measures"][0]["updated_at"] = "上周三下午"
+    forged = _forged(package, tmp_path / "坏时间.zip", garbage)
+    before = dump_tables(province.path)
+    with pytest.raises(PackageRefused, match="更新时间"):
+        import_package(province, forged)
+    assert dump_tables(province.path) == before
+
+
+def test_a_manifest_nested_200000_deep_is_refused_in_one_line(province, package, tmp_path):
+    from tests.province.handin_fixtures import rewrite_zip
+
+    def deep(name, data):
+        if name == "manifest.json":
+            data = b'{"format": ' + b"[" * 200_000 + b"]" * 200_000 + b"}"
+        return name, data
+    nested = rewrite_zip(package, tmp_path / "深.zip", transform=deep)
+    with pytest.raises(PackageRefused, match="嵌套过深|manifest"):
+        import_package(province, nested)
