@@ -224,7 +224,12 @@ class _ReportBuilder:
         block across pages, and a task's rows must split like any others."""
         from reportlab.platypus import Table
 
-        cell = lambda text, st="cell", role=FANGSONG: self.para(text, st, role)  # noqa: E731
+        def cell(text, st="cell", role=FANGSONG):
+            # A long cell as several paragraphs: ReportLab re-wraps the whole paragraph at
+            # every page it continues on, so one 20,000-character note took minutes.
+            parts = _chunks(text)
+            return self.para(text, st, role) if len(parts) == 1 else [
+                self.para(part, st, role) for part in parts]
         centred = {0, 4}
         data = [[cell(h, "cell_head", HEITI) for h in ANNEX1_COLUMNS]]
         commands = [("LINEBELOW", (0, 0), (-1, 0), 0.5, _BLACK)]
@@ -268,6 +273,28 @@ class _ReportBuilder:
         table.setStyle(_table_style([], grid=True, font=self.fonts.name(FANGSONG)))
         story.append(table)
         return story
+
+
+CHUNK_CHARS = 400
+_BREAKS = "。；！？\n，、"
+
+
+def _chunks(text: str) -> list[str]:
+    """``text`` cut into pieces of at most about CHUNK_CHARS characters, at line ends where it
+    has them, else after a full stop or a comma — so each piece starts a line of its own
+    where a reader would expect one."""
+    if len(text) <= CHUNK_CHARS:
+        return [text]
+    pieces, rest = [], text
+    while len(rest) > CHUNK_CHARS:
+        window = rest[:CHUNK_CHARS]
+        cut = max(window.rfind(mark) for mark in _BREAKS)
+        cut = cut + 1 if cut > CHUNK_CHARS // 4 else CHUNK_CHARS
+        pieces.append(rest[:cut].rstrip("\n"))
+        rest = rest[cut:].lstrip("\n")
+    if rest:
+        pieces.append(rest)
+    return pieces
 
 
 def _table_style(extra, *, grid: bool, font: str):

@@ -103,3 +103,16 @@ def test_json_depth_skips_brackets_inside_strings():
     from models.inputs import json_depth, load_json
     assert json_depth('{"a": "[[[{{{", "b": "\\\\", "c": [[1]]}') == 3
     assert load_json('{"a": "\\"[[["}', what="x", max_bytes=100) == {"a": '"[[['}
+
+
+def test_the_longest_note_allowed_still_exports_in_seconds(ledger, tmp_path):
+    """20,000 characters (the limit) in an entry and in 存在问题: once a 120 KB note took two
+    minutes and a 10 MB one never finished."""
+    import time
+
+    from exports.pdf_report import write_work_report
+    long_text = "推进知识产权工作，" * 2222
+    ledger.record("4.1", status="推进中", note=long_text, problems=long_text)
+    start = time.perf_counter()
+    result = write_work_report(ledger, tmp_path / "长.pdf")
+    assert result.pages > 10 and time.perf_counter() - start < 60
