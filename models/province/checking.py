@@ -10,6 +10,7 @@ hashed; models.province.recording moves them into place and records the submissi
 """
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -36,6 +37,7 @@ MAX_MEMBERS = 20000
 MAX_JSON_BYTES = 64 * 1024 * 1024
 
 
+_DISK_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, getattr(errno, "EDQUOT", -1)}
 # How far ahead of this PC's clock a package's made_at may be (clocks differ a little).
 CLOCK_ALLOWANCE = timedelta(hours=2)
 
@@ -176,7 +178,13 @@ def _read_member(zip_path, zf, info, limit: int, dest: Path | None):
     except LimitExceeded:
         raise refusal(zip_path, f"文件 {info.filename} 解压后超出声明大小或上限"
                                 "（可能是压缩炸弹）") from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
+    except OSError as exc:
+        if exc.errno in _DISK_ERRNOS:
+            # Our disk, not the package: a full or read-only disk is said to be one.
+            from ..db import explain_error
+            raise explain_error(exc) from None
+        raise refusal(zip_path, f"读取 {info.filename} 时出错，压缩包已损坏或不完整（{exc}）") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError,
             NotImplementedError, RuntimeError) as exc:
         raise refusal(zip_path, f"读取 {info.filename} 时出错，压缩包已损坏或不完整（{exc}）") from None
     return (held.getvalue() if held is not None else None), size, sha

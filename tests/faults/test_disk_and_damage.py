@@ -119,3 +119,29 @@ def test_damage_is_told_apart_from_a_disk_problem():
                       DiskFull)
     assert isinstance(explain_error(OSError(30, "Read-only file system", "x.zip")),
                       LedgerNotWritable)
+
+
+def test_a_package_imported_onto_a_full_disk_is_not_called_damaged(tmp_path, capsys):
+    """The provincial ledger's disk fills while a package's evidence is unpacked: the
+    message says the disk is full, not that the unit's package is broken."""
+    from models.province.recording import create_province_ledger
+    from models.plan.definition import load_builtin_plan
+    city = tmp_path / "city.db"
+    with Ledger.create(city, unit="洛阳市", user="张三") as ledger:
+        for n in range(3):
+            scan = tmp_path / f"扫描{n}.pdf"
+            scan.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 4000 * (n + 1))
+            ledger.attach("4.1", scan)
+    from exports.package import write_package
+    (tmp_path / "out").mkdir()
+    with Ledger.open(city) as ledger:
+        package = write_package(ledger, tmp_path / "out")
+    with small_disk(tmp_path / "省局盘", size="1200k") as disk:
+        province = disk / "全省.db"
+        create_province_ledger(province, user="王五", plan=load_builtin_plan()).close()
+        capsys.readouterr()
+        code = run(["--db", str(province), "import-package", str(package)])
+        out = capsys.readouterr()
+        text = out.out + out.err
+        assert code != 0 and "Traceback" not in text
+        assert "磁盘已满" in text and "已损坏" not in text
