@@ -392,7 +392,7 @@ class _ReportBuilder:
 
 def _remark(row) -> str:
     if row.status == NOT_INVOLVED:
-        return "经确认不涉及"
+        return "经确认不涉及" + (f"：{row.not_involved_reason}" if row.not_involved_reason else "")
     if row.scope == "relevant" and row.involved is None:
         return "待确认是否涉及"
     return ""

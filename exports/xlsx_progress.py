@@ -167,7 +167,8 @@ def write_progress_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
         progress_text = "\n".join(f"{chinese_date(e.date)}：{e.text}" for e in detail.entries)
         remark = [f"举措{row.code}"]
         if row.status == NOT_INVOLVED:
-            remark.append("经确认不涉及")
+            remark.append("经确认不涉及" + (f"：{row.not_involved_reason}"
+                                          if row.not_involved_reason else ""))
         if row.deadline and row.deadline != plan.deadline:
             remark.append(f"完成时限：{chinese_date(row.deadline)}")
         values = {

@@ -38,6 +38,7 @@ SELECT m.id AS mid, m.code, s.title AS section, s.seq AS section_seq, t.no AS ta
        COALESCE(m.deadline, p.deadline) AS deadline,
        COALESCE(r.status, '未启动') AS status, r.involved, COALESCE(r.problems, '') AS problems,
        COALESCE(r.next_steps, '') AS next_steps, r.updated_at,
+       COALESCE(r.not_involved_reason, '') AS not_involved_reason,
        (SELECT count(*) FROM evidence_links el JOIN evidence e ON e.id = el.evidence_id
          WHERE el.measure_id = m.id AND e.unit = :unit) AS evidence_count,
        (SELECT count(*) FROM entries en WHERE en.measure_id = m.id AND en.unit = :unit)
@@ -60,6 +61,7 @@ WHERE m.plan_id = :plan
 """
 _ORDER = " ORDER BY s.seq, t.no, m.seq"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+REASON_MAX = 200                     # characters of a 不涉及 reason (one line in 备注)
 
 
 def parse_date(value: str | date | None, *, what: str = "日期") -> str:
@@ -312,10 +314,11 @@ class Ledger:
                date: str | None = None, problems: str | None = None,
                next_steps: str | None = None, value: float | str | None = None,
                involved: bool | None = None, unit: str | None = None,
-               author: str | None = None) -> MeasureRow:
+               author: str | None = None, reason: str | None = None) -> MeasureRow:
         """Update a measure for a unit; a ``note`` adds a dated progress entry.
 
-        All of it is one transaction: a bad value leaves every field as it was.
+        ``reason``: why the unit is not involved (不涉及), a short text printed in the
+        完成情况表's 备注. All of it is one transaction: a bad value leaves every field as it was.
         """
         self.note_changes(measures={code}, entries={code} if note is not None else set())
         unit = self.check_unit(unit)
@@ -329,6 +332,10 @@ class Ledger:
         entry_date = parse_date(date, what="进展日期") if note else None
         if note is not None and not note.strip():
             raise InvalidInput("进展内容不能为空")
+        if reason is not None:
+            reason = " ".join(str(reason).split())
+            if len(reason) > REASON_MAX:
+                raise InvalidInput(f"不涉及的理由最多 {REASON_MAX} 个字（现有 {len(reason)} 个）")
         number = _parse_number(value) if value is not None and value != "" else None
         indicator_ids = [r[0] for r in self.db.execute(
             "SELECT id FROM indicators WHERE measure_id = ? ORDER BY seq", [mid]).fetchall()]
@@ -341,7 +348,8 @@ class Ledger:
             involved = True
 
         changes = {k: v for k, v in (("status", new_status), ("problems", problems),
-                                     ("next_steps", next_steps)) if v is not None}
+                                     ("next_steps", next_steps),
+                                     ("not_involved_reason", reason)) if v is not None}
         with dbmod.transaction(self.db):
             now = now_text()
             self._ensure_assignment(mid, unit)
@@ -450,7 +458,7 @@ class Ledger:
             mid, unit = self.db.execute("SELECT measure_id, unit FROM entries WHERE id = ?",
                                         [entry_id]).fetchone()
             self._touch(mid, unit, now)
-            record_audit(self.db, self.user, "edit_entry", old.measure_code,
+            record_audit(self.db, self.user, "edit_entry", f"{old.measure_code}@{unit}",
                    {"id": entry_id, "old": {"date": old.date, "text": old.text},
                     "new": {"date": new_date, "text": text}})
         return self.entry(entry_id)
@@ -464,7 +472,7 @@ class Ledger:
                                         [entry_id]).fetchone()
             self.db.execute("DELETE FROM entries WHERE id = ?", [entry_id])
             self._touch(mid, unit, now_text())
-            record_audit(self.db, self.user, "delete_entry", old.measure_code,
+            record_audit(self.db, self.user, "delete_entry", f"{old.measure_code}@{unit}",
                    {"id": entry_id, "date": old.date, "text": old.text})
 
     # ---- evidence ----------------------------------------------------------------------------
@@ -592,20 +600,14 @@ class Ledger:
 
     # ---- search and audit --------------------------------------------------------------------
     def search(self, text: str, *, unit: str | None = None) -> list[str]:
-        """Ids of the unit's measures whose text, entries or evidence names contain ``text``."""
+        """Codes of the unit's measures whose code, text, task, progress entries, evidence
+        names or notes, problems or next steps contain ``text`` (models.search), in plan order."""
+        from .search import normalise_query, search_places
         unit = self.check_unit(unit)
-        text = (text or "").strip()
-        if not text:
+        if not normalise_query(text):
             return [m.code for m in self.measures(unit=unit)]
-        params = {"unit": unit, "plan": self.plan_id, "q": text}
-        if len(text) >= 3:
-            # trigram FTS answers substring queries of 3+ characters from the index.
-            params["match"] = '"' + text.replace('"', '""') + '"'
-            hits = "SELECT measure_id FROM search_fts WHERE search_fts MATCH :match"
-        else:
-            hits = "SELECT measure_id FROM search_fts WHERE instr(body, :q) > 0"
-        sql = (MEASURE_SELECT + f" AND m.id IN ({hits})" + _ORDER)
-        return [row["code"] for row in self.db.query(sql, params)]
+        hits = search_places(self, text, unit=unit)
+        return [m.code for m in self.measures(unit=unit) if m.code in hits]
 
     def audit_log(self, *, limit: int | None = None) -> list[AuditRecord]:
         """The audit trail, oldest first."""
@@ -617,7 +619,10 @@ class Ledger:
 
 def record_audit(db, user: str, action: str, target: str, detail: dict) -> None:
     """Append one row to the audit trail (inside the caller's transaction)."""
-    db.execute("INSERT INTO audit (at, user, action, target, detail) VALUES (?,?,?,?,?)",
+    # The plan worked on when the row is written: a measure's history and undo read the rows
+    # of its own plan ("8.5" exists in every year's plan).
+    db.execute("INSERT INTO audit (at, user, action, target, detail, plan_id) VALUES (?,?,?,?,?,"
+               " (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_plan'))",
                [now_text(), user or "", action, target, json.dumps(detail, ensure_ascii=False)])
 
 
@@ -641,6 +646,7 @@ def measure_row(row: dict, on: date) -> MeasureRow:
         responsibility=row["responsibility"], scope=row["scope"], deadline=row["deadline"],
         status=row["status"], involved=None if involved is None else bool(involved),
         problems=row["problems"], next_steps=row["next_steps"], updated_at=row["updated_at"],
+        not_involved_reason=row.get("not_involved_reason") or "",
         evidence_count=row["evidence_count"], entry_count=row["entry_count"],
         last_entry_date=row["last_entry_date"],
         deadline_state=deadline_state(row["deadline"], row["status"], on))

@@ -11,7 +11,12 @@ from datetime import date, timedelta
 from .deadlines import DUE_SOON_DAYS, LATE, DUE_SOON, STALE_DAYS, today
 from .ledger import MEASURE_SELECT, measure_row
 from .records import MeasureRow
-from .status import DONE, NOT_INVOLVED, normalize_status
+from .search import normalise_query, search_places
+from .status import DONE, NOT_INVOLVED, NOT_STARTED, PENDING, normalize_status
+
+# 相关地市 measures the unit has not yet said whether it is involved in: the table shows them
+# as 待确认 (PENDING) rather than 未启动.
+_PENDING_SQL = "(scope = 'relevant' AND involved IS NULL)"
 
 # Sort keys a view may ask for, mapped to SQL over the measure query's columns.
 _MEASURE_NO = "CAST(substr(code, instr(code, '.') + 1) AS INTEGER)"
@@ -50,10 +55,13 @@ class MeasureFilter:
 
 def measure_codes(ledger, flt: MeasureFilter | None = None, *, unit: str | None = None,
                   order: str = "id", descending: bool = False,
-                  on: date | None = None) -> list[str]:
+                  on: date | None = None, search_hits: dict | None = None) -> list[str]:
     """Codes of the unit's measures passing ``flt``, sorted by ``order`` (a SORT_KEYS key).
 
     Ties keep plan order, so a sort by status lists each status's measures as the plan does.
+    ``flt.status`` may be PENDING (待确认: a 相关地市 measure not yet confirmed), and then
+    未启动 means the measures shown as 未启动, without those. ``search_hits``: the answer of
+    models.search.search_places for ``flt.search`` when the caller already has it.
     """
     flt = flt or MeasureFilter()
     unit = ledger.check_unit(unit)
@@ -62,9 +70,13 @@ def measure_codes(ledger, flt: MeasureFilter | None = None, *, unit: str | None 
               "soon": (on + timedelta(days=DUE_SOON_DAYS)).isoformat(),
               "stale": (on - timedelta(days=STALE_DAYS)).isoformat()}
     where = []
-    if flt.status:
+    if flt.status == PENDING:
+        where.append(_PENDING_SQL)
+    elif flt.status:
         where.append("status = :status")
         params["status"] = normalize_status(flt.status)
+        if params["status"] == NOT_STARTED:
+            where.append(f"NOT {_PENDING_SQL}")
     if flt.section:
         where.append("section = :section")
         params["section"] = flt.section
@@ -90,8 +102,9 @@ def measure_codes(ledger, flt: MeasureFilter | None = None, *, unit: str | None 
            + (" WHERE " + " AND ".join(where) if where else "")
            + f" ORDER BY {key}, section_seq, task_no, {_MEASURE_NO}")
     codes = [row[0] for row in ledger.db.execute(sql, params).fetchall()]
-    if flt.search.strip():
-        hits = set(ledger.search(flt.search, unit=unit))
+    if normalise_query(flt.search):
+        hits = search_hits if search_hits is not None else search_places(ledger, flt.search,
+                                                                          unit=unit)
         codes = [code for code in codes if code in hits]
     return codes
 

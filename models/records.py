@@ -97,6 +97,7 @@ class MeasureRow:
     entry_count: int
     last_entry_date: str | None
     deadline_state: str = ""
+    not_involved_reason: str = ""     # why the unit is not involved (不涉及), for 备注
 
     def to_dict(self) -> dict:
         """The row for ``tasks --json``; "id" repeats the code for scripts written for the
@@ -157,3 +158,4 @@ class AuditRecord:
     action: str
     target: str
     detail: str
+    plan_id: int | None = None       # the plan worked on when it was written (None: older rows)

@@ -301,6 +301,17 @@ def _0004_unit_kinds_are_data(db: "sqlite_utils.Database") -> None:
     rebuild_table(db, "units", _UNITS_0004)
 
 
+# The clerk's window (issue 15): a 不涉及 carries the unit's short reason (printed in the
+# 完成情况表's 备注); every audit row names the plan it was written on, so a measure's history
+# ("8.5" exists in every year's plan) and undo find their own rows; the trail is read per
+# measure, so it gets an index on its target.
+_0005_WINDOW_WITHOUT_TRAPS = """
+ALTER TABLE assignments ADD COLUMN not_involved_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit ADD COLUMN plan_id INTEGER;
+CREATE INDEX audit_target ON audit (target, id);
+"""
+
+
 # A step: SQL text, or a function that changes the database it is given.
 Step = Union[str, Callable[["sqlite_utils.Database"], None]]
 
@@ -310,6 +321,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (2, "0002_submissions", _0002_SUBMISSIONS),
     (3, "0003_one_name_per_thing", _0003_one_name_per_thing),
     (4, "0004_unit_kinds_are_data", _0004_unit_kinds_are_data),
+    (5, "0005_window_without_traps", _0005_WINDOW_WITHOUT_TRAPS),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

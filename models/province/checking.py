@@ -25,7 +25,7 @@ from ..errors import LedgerError
 from ..fsutil import LimitExceeded, copy_hashed
 from ..handin import (DATA_FORMAT, DATA_NAME, MANIFEST_NAME, PACKAGE_FORMAT,
                       PACKAGE_FORMAT_VERSION, ROLE_DATA, ROLE_EVIDENCE, plan_identity)
-from ..ledger import parse_date
+from ..ledger import REASON_MAX, parse_date
 from ..status import NOT_INVOLVED, STATUSES
 
 DEFAULT_MAX_MEMBER_BYTES = 256 * 1024 * 1024
@@ -261,6 +261,9 @@ def _check_data(ledger, plan, zip_path, manifest: dict, data: dict, files: list[
             raise bad(code, "是否涉及不是真/假")
         if not (text(m.get("problems", "")) and text(m.get("next_steps", ""))):
             raise bad(code, "存在问题或下一步打算不是文本")
+        reason = m.get("not_involved_reason", "")
+        if not text(reason) or len(reason) > REASON_MAX:
+            raise bad(code, f"不涉及的理由不是文本或超过 {REASON_MAX} 字")
         if not text(m.get("updated_at"), optional=True):
             raise bad(code, "更新时间格式不对")
         for key in ("entries", "indicators", "evidence"):

@@ -200,9 +200,10 @@ def replace_unit_data(ledger, plan_id: int, unit: str, data: dict, manifest: dic
         mid = measure_pk[m["id"]]
         involved = m.get("involved")
         db.execute("INSERT INTO assignments (measure_id, unit, status, involved, problems, next_steps,"
-                   " updated_at) VALUES (?,?,?,?,?,?,?)",
+                   " updated_at, not_involved_reason) VALUES (?,?,?,?,?,?,?,?)",
                    [mid, unit, m["status"], None if involved is None else int(bool(involved)),
-                    m.get("problems") or "", m.get("next_steps") or "", m.get("updated_at")])
+                    m.get("problems") or "", m.get("next_steps") or "", m.get("updated_at"),
+                    m.get("not_involved_reason") or ""])
         for e in m.get("entries", []):
             db.execute("INSERT INTO entries (measure_id, unit, date, author, text, created_at,"
                        " updated_at) VALUES (?,?,?,?,?,?,?)",
