@@ -65,7 +65,3 @@ def search_places(ledger, text: str, *, unit: str | None = None,
             found.setdefault(code, set()).add(place)
     return found
 
-
-def describe_places(places: set[str]) -> str:
-    """“进展记录、存在问题”: the places in the window's order, as Chinese labels."""
-    return "、".join(PLACE_LABELS[p] for p in PLACES if p in places)

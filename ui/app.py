@@ -2,6 +2,10 @@
 
 ``python main.py [--db PATH] [--screenshot FILE.png]``. With --screenshot the window opens on
 the ledger, paints fully, is saved to FILE.png (at least 1280×800) and the program exits 0.
+
+A second start on a ledger whose window is open brings that window forward and ends
+(ui.single_instance); one on a ledger the command line or another PC holds says who, in
+plain words. Closing makes the daily backup with the window still up and a 跳过 button.
 """
 from __future__ import annotations
 
@@ -88,8 +92,16 @@ def open_or_create(path: Path, *, interactive: bool = True) -> Ledger | None:
 
         from .dialogs import FirstStartDialog
         dialog = FirstStartDialog(load_units(), path)
-        if not dialog.exec():
-            return None
+        while not dialog.exec():
+            # Cancelling is a choice to quit; say so rather than vanish.
+            answer = QMessageBox.question(
+                None, QCoreApplication.translate("App", "任务台账"),
+                QCoreApplication.translate("App", "还没有建立台账，任务台账将退出。\n"
+                                                  "下次启动时会再次询问本单位和填报人。\n\n确定退出吗？"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes)
+            if answer == QMessageBox.StandardButton.Yes:
+                return None
         # Closing checkpoints the WAL into the file, so the header other connections read
         # (schema version) is current when a background job opens its own connection.
         if getattr(dialog, "role", lambda: "city")() == "province":
@@ -121,16 +133,60 @@ class _PaintWatch(QObject):
         return False
 
 
+def locked_message(ledger_path: Path, error: LedgerError) -> str:
+    """Who has the ledger, in plain words (no process numbers): for the message box."""
+    holder = getattr(error, "holder", None)
+    translate = QCoreApplication.translate
+    if holder is None:
+        return str(error)
+    when = holder.since.replace("T", " ")[:16] if holder.since else ""
+    how = (translate("App", "命令行") if holder.program == "命令行"
+           else translate("App", "任务台账窗口"))
+    return translate("App", "这份台账正由计算机“{0}”上的用户“{1}”用{2}打开（自 {3} 起）。\n"
+                            "同一份台账同时只能在一处修改：请等那边关闭后再打开。\n\n台账文件：{4}"
+                     ).format(holder.host or "?", holder.user or "?", how, when, ledger_path)
+
+
+def _wait_for_closing_window(path: Path) -> bool:
+    """The window on ``path`` is making its closing backup: wait (with 取消) until the lock
+    is free. True when it is."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    from models import lock
+    dialog = QProgressDialog(QCoreApplication.translate(
+        "App", "上一个任务台账窗口正在备份并关闭，请稍候…"),
+        QCoreApplication.translate("App", "取消"), 0, 0)
+    dialog.setWindowTitle(QCoreApplication.translate("App", "任务台账"))
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline and not dialog.wasCanceled():
+        if lock.holder(path) is None:
+            dialog.close()
+            return True
+        QApplication.processEvents()
+        time.sleep(0.1)
+    dialog.close()
+    return False
+
+
 def run_window(argv: list[str]) -> int:
     """Open the workbench; returns the process exit code."""
     args = parse_window_args(argv)
     app = make_application(argv)
     path = args.db or default_ledger_path()
+    from models import lock
+    if args.screenshot is None and path.exists() and lock.holder(path) is not None:
+        from .single_instance import CLOSING, RAISED, ask_running_window
+        answer = ask_running_window(path)
+        if answer == RAISED:
+            sys.stderr.write("任务台账已在运行：已把它的窗口带到前面\n")
+            return 0
+        if answer == CLOSING and not _wait_for_closing_window(path):
+            return 1
     ledger = open_or_create(path, interactive=args.screenshot is None)
     if ledger is None:
         return 2 if path.exists() or args.screenshot else 1
-
-    from models import lock
 
     from .main_window import MainWindow
     from .session import Session
@@ -141,7 +197,8 @@ def run_window(argv: list[str]) -> int:
         ledger.close()
         sys.stderr.write(f"错误：{error}\n")
         if args.screenshot is None:
-            QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开台账"), str(error))
+            QMessageBox.critical(None, QCoreApplication.translate("App", "台账正在使用中"),
+                                 locked_message(ledger.path, error))
         return 2
     session = Session(ledger, lock=held)
     try:
@@ -167,11 +224,19 @@ def run_window(argv: list[str]) -> int:
     if os.environ.get(EXIT_WHEN_PAINTED):
         def painted():
             print(f"painted {time.perf_counter():.3f}", flush=True)
+            session.daily_backup = False        # a timing run is not a working session
             window.close()
             app.quit()
         _PaintWatch(window, painted)
+    window.backup_on_close = True       # the daily backup runs while the window is still up
     window.show()
+    # A second start on this ledger brings this window forward instead of a refusal
+    # (QtNetwork loads after the first paint).
+    QTimer.singleShot(0, lambda: listen_for_second_start(window))
     code = app.exec()
+    if getattr(window, "instance_server", None) is not None:
+        window.instance_server.close()
+    # Normally done by the window already; this covers a window closed some other way.
     backing_up, progress = _backup_progress()
     session.close(progress=progress, cancelled=backing_up.wasCanceled)
     backing_up.reset()                  # stops its show-after timer too
@@ -181,6 +246,14 @@ def run_window(argv: list[str]) -> int:
                             QCoreApplication.translate("App", "台账已保存并关闭，但自动备份失败：\n")
                             + session.backup_error)
     return code
+
+
+def listen_for_second_start(window) -> None:
+    """Answer later starts on the window's ledger by bringing it forward."""
+    from .single_instance import InstanceServer, bring_forward
+    server = InstanceServer(window.session.path, window)
+    server.raise_requested.connect(lambda: bring_forward(window))
+    window.instance_server = server
 
 
 def _backup_progress():

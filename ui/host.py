@@ -22,13 +22,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThreadPool, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThreadPool, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from models.changes import Changes
 
 from .jobs import Access, JobHandle, run_job
+from .layouts import fitted_size, keep_on_screen
 from .widgets import local_files
 
 EXPORT_FOLDER_KEY = "paths/last_export_folder"
@@ -58,11 +59,16 @@ class LedgerWindow(QMainWindow):
     """A main window on a Session: jobs, file dialogs, drops, close — written once."""
 
     geometry_key = "window/geometry"
-    default_size = (1400, 860)
+    default_size = (1400, 860)           # shrunk to the screen it opens on (ui.layouts)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
+        # ui.app sets it: closing then makes the daily backup with the window still up.
+        self.backup_on_close = False
+        self.instance_server = None       # ui.single_instance, set by ui.app
+        self._closing_job = None
+        self._closed_for_good = False
         self.jobs: list[JobHandle] = []
         self.action_groups: list[WindowActions] = []
         self.setAcceptDrops(True)
@@ -107,9 +113,15 @@ class LedgerWindow(QMainWindow):
                 self.session.resume()
             self.session.publish(changes)
 
+        def succeeded(result) -> None:
+            if access is Access.WRITE:
+                self.session.signals.saved.emit()
+            if on_success is not None:
+                on_success(result)
+
         handle = run_job(
             self, work, label=label, ledger_path=self.session.path, access=access,
-            on_success=on_success, on_changes=changed,
+            on_success=succeeded, on_changes=changed,
             on_failure=on_failure or (lambda message: QMessageBox.warning(
                 self, QCoreApplication.translate("LedgerWindow", "未能完成"), message)),
             on_cancel=on_cancel or (lambda: self.show_status(
@@ -215,18 +227,26 @@ class LedgerWindow(QMainWindow):
         self.files_dropped(files)
 
     def restore_geometry(self) -> None:
-        """The size and place the window had when last closed (or a default size)."""
+        """The size and place the window had when last closed (or a default size that fits
+        the screen), shrunk and moved back onto the screen it opens on if need be."""
         geometry = QSettings().value(self.geometry_key)
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(*self.default_size)
+            self.resize(fitted_size(self.default_size, self))
+        keep_on_screen(self)
 
     def save_state(self) -> None:
         """Remember window state in QSettings (override to add more, call this too)."""
         QSettings().setValue(self.geometry_key, self.saveGeometry())
 
     def closeEvent(self, event):
+        if self._closing_job is not None:
+            event.ignore()                  # the closing backup is running: 跳过 ends it
+            return
+        if self._closed_for_good:
+            super().closeEvent(event)
+            return
         self.commit_pending()
         self.save_state()
         for group in self.action_groups:
@@ -236,4 +256,40 @@ class LedgerWindow(QMainWindow):
             handle.cancel()
         if self.jobs:
             QThreadPool.globalInstance().waitForDone(JOB_WAIT_ON_CLOSE_MS)
+        if self.backup_on_close and self.session.daily_backup and self.session.lock is not None:
+            event.ignore()
+            self._start_closing_backup()
+            return
+        self._closed_for_good = True
         super().closeEvent(event)
+
+    def _start_closing_backup(self) -> None:
+        """The daily backup, off the GUI thread, the window still on screen (disabled) and a
+        dialog with 跳过 after half a second; then the window closes."""
+        from models import backup
+        path = self.session.path
+        self.session.suspend()              # the backup sees the final state; the lock stays
+        self.session.daily_backup = False   # made here, not again by Session.close
+        if self.instance_server is not None:
+            self.instance_server.closing = True   # a second start waits for us
+        self.centralWidget().setEnabled(False)
+        self.menuBar().setEnabled(False)
+        translate = QCoreApplication.translate
+
+        def work(progress, cancelled):
+            return backup.maybe_daily_backup(path, progress=progress, cancelled=cancelled)
+
+        def failed(message: str) -> None:
+            self.session.backup_error = message
+            done()
+
+        def done(*_args) -> None:
+            self._closing_job = None
+            self._closed_for_good = True
+            QTimer.singleShot(0, self.close)
+
+        handle = run_job(self, work, label=translate("LedgerWindow", "正在备份台账…（每天关闭时一次）"),
+                         access=Access.NONE, on_success=done, on_failure=failed, on_cancel=done)
+        handle.dialog.setCancelButtonText(translate("LedgerWindow", "跳过"))
+        handle.dialog.setWindowTitle(translate("LedgerWindow", "正在关闭"))
+        self._closing_job = handle

@@ -37,6 +37,12 @@ MODEL_LABELS = (
     QT_TRANSLATE_NOOP("Model", "逾期"), QT_TRANSLATE_NOOP("Model", "临期"),
     QT_TRANSLATE_NOOP("Model", "省级"), QT_TRANSLATE_NOOP("Model", "全部地市"),
     QT_TRANSLATE_NOOP("Model", "相关地市"), QT_TRANSLATE_NOOP("Model", "指定地市"),
+    QT_TRANSLATE_NOOP("Model", "待确认"),
+    # Where a search matched (models.search.PLACE_LABELS).
+    QT_TRANSLATE_NOOP("Model", "编号"), QT_TRANSLATE_NOOP("Model", "举措内容"),
+    QT_TRANSLATE_NOOP("Model", "任务"), QT_TRANSLATE_NOOP("Model", "进展记录"),
+    QT_TRANSLATE_NOOP("Model", "佐证材料"), QT_TRANSLATE_NOOP("Model", "存在问题"),
+    QT_TRANSLATE_NOOP("Model", "下一步打算"),
     # Document names (exports.documents): one name in menus, file names and titles.
     QT_TRANSLATE_NOOP("Model", "任务完成情况表"), QT_TRANSLATE_NOOP("Model", "工作情况报告"),
     QT_TRANSLATE_NOOP("Model", "进度报告"), QT_TRANSLATE_NOOP("Model", "佐证材料汇编"),
@@ -151,6 +157,7 @@ def install_translator(app, language: str | None = None) -> str:
     for translator in installed:
         app.installTranslator(translator)
     app.setProperty("taskledger_translators", installed)
+    app.setProperty("taskledger_language", language)
     return language
 
 
@@ -159,6 +166,14 @@ def remove_translators(app) -> None:
     for translator in app.property("taskledger_translators") or []:
         app.removeTranslator(translator)
     app.setProperty("taskledger_translators", [])
+    app.setProperty("taskledger_language", CHINESE)
+
+
+def current_language() -> str:
+    """The language the interface was started in: zh_CN or en."""
+    app = QCoreApplication.instance()
+    value = app.property("taskledger_language") if app is not None else None
+    return value if value in (CHINESE, ENGLISH) else CHINESE
 
 
 def summary_sentence(summary) -> str:

@@ -2,7 +2,9 @@
 dashboard, and its menus (exports, hand-in, settings, print preview, verify, backups).
 
 A LedgerWindow (ui.host): jobs, file dialogs, drops and closing are the host's; the menu
-items live in action groups built in one place, ``build_menus``.
+items live in action groups built in one place, ``build_menus``. Every change is undoable
+(``self.undo``, ui.undo). The panel always shows the measure selected in the current list;
+with several rows selected it gives way to the bulk panel (ui.bulk_panel).
 """
 from __future__ import annotations
 
@@ -11,10 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHeaderView, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QSplitter, QStackedWidget,
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from exports.documents import COMPLETION_TABLE, STATUS_REPORT, WORK_REPORT
 from models.changes import Changes
@@ -22,13 +23,17 @@ from models.changes import Changes
 from models.deadlines import DUE_SOON, LATE
 from models.plan.scope import ISSUER, SCOPE_LABELS
 from models.queries import MeasureFilter
-from models.status import STATUSES
+from models.status import PENDING, STATUSES
 
 from . import i18n
 from .host import LedgerWindow
+from .layouts import FlowLayout
 from .plan_tree import PlanTreeWidget
+from .safe_input import guard
+from .undo import LedgerUndo
 
 SEARCH_DELAY_MS = 250
+WRAP_KEY = "view/wrap_text"           # QSettings: table and tree rows show their whole text
 
 
 class MainWindow(LedgerWindow):
@@ -41,6 +46,8 @@ class MainWindow(LedgerWindow):
         self.setWindowTitle(self.tr("任务台账 — {0} — {1}").format(ledger.unit, self.plan.title))
         from .readonly_measures import MeasureTableWithIssuer
         self.model = MeasureTableWithIssuer(session, self)
+        self.undo = LedgerUndo(session, self)
+        session.signals.saved.connect(self._on_saved)
         self._build()
         self._build_menu_titles()
         # Menu items and their shortcuts arrive right after the first paint.
@@ -59,21 +66,27 @@ class MainWindow(LedgerWindow):
         middle = QWidget()
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
+        # The filters wrap onto more lines on a narrow screen instead of widening the window.
+        filters = QWidget()
+        bar = FlowLayout(filters)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("搜索举措、进展、佐证材料名称（Ctrl+F）"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(self.tr("搜索"))
         self.search_edit.setAcceptDrops(False)
+        self.search_edit.setMaxLength(200)
+        self.search_edit.setMinimumWidth(200)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.apply_filter)
         self.search_edit.textChanged.connect(self.search_timer.start)
         self.search_edit.returnPressed.connect(self.apply_filter)
-        bar.addWidget(self.search_edit, 2)
+        bar.addWidget(self.search_edit)
+        # 待确认: 相关地市 measures not yet confirmed, which the table shows so.
         self.status_combo = self._combo(self.tr("状态"), [(self.tr("全部状态"), None)]
-                                        + [(i18n.label(s), s) for s in STATUSES])
+                                        + [(i18n.label(s), s) for s in STATUSES]
+                                        + [(i18n.label(PENDING), PENDING)])
         self.section_combo = self._combo(self.tr("部分"), [(self.tr("全部部分"), None)]
                                          + [(s.title, s.title) for s in self.plan.sections])
         self.section_combo.setMaximumWidth(220)
@@ -85,8 +98,7 @@ class MainWindow(LedgerWindow):
                                                           (self.tr("临期（7天内）"), DUE_SOON)])
         for combo in (self.status_combo, self.section_combo, self.scope_combo, self.deadline_combo):
             bar.addWidget(combo)
-        column.addLayout(bar)
-        bar2 = QHBoxLayout()
+        bar2 = bar
         self.no_evidence_check = QCheckBox(self.tr("已完成无佐证(&N)"))
         self.stale_check = QCheckBox(self.tr("30天未更新(&M)"))
         for check in (self.no_evidence_check, self.stale_check):
@@ -99,16 +111,17 @@ class MainWindow(LedgerWindow):
         self.clear_button = QPushButton(self.tr("清除筛选(&C)"))
         self.clear_button.clicked.connect(self.clear_filters)
         bar2.addWidget(self.clear_button)
-        bar2.addStretch(1)
         self.count_label = QLabel()
         bar2.addWidget(self.count_label)
-        column.addLayout(bar2)
+        column.addWidget(filters)
+        guard(filters)
 
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("落实举措列表"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows (Ctrl/Shift+click) can be worked on at once: ui.bulk_panel.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -130,19 +143,25 @@ class MainWindow(LedgerWindow):
                          + [header.sectionSizeHint(col)])
             self.table.setColumnWidth(col, max(width, needed))
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.setMinimumWidth(240)
         column.addWidget(self.table, 1)
 
         from .readonly_measures import PanelWithIssuer
         self.panel = PanelWithIssuer(self.session, host=self)
-        panel_scroll = QScrollArea()
-        panel_scroll.setWidgetResizable(True)
-        panel_scroll.setWidget(self.panel)
-        panel_scroll.setMinimumWidth(360)
+        # The panel scrolls its own sections under a fixed heading (ui.measure_panel).
+        self.panel.setMinimumWidth(300)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.panel)
+        self._bulk = None                   # ui.bulk_panel, built on the first multi-selection
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(middle)
-        self.splitter.addWidget(panel_scroll)
+        self.splitter.addWidget(self.right)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setCollapsible(2, False)
+        self.tree.setMinimumWidth(160)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 4)
@@ -155,13 +174,25 @@ class MainWindow(LedgerWindow):
         self.tabs.addTab(QWidget(), self.tr("概览(&O)"))
         self.tabs.currentChanged.connect(self._on_tab)
 
-        ledger = self.session.ledger
-        self.statusBar().showMessage(self.tr("{0} · 填报人 {1} · {2}").format(
-            ledger.unit, ledger.user or self.tr("未填写"), ledger.path))
+        # Who is recording, in the status bar, with a quick way to change it (several
+        # clerks may share one PC; each entry keeps its author).
+        self.user_button = QPushButton()
+        self.user_button.setFlat(True)
+        self.user_button.setToolTip(self.tr("更改填报人或本单位（台账设置）"))
+        self.user_button.clicked.connect(lambda: self.edit_settings(focus="user"))
+        self.statusBar().addWidget(self.user_button)
+        self._show_who()
         # There is no Save button: say plainly that every change is already in the ledger.
         self.saved_label = QLabel(self.tr("修改即时保存"))
         self.saved_label.setStyleSheet("color: #555; padding-right: 6px;")
         self.statusBar().addPermanentWidget(self.saved_label)
+        self._apply_wrap(QSettings().value(WRAP_KEY, False, type=bool))
+
+    def _show_who(self) -> None:
+        ledger = self.session.ledger
+        self.user_button.setText(self.tr("{0} · 填报人：{1}").format(
+            ledger.unit, ledger.user or self.tr("未填写")))
+        self.statusBar().setToolTip(str(ledger.path))
 
     @property
     def dashboard(self):
@@ -196,6 +227,7 @@ class MainWindow(LedgerWindow):
     def _build_menu_titles(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self.edit_menu = bar.addMenu(self.tr("编辑(&E)"))
         # A ledger can hold several years' plans; the one worked on is a ledger setting.
         self.plan_menu = bar.addMenu(self.tr("方案(&P)"))
         self.plan_menu.aboutToShow.connect(self._fill_plan_menu)
@@ -210,6 +242,8 @@ class MainWindow(LedgerWindow):
             return
         self._menus_built = True
         from .app_actions import AboutActions, LanguageActions
+        from .help_dialog import HelpActions
+        from .undo import UndoActions
         from .backup_dialog import BackupActions
         from .export_actions import ExportActions
         from .handin_actions import HandinActions
@@ -238,8 +272,13 @@ class MainWindow(LedgerWindow):
         tools.addAction(self.verify_action)
         self.backups = BackupActions(self)
         self.backups.add_actions(tools)
+        self.help = HelpActions(self)
+        self.help.add_to(self.help_menu)
+        self.help_menu.addSeparator()
         self.about = AboutActions(self)
         self.about.add_to(self.help_menu)
+        self.undo_actions = UndoActions(self)
+        self.undo_actions.add_to(self.edit_menu)
 
         view = self.view_menu
         self.add_tab_actions(view, [self.tr("台账"), self.tr("概览")])
@@ -247,6 +286,17 @@ class MainWindow(LedgerWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
         view.addAction(find)
+        self.wrap_action = QAction(self.tr("换行显示全文(&W)"), self)
+        self.wrap_action.setCheckable(True)
+        self.wrap_action.setChecked(self.table.wordWrap())
+        self.wrap_action.setShortcut(QKeySequence("Ctrl+Shift+W"))
+        self.wrap_action.toggled.connect(self.set_wrap)
+        view.addAction(self.wrap_action)
+        self.tree_action = QAction(self.tr("显示任务清单(&T)"), self)
+        self.tree_action.setCheckable(True)
+        self.tree_action.setChecked(self.splitter.sizes()[0] > 0)
+        self.tree_action.toggled.connect(self.show_tree)
+        view.addAction(self.tree_action)
         view.addSeparator()
         self.language = LanguageActions(self)
         self.language.add_to(view)
@@ -302,26 +352,51 @@ class MainWindow(LedgerWindow):
 
     def apply_filter(self) -> None:
         self.search_timer.stop()
-        keep = self.panel.code
+        keep, keep_row = self.panel.code, self.table.currentIndex().row()
         self.model.set_filter(self.current_filter())
-        self._after_reload(keep)
+        self._after_reload(keep, keep_row)
 
-    def _after_reload(self, keep: str | None) -> None:
-        self.count_label.setText(self.tr("显示 {0} / {1} 项").format(self.model.rowCount(),
-                                                                self.tree.total))
+    def _after_reload(self, keep: str | None, keep_row: int = -1) -> None:
+        search = self.search_edit.text().strip()
+        shown = self.model.rowCount()
         extra = getattr(self.model, "issuer_count", 0)
-        if extra:
+        if search and not shown:
+            self.count_label.setText(self.tr("未找到“{0}”").format(search))
+        elif extra:
             self.count_label.setText(self.tr("显示 {0} / {1} 项 + 省级 {2} 项").format(
-                self.model.rowCount() - extra, self.tree.total, extra))
+                shown - extra, self.tree.total, extra))
+        else:
+            self.count_label.setText(self.tr("显示 {0} / {1} 项").format(shown, self.tree.total))
+        self.count_label.setStyleSheet("color: #c62828;" if search and not shown else "")
         row = self.model.row_of(keep) if keep else -1
-        if row >= 0:
-            index = self.model.index(row, 0)
-            self.table.selectionModel().blockSignals(True)
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.selectionModel().blockSignals(False)
-            self.table.scrollTo(index)
+        if row < 0 and keep and shown:
+            # The measure on screen is no longer listed: show the one now in its place, so
+            # the panel never edits a measure the list does not show.
+            row = min(max(keep_row, 0), shown - 1)
+            self.show_status(self.tr("举措 {0} 不在当前筛选结果中，已改为显示举措 {1}").format(
+                keep, self.model.code_at(row)))
+        if row < 0:
+            self.panel.show_measure(None)
+            self.right.setCurrentWidget(self.panel)
+            if keep and not shown:
+                self.panel.title.setText(self.tr("当前筛选下没有举措"))
+            self._update_search_places()
+            return
+        index = self.model.index(row, 0)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+        selection.blockSignals(False)
+        self.table.viewport().update()
+        self.table.scrollTo(index)
+        self.right.setCurrentWidget(self.panel)
+        if self.model.code_at(row) != self.panel.code:
+            self.panel.show_measure(self.model.code_at(row))
+        self._update_search_places()
+
+    def _update_search_places(self) -> None:
+        self.panel.set_search_places(self.model.places_text(self.panel.code or "") or None)
 
     def _show_issuer(self, on: bool) -> None:
         self.model.show_issuer = on
@@ -353,14 +428,7 @@ class MainWindow(LedgerWindow):
         self.apply_filter()
 
     def _select_tree_section(self, title: str | None) -> None:
-        root = self.tree.topLevelItem(0)
-        if title is None:
-            self.tree.setCurrentItem(root)
-            return
-        for i in range(root.childCount()):
-            if root.child(i).text(0) == title:
-                self.tree.setCurrentItem(root.child(i))
-                return
+        self.tree.select_node(title)
 
     def _on_tree_node(self, section, task_no) -> None:
         self.section_combo.blockSignals(True)
@@ -371,11 +439,42 @@ class MainWindow(LedgerWindow):
 
     # ---- selection ----------------------------------------------------------------------------
     def _on_row(self, current, _previous) -> None:
-        if current.isValid():
+        if current.isValid() and len(self.selected_codes()) <= 1:
             self.panel.show_measure(self.model.code_at(current.row()))
+            self.right.setCurrentWidget(self.panel)
+            self._update_search_places()
 
-    def open_measure(self, code: str) -> None:
-        """Show ``code`` in the panel (clearing filters that hide it)."""
+    def selected_codes(self) -> list[str]:
+        """Codes of the selected rows, in list order (the unit's own measures only)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        province = getattr(self.model, "_province", set())
+        return [c for c in (self.model.code_at(r) for r in rows) if c not in province]
+
+    def _on_selection(self, *_args) -> None:
+        codes = self.selected_codes()
+        if len(codes) >= 2:
+            # Several measures: the bulk actions replace the single editor, so nothing typed
+            # can land in one measure while the clerk means all of them.
+            self.panel.commit_pending()
+            self.bulk.set_codes(codes)
+            self.right.setCurrentWidget(self.bulk)
+        elif self.right.currentWidget() is not self.panel:
+            self.right.setCurrentWidget(self.panel)
+            current = self.table.currentIndex()
+            if current.isValid():
+                self.panel.show_measure(self.model.code_at(current.row()))
+
+    @property
+    def bulk(self):
+        if self._bulk is None:
+            from .bulk_panel import BulkPanel
+            self._bulk = BulkPanel(self.session, self)
+            self.right.addWidget(self._bulk)
+        return self._bulk
+
+    def open_measure(self, code: str, field: str | None = None, params: dict | None = None) -> None:
+        """Show ``code`` in the panel (clearing filters that hide it); with ``field`` (a
+        models.check FIELD_* name) that part of the panel is brought into view and focused."""
         self.tabs.setCurrentIndex(0)
         if self.model.row_of(code) < 0:
             self.clear_filters()
@@ -384,6 +483,11 @@ class MainWindow(LedgerWindow):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
             self.table.setFocus()
+            if field:
+                # From the 缺项清单 (its own window): this window comes forward, cursor there.
+                self.raise_()
+                self.activateWindow()
+                self.panel.focus_field(field, params)
 
     def ledger_changed(self, changes: Changes) -> None:
         if changes.everything:
@@ -395,13 +499,34 @@ class MainWindow(LedgerWindow):
             if self.model.rowCount():
                 self.table.selectRow(0)
             return
-        self.saved_label.setText(self.tr("已保存 {0}").format(datetime.now().strftime("%H:%M:%S")))
         if changes.touches_measures():
-            keep = self.panel.code
+            keep, keep_row = self.panel.code, self.table.currentIndex().row()
+            selected = self.selected_codes()
             self.model.reload()
-            self._after_reload(keep)
+            if len(selected) >= 2:
+                self._reselect(selected)
+            else:
+                self._after_reload(keep, keep_row)
         if changes.settings:
+            self._show_who()
             self.show_status(self.tr("设置已保存"), 3000)
+
+    def _on_saved(self) -> None:
+        # Only a change the ledger took is "saved"; a refused one shows its message instead.
+        self.saved_label.setText(self.tr("已保存 {0}").format(datetime.now().strftime("%H:%M:%S")))
+
+    def _reselect(self, codes: list[str]) -> None:
+        """Select ``codes`` again after the list was re-read (a bulk change)."""
+        from PySide6.QtCore import QItemSelection
+        selection = QItemSelection()
+        for code in codes:
+            row = self.model.row_of(code)
+            if row >= 0:
+                selection.select(self.model.index(row, 0),
+                                 self.model.index(row, self.model.columnCount() - 1))
+        self.table.selectionModel().select(selection,
+                                           QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._on_selection()
 
     # ---- drops: files dropped anywhere on the window become evidence ----------------------
     def accepts_files(self) -> bool:
@@ -409,6 +534,13 @@ class MainWindow(LedgerWindow):
         return self.tabs.currentIndex() == 0
 
     def files_dropped(self, paths) -> None:
+        if self._bulk is not None and self.right.currentWidget() is self._bulk:
+            answer = QMessageBox.question(self, self.tr("添加佐证材料"), self.tr(
+                "把 {0} 个文件添加为所选 {1} 项举措的佐证材料吗？").format(len(paths),
+                                                                 len(self._bulk.codes)))
+            if answer == QMessageBox.StandardButton.Yes:
+                self._bulk.attach_files(paths)
+            return
         self.panel.attach_files(paths)
 
     def commit_pending(self) -> None:
@@ -439,11 +571,87 @@ class MainWindow(LedgerWindow):
         return self.start_job(work, self.tr("正在校验佐证材料…"), done)
 
     # ---- settings and print preview ----------------------------------------------------
-    def edit_settings(self) -> None:
+    def edit_settings(self, focus: str | None = None) -> None:
+        """台账设置: 填报人, 本单位 (with a confirmation), letterhead and contacts. ``focus``:
+        the setting to put the cursor in (the 缺项清单 links here)."""
+        from models.history import known_users
+
         from .dialogs import SettingsDialog
-        dialog = SettingsDialog(self.session.ledger.settings(), self)
-        if dialog.exec():
-            self.session.write(self, self.session.ledger.set_settings, **dialog.values())
+        ledger = self.session.ledger
+        dialog = SettingsDialog(ledger.settings(), self, units=[u.name for u in ledger.units()
+                                                                 if u.kind != "other"],
+                                users=known_users(ledger))
+        if focus == "user":
+            dialog.user_combo.setFocus()
+        elif focus in dialog.edits:
+            dialog.edits[focus].setFocus()
+        self.settings_dialog = dialog
+        accepted = dialog.exec()
+        self.settings_dialog = None
+        if not accepted:
+            return
+        self.commit_pending()
+        values = {k: v for k, v in dialog.values().items() if v != ledger.setting(k)}
+        if values:
+            self.session.write(self, ledger.set_settings, **values)
+        if dialog.unit() != ledger.unit:
+            self.change_unit(dialog.unit())
+
+    def change_unit(self, new_unit: str) -> bool:
+        """Ask, then make ``new_unit`` the ledger's unit (what was recorded moves with it)."""
+        from models.errors import LedgerError
+        from models.unit_change import change_unit, preview_unit_change
+
+        from .session import show_error
+        ledger = self.session.ledger
+        try:
+            preview = preview_unit_change(ledger, new_unit)
+        except LedgerError as error:
+            show_error(self, error)
+            return False
+        text = self.tr("把本单位从“{0}”改为“{1}”吗？\n\n已填报的 {2} 条记录（状态、进展、完成值、"
+                       "佐证材料）将一并改为{1}的记录。").format(preview.old, preview.new,
+                                                       preview.records)
+        if preview.not_carried:
+            text += self.tr("\n其中举措 {0} 不属于{1}，改后不再显示（记录保留，改回原单位即可看到）。"
+                            ).format("、".join(preview.not_carried[:20]), preview.new)
+        text += self.tr("\n\n此项修改会记入修改记录。")
+        answer = QMessageBox.question(self, self.tr("更改本单位"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        if self.session.write(self, change_unit, ledger, new_unit):
+            self._show_who()
+            return True
+        return False
+
+    # ---- reading the whole text, a narrow screen -----------------------------------------
+    def set_wrap(self, on: bool) -> None:
+        """Rows of the table and the tree show their whole text (remembered)."""
+        QSettings().setValue(WRAP_KEY, bool(on))
+        self._apply_wrap(on)
+
+    def _apply_wrap(self, on: bool) -> None:
+        self.table.setWordWrap(on)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone if on else Qt.TextElideMode.ElideRight)
+        header = self.table.verticalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if on
+                                    else QHeaderView.ResizeMode.Fixed)
+        if not on:
+            header.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.tree.set_wrap(on)
+
+    def show_tree(self, on: bool) -> None:
+        """Show or hide the task-list tree (hidden at first on a narrow screen)."""
+        sizes = self.splitter.sizes()
+        if on and sizes[0] == 0:
+            sizes[0] = max(200, self.width() // 6)
+            sizes[1] = max(sizes[1] - sizes[0], 240)
+        elif not on:
+            sizes[1] += sizes[0]
+            sizes[0] = 0
+        self.splitter.setSizes(sizes)
 
     def print_preview(self) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -465,6 +673,10 @@ class MainWindow(LedgerWindow):
         splitter = settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        elif self.width() < 1100:
+            # A narrow screen: the table and the panel get the width; 视图 → 显示任务清单
+            # (or the splitter handle) brings the tree back.
+            self.splitter.setSizes([0, self.width() * 5 // 9, self.width() * 4 // 9])
         # The measure panel fills right after the first paint: the window shows sooner.
         QTimer.singleShot(0, lambda: self._select_initial(settings.value("window/measure")))
 

@@ -42,7 +42,7 @@ class MeasureTableWithIssuer(MeasureTableModel):
     def _all_codes(self) -> list[str]:
         ledger = self.session.ledger
         codes = queries.measure_codes(ledger, self.filter, order=self.order,
-                                      descending=self.descending)
+                                      descending=self.descending, search_hits=self.search_hits)
         extra = queries.issuer_codes(ledger, self.filter) if self.show_issuer else []
         self._province = set(extra)
         if not extra:
@@ -55,6 +55,7 @@ class MeasureTableWithIssuer(MeasureTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
+        self._search()
         self._codes = self._all_codes()
         self._rows.clear()
         self.endResetModel()

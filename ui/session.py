@@ -71,6 +71,7 @@ class Session(QObject):
             show_error(parent, error)
             return False
         self.publish(self.ledger.take_changes(), initiator=parent)
+        self.signals.saved.emit()
         return True
 
     def publish(self, changes: Changes, *, initiator=None) -> None:
