@@ -224,7 +224,6 @@ def run_window(argv: list[str]) -> int:
     if os.environ.get(EXIT_WHEN_PAINTED):
         def painted():
             print(f"painted {time.perf_counter():.3f}", flush=True)
-            session.daily_backup = False        # a timing run is not a working session
             window.close()
             app.quit()
         _PaintWatch(window, painted)
@@ -234,6 +233,7 @@ def run_window(argv: list[str]) -> int:
     # (QtNetwork loads after the first paint).
     QTimer.singleShot(0, lambda: listen_for_second_start(window))
     code = app.exec()
+    window.finish_closing()             # a closing backup still running is waited for
     if getattr(window, "instance_server", None) is not None:
         window.instance_server.close()
     # Normally done by the window already; this covers a window closed some other way.

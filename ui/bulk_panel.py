@@ -72,7 +72,7 @@ class BulkPanel(QWidget):
         """The measures selected (two or more)."""
         self.codes = list(codes)
         self.title.setText(self.tr("已选 {0} 项举措").format(len(self.codes)))
-        shown = "、".join(self.codes[:SHOWN_CODES])
+        shown = self.tr("、").join(self.codes[:SHOWN_CODES])
         if len(self.codes) > SHOWN_CODES:
             shown += self.tr(" 等 {0} 项").format(len(self.codes))
         self.codes_label.setText(shown)

@@ -41,45 +41,42 @@ CONTACT_LABELS = {"unit_full_name": QT_TRANSLATE_NOOP("CheckDialog", "单位全�
                   "contact_phone": QT_TRANSLATE_NOOP("CheckDialog", "联系电话")}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_C, text)
-
 
 def kind_label(gap) -> str:
     """The gap's category in the interface language."""
-    return _t(KIND_LABELS.get(gap.kind, gap.kind))
+    return QCoreApplication.translate(_C, KIND_LABELS.get(gap.kind, gap.kind))
 
 
 def describe(gap) -> tuple[str, str]:
     """(what is missing, where to fix it) for a models.check.Gap, in the window's words."""
     p, kind = gap.params or {}, gap.kind
     if kind == check.UNCONFIRMED:
-        return _t("尚未确认本单位是否涉及（相关地市举措）"), _t("确认是否涉及 →")
+        return QCoreApplication.translate("CheckDialog", "尚未确认本单位是否涉及（相关地市举措）"), QCoreApplication.translate("CheckDialog", "确认是否涉及 →")
     if kind == check.NOT_STARTED_GAP:
-        return _t("状态仍为“未启动”"), _t("更新状态 →")
+        return QCoreApplication.translate("CheckDialog", "状态仍为“未启动”"), QCoreApplication.translate("CheckDialog", "更新状态 →")
     if kind == check.NO_EVIDENCE:
-        return _t("已完成，但没有佐证材料"), _t("添加佐证材料 →")
+        return QCoreApplication.translate("CheckDialog", "已完成，但没有佐证材料"), QCoreApplication.translate("CheckDialog", "添加佐证材料 →")
     if kind == check.NO_ENTRY:
-        return (_t("状态为“{0}”，但没有任何进展记录").format(i18n.label(p.get("status", ""))),
-                _t("添加进展 →"))
+        return (QCoreApplication.translate("CheckDialog", "状态为“{0}”，但没有任何进展记录").format(i18n.label(p.get("status", ""))),
+                QCoreApplication.translate("CheckDialog", "添加进展 →"))
     if kind == check.NO_INDICATOR:
-        return (_t("量化指标（{0}）未填本单位完成值").format("、".join(p.get("targets", []))),
-                _t("填写完成值 →"))
+        return (QCoreApplication.translate("CheckDialog", "量化指标（{0}）未填本单位完成值").format("、".join(p.get("targets", []))),
+                QCoreApplication.translate("CheckDialog", "填写完成值 →"))
     if kind == check.REASON_MISSING:
-        return _t("已确认不涉及，但没有写理由"), _t("填写理由 →")
+        return QCoreApplication.translate("CheckDialog", "已确认不涉及，但没有写理由"), QCoreApplication.translate("CheckDialog", "填写理由 →")
     if kind == check.DOUBTFUL_DATE:
-        what = (_t("一条进展的日期 {0} 晚于今天") if p.get("future")
-                else _t("一条进展的日期 {0} 不在方案的时间范围内")).format(p.get("date", ""))
-        return what, _t("查看并修改这条进展 →")
+        what = (QCoreApplication.translate("CheckDialog", "一条进展的日期 {0} 晚于今天") if p.get("future")
+                else QCoreApplication.translate("CheckDialog", "一条进展的日期 {0} 不在方案的时间范围内")).format(p.get("date", ""))
+        return what, QCoreApplication.translate("CheckDialog", "查看并修改这条进展 →")
     if kind == check.EVIDENCE_MISSING:
-        return (_t("佐证材料“{0}”的文件已从台账文件夹中缺失").format(p.get("name", "")),
-                _t("重新添加原文件 →"))
+        return (QCoreApplication.translate("CheckDialog", "佐证材料“{0}”的文件已从台账文件夹中缺失").format(p.get("name", "")),
+                QCoreApplication.translate("CheckDialog", "重新添加原文件 →"))
     if kind == check.EVIDENCE_ALTERED:
-        return (_t("佐证材料“{0}”的文件已被改动，与登记时不符").format(p.get("name", "")),
-                _t("重新添加正确的原文件 →"))
+        return (QCoreApplication.translate("CheckDialog", "佐证材料“{0}”的文件已被改动，与登记时不符").format(p.get("name", "")),
+                QCoreApplication.translate("CheckDialog", "重新添加正确的原文件 →"))
     if kind == check.CONTACT_MISSING:
-        label = _t(CONTACT_LABELS.get(p.get("key", ""), p.get("key", "")))
-        return _t("{0}未填写（报表和报告中要用）").format(label), _t("打开台账设置 →")
+        label = QCoreApplication.translate(_C, CONTACT_LABELS.get(p.get("key", ""), p.get("key", "")))
+        return QCoreApplication.translate("CheckDialog", "{0}未填写（报表和报告中要用）").format(label), QCoreApplication.translate("CheckDialog", "打开台账设置 →")
     return gap.message, ""
 
 

@@ -11,15 +11,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from models.paths import resource_path
 
-from . import i18n
 from .host import WindowActions
 from .layouts import fitted_size
 
 
 def guide_path(language: str | None = None):
-    """The guide's file for ``language`` (the interface's by default)."""
-    language = language or i18n.current_language()
-    path = resource_path("help", f"guide_{language}.html")
+    """The guide's file for ``language`` ("zh_CN", "en"; by default the interface's: the
+    translation names the file of its own language)."""
+    name = (f"guide_{language}.html" if language
+            else QCoreApplication.translate("HelpDialog", "guide_zh_CN.html"))
+    path = resource_path("help", name)
     return path if path.is_file() else resource_path("help", "guide_zh_CN.html")
 
 

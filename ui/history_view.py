@@ -10,12 +10,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from . import i18n
 
-_C = "HistoryView"
 SNIPPET = 40                 # characters of a text shown in one history line
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_C, text)
 
 
 def _snippet(text) -> str:
@@ -25,7 +21,7 @@ def _snippet(text) -> str:
 
 def _figure(value) -> str:
     if value is None:
-        return _t("（清除）")
+        return QCoreApplication.translate("HistoryView", "（清除）")
     return f"{value:g}" if isinstance(value, (int, float)) else str(value)
 
 
@@ -35,36 +31,36 @@ def describe(item) -> str:
     if action == "record":
         parts = []
         if "status" in d:
-            parts.append(_t("状态改为“{0}”").format(i18n.label(d["status"])))
+            parts.append(QCoreApplication.translate("HistoryView", "状态改为“{0}”").format(i18n.label(d["status"])))
         if "involved" in d and "status" not in d:
-            parts.append(_t("确认本单位涉及") if d["involved"] else _t("确认不涉及"))
+            parts.append(QCoreApplication.translate("HistoryView", "确认本单位涉及") if d["involved"] else QCoreApplication.translate("HistoryView", "确认不涉及"))
         if "not_involved_reason" in d:
-            parts.append(_t("不涉及的理由：{0}").format(_snippet(d["not_involved_reason"])))
+            parts.append(QCoreApplication.translate("HistoryView", "不涉及的理由：{0}").format(_snippet(d["not_involved_reason"])))
         if "problems" in d:
-            parts.append(_t("存在问题改为：{0}").format(_snippet(d["problems"])))
+            parts.append(QCoreApplication.translate("HistoryView", "存在问题改为：{0}").format(_snippet(d["problems"])))
         if "next_steps" in d:
-            parts.append(_t("下一步打算改为：{0}").format(_snippet(d["next_steps"])))
+            parts.append(QCoreApplication.translate("HistoryView", "下一步打算改为：{0}").format(_snippet(d["next_steps"])))
         if "note" in d:
-            parts.append(_t("新增进展（{0}）：{1}").format(d.get("date", ""), _snippet(d["note"])))
+            parts.append(QCoreApplication.translate("HistoryView", "新增进展（{0}）：{1}").format(d.get("date", ""), _snippet(d["note"])))
         if "value" in d:
-            parts.append(_t("完成值：{0}").format(_figure(d["value"])))
-        return _t("；").join(parts) or _t("填报")
+            parts.append(QCoreApplication.translate("HistoryView", "完成值：{0}").format(_figure(d["value"])))
+        return QCoreApplication.translate("HistoryView", "；").join(parts) or QCoreApplication.translate("HistoryView", "填报")
     if action == "indicator":
-        return _t("完成值：{0}").format(_figure(d.get("value")))
+        return QCoreApplication.translate("HistoryView", "完成值：{0}").format(_figure(d.get("value")))
     if action == "edit_entry":
         new = d.get("new") or {}
-        return _t("修改进展（{0}）：{1}").format(new.get("date", ""), _snippet(new.get("text") or
+        return QCoreApplication.translate("HistoryView", "修改进展（{0}）：{1}").format(new.get("date", ""), _snippet(new.get("text") or
                                                                      (d.get("old") or {}).get("text")))
     if action == "delete_entry":
-        return _t("删除进展（{0}）：{1}").format(d.get("date", ""), _snippet(d.get("text")))
+        return QCoreApplication.translate("HistoryView", "删除进展（{0}）：{1}").format(d.get("date", ""), _snippet(d.get("text")))
     if action in ("attach", "attach_many"):
-        return _t("添加佐证材料：{0}").format(d.get("name", ""))
+        return QCoreApplication.translate("HistoryView", "添加佐证材料：{0}").format(d.get("name", ""))
     if action == "unlink":
-        return _t("取消关联佐证材料：{0}").format(d.get("name", ""))
+        return QCoreApplication.translate("HistoryView", "取消关联佐证材料：{0}").format(d.get("name", ""))
     if action == "undo":
-        return _t("撤销：{0}").format(d.get("what", ""))
+        return QCoreApplication.translate("HistoryView", "撤销：{0}").format(d.get("what", ""))
     if action == "redo":
-        return _t("重做：{0}").format(d.get("what", ""))
+        return QCoreApplication.translate("HistoryView", "重做：{0}").format(d.get("what", ""))
     return action
 
 

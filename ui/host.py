@@ -19,6 +19,7 @@ A window overrides ``build_menus`` (all its menus, in one place), ``commit_pendi
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any, Callable
 
@@ -263,6 +264,15 @@ class LedgerWindow(QMainWindow):
         self._closed_for_good = True
         super().closeEvent(event)
 
+    def finish_closing(self) -> None:
+        """Wait for a closing backup still running (the event loop has ended) and take its
+        result, so the lock is released only after it."""
+        if self._closing_job is None:
+            return
+        QThreadPool.globalInstance().waitForDone()
+        QCoreApplication.processEvents()      # delivers the job's result signal
+        QCoreApplication.processEvents()
+
     def _start_closing_backup(self) -> None:
         """The daily backup, off the GUI thread, the window still on screen (disabled) and a
         dialog with 跳过 after half a second; then the window closes."""
@@ -281,6 +291,11 @@ class LedgerWindow(QMainWindow):
 
         def failed(message: str) -> None:
             self.session.backup_error = message
+            sys.stderr.write(f"警告：自动备份失败：{message}\n")
+            done()
+
+        def skipped() -> None:
+            sys.stderr.write("自动备份已跳过（用户取消）\n")
             done()
 
         def done(*_args) -> None:
@@ -289,7 +304,7 @@ class LedgerWindow(QMainWindow):
             QTimer.singleShot(0, self.close)
 
         handle = run_job(self, work, label=translate("LedgerWindow", "正在备份台账…（每天关闭时一次）"),
-                         access=Access.NONE, on_success=done, on_failure=failed, on_cancel=done)
+                         access=Access.NONE, on_success=done, on_failure=failed, on_cancel=skipped)
         handle.dialog.setCancelButtonText(translate("LedgerWindow", "跳过"))
         handle.dialog.setWindowTitle(translate("LedgerWindow", "正在关闭"))
         self._closing_job = handle

@@ -157,7 +157,6 @@ def install_translator(app, language: str | None = None) -> str:
     for translator in installed:
         app.installTranslator(translator)
     app.setProperty("taskledger_translators", installed)
-    app.setProperty("taskledger_language", language)
     return language
 
 
@@ -166,14 +165,6 @@ def remove_translators(app) -> None:
     for translator in app.property("taskledger_translators") or []:
         app.removeTranslator(translator)
     app.setProperty("taskledger_translators", [])
-    app.setProperty("taskledger_language", CHINESE)
-
-
-def current_language() -> str:
-    """The language the interface was started in: zh_CN or en."""
-    app = QCoreApplication.instance()
-    value = app.property("taskledger_language") if app is not None else None
-    return value if value in (CHINESE, ENGLISH) else CHINESE
 
 
 def summary_sentence(summary) -> str:

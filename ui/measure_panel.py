@@ -198,7 +198,7 @@ class MeasurePanel(QWidget):
         entries.addWidget(self.entries_table)
         buttons = QHBoxLayout()
         self.add_entry_button = QPushButton(self.tr("添加进展(&A)…"))
-        self.edit_entry_button = QPushButton(self.tr("修改(&E)…"))
+        self.edit_entry_button = QPushButton(self.tr("修改(&U)…"))
         self.delete_entry_button = QPushButton(self.tr("删除(&D)"))
         self.add_entry_button.clicked.connect(self.add_entry)
         self.edit_entry_button.clicked.connect(self.edit_entry)

@@ -70,6 +70,9 @@ class ElidedLabel(QLabel):
         self.setToolTip(self._full)
         self._elide()
 
+    def text(self) -> str:  # noqa: D102 — the whole text, as set (not the cut one shown)
+        return self._full
+
     def full_text(self) -> str:
         """The text before cutting."""
         return self._full

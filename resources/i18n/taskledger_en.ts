@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;任务台账：地市年度重点任务落实情况的台账、报表与报送材料，离线使用。</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;TaskLedger: the ledger, reports and submission materials of a city's yearly key tasks, for offline use.</translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;TaskLedger: the ledger, reports and submission materials of a city&apos;s yearly key tasks, for offline use.</translation>
     </message>
     <message>
         <source>许可</source>
@@ -51,8 +51,48 @@
         <translation>Ledger file not found: {0}</translation>
     </message>
     <message>
+        <source>还没有建立台账，任务台账将退出。
+下次启动时会再次询问本单位和填报人。
+
+确定退出吗？</source>
+        <translation>No ledger has been created, so TaskLedger will quit.
+The next start asks for your unit and name again.
+
+Quit now?</translation>
+    </message>
+    <message>
         <source>无法打开台账</source>
         <translation>Cannot open the ledger</translation>
+    </message>
+    <message>
+        <source>命令行</source>
+        <translation>the command line</translation>
+    </message>
+    <message>
+        <source>任务台账窗口</source>
+        <translation>a TaskLedger window</translation>
+    </message>
+    <message>
+        <source>这份台账正由计算机“{0}”上的用户“{1}”用{2}打开（自 {3} 起）。
+同一份台账同时只能在一处修改：请等那边关闭后再打开。
+
+台账文件：{4}</source>
+        <translation>This ledger is open in {2} of user &quot;{1}&quot; on computer &quot;{0}&quot; (since {3}).
+A ledger can be changed in one place at a time: open it again once it is closed there.
+
+Ledger file: {4}</translation>
+    </message>
+    <message>
+        <source>上一个任务台账窗口正在备份并关闭，请稍候…</source>
+        <translation>The previous TaskLedger window is backing up and closing, please wait…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>台账正在使用中</source>
+        <translation>The ledger is in use</translation>
     </message>
     <message>
         <source>台账类型“{0}”无法识别：文件可能由更新版本的任务台账创建，或已损坏。</source>
@@ -81,9 +121,9 @@
     <name>BackupActions</name>
     <message>
         <source>备份时间：{0}
-单位：{1}　填报人：{2}
+单位：{1}&#x3000;填报人：{2}
 方案：{3}
-佐证材料：{4} 个　程序版本：{5}</source>
+佐证材料：{4} 个&#x3000;程序版本：{5}</source>
         <translation>Backed up: {0}
 Unit: {1}  Reporter: {2}
 Plan: {3}
@@ -100,8 +140,16 @@ Note: {0} evidence files were already missing or altered when this backup was ma
         <translation>&amp;Back up now…</translation>
     </message>
     <message>
+        <source>备份到U盘或其他位置(&amp;U)…</source>
+        <translation>Back up to a &amp;USB stick or elsewhere…</translation>
+    </message>
+    <message>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <source>选择备份保存的位置（如U盘）</source>
+        <translation>Choose where to save the backup (e.g. a USB stick)</translation>
     </message>
     <message>
         <source>立即备份</source>
@@ -250,6 +298,77 @@ Choose the backup to restore. The current ledger is first saved as a “before r
     </message>
 </context>
 <context>
+    <name>BulkPanel</name>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>所选举措的新状态</source>
+        <translation>New status of the selected measures</translation>
+    </message>
+    <message>
+        <source>选择状态</source>
+        <translation>Choose a status</translation>
+    </message>
+    <message>
+        <source>全部设为此状态(&amp;S)</source>
+        <translation>Set all to this &amp;status</translation>
+    </message>
+    <message>
+        <source>为所选举措添加同一条进展(&amp;A)…</source>
+        <translation>&amp;Add the same progress entry to all…</translation>
+    </message>
+    <message>
+        <source>为所选举措添加同一个佐证文件(&amp;I)…</source>
+        <translation>Attach one evidence f&amp;ile to all…</translation>
+    </message>
+    <message>
+        <source>每项操作都可以用“编辑 → 撤销”（Ctrl+Z）整体撤回。只选一项举措时，这里显示它的详细内容。</source>
+        <translation>Edit → Undo (Ctrl+Z) takes back each action as a whole. With one measure selected, its details show here.</translation>
+    </message>
+    <message>
+        <source>已选 {0} 项举措</source>
+        <translation>{0} measures selected</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source> 等 {0} 项</source>
+        <translation> ({0} in all)</translation>
+    </message>
+    <message>
+        <source>{0} 项举措的状态改为“{1}”</source>
+        <translation>Set the status of {0} measures to &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <source>添加进展 — {0} 项举措</source>
+        <translation>Add progress — {0} measures</translation>
+    </message>
+    <message>
+        <source>为 {0} 项举措添加进展</source>
+        <translation>Add progress to {0} measures</translation>
+    </message>
+    <message>
+        <source>选择佐证材料 — {0} 项举措</source>
+        <translation>Choose evidence — {0} measures</translation>
+    </message>
+    <message>
+        <source>已为 {0} 项举措添加 {1} 个佐证材料</source>
+        <translation>Attached {1} evidence file(s) to {0} measures</translation>
+    </message>
+    <message>
+        <source>正在为 {0} 项举措添加佐证材料…</source>
+        <translation>Attaching evidence to {0} measures…</translation>
+    </message>
+    <message>
+        <source>为 {0} 项举措添加佐证材料</source>
+        <translation>Attach evidence to {0} measures</translation>
+    </message>
+</context>
+<context>
     <name>CheckDialog</name>
     <message>
         <source>报送前检查 — 缺项清单</source>
@@ -264,12 +383,148 @@ Choose the backup to restore. The current ledger is first saved as a “before r
         <translation>Measure</translation>
     </message>
     <message>
-        <source>问题</source>
-        <translation>Problem</translation>
+        <source>未启动</source>
+        <translation>Not started</translation>
     </message>
     <message>
-        <source>如何补齐</source>
-        <translation>How to fix</translation>
+        <source>已完成但无佐证</source>
+        <translation>Done without evidence</translation>
+    </message>
+    <message>
+        <source>无进展记录</source>
+        <translation>No progress entry</translation>
+    </message>
+    <message>
+        <source>缺指标完成值</source>
+        <translation>Figure missing</translation>
+    </message>
+    <message>
+        <source>未确认是否涉及</source>
+        <translation>Involvement not confirmed</translation>
+    </message>
+    <message>
+        <source>佐证文件缺失</source>
+        <translation>Evidence file missing</translation>
+    </message>
+    <message>
+        <source>佐证文件被改动</source>
+        <translation>Evidence file altered</translation>
+    </message>
+    <message>
+        <source>联系信息未填</source>
+        <translation>Contact details missing</translation>
+    </message>
+    <message>
+        <source>进展日期存疑</source>
+        <translation>Doubtful progress date</translation>
+    </message>
+    <message>
+        <source>不涉及未写理由</source>
+        <translation>Not involved, no reason</translation>
+    </message>
+    <message>
+        <source>单位全称</source>
+        <translation>The unit&apos;s full name</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>The contact person</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>The contact phone</translation>
+    </message>
+    <message>
+        <source>尚未确认本单位是否涉及（相关地市举措）</source>
+        <translation>Not yet confirmed whether your unit is involved (relevant-units measure)</translation>
+    </message>
+    <message>
+        <source>确认是否涉及 →</source>
+        <translation>Confirm involvement →</translation>
+    </message>
+    <message>
+        <source>状态仍为“未启动”</source>
+        <translation>Status is still &quot;Not started&quot;</translation>
+    </message>
+    <message>
+        <source>更新状态 →</source>
+        <translation>Update the status →</translation>
+    </message>
+    <message>
+        <source>已完成，但没有佐证材料</source>
+        <translation>Done, but no evidence attached</translation>
+    </message>
+    <message>
+        <source>添加佐证材料 →</source>
+        <translation>Add evidence →</translation>
+    </message>
+    <message>
+        <source>状态为“{0}”，但没有任何进展记录</source>
+        <translation>Status is &quot;{0}&quot; but there is no progress entry</translation>
+    </message>
+    <message>
+        <source>添加进展 →</source>
+        <translation>Add progress →</translation>
+    </message>
+    <message>
+        <source>量化指标（{0}）未填本单位完成值</source>
+        <translation>No figure of your unit for the target ({0})</translation>
+    </message>
+    <message>
+        <source>填写完成值 →</source>
+        <translation>Enter the figure →</translation>
+    </message>
+    <message>
+        <source>已确认不涉及，但没有写理由</source>
+        <translation>Confirmed not involved, but without a reason</translation>
+    </message>
+    <message>
+        <source>填写理由 →</source>
+        <translation>Give the reason →</translation>
+    </message>
+    <message>
+        <source>一条进展的日期 {0} 晚于今天</source>
+        <translation>A progress entry is dated {0}, after today</translation>
+    </message>
+    <message>
+        <source>一条进展的日期 {0} 不在方案的时间范围内</source>
+        <translation>A progress entry is dated {0}, outside the plan&apos;s period</translation>
+    </message>
+    <message>
+        <source>查看并修改这条进展 →</source>
+        <translation>Check and correct the entry →</translation>
+    </message>
+    <message>
+        <source>佐证材料“{0}”的文件已从台账文件夹中缺失</source>
+        <translation>The file of evidence &quot;{0}&quot; is missing from the ledger&apos;s folder</translation>
+    </message>
+    <message>
+        <source>重新添加原文件 →</source>
+        <translation>Attach the original again →</translation>
+    </message>
+    <message>
+        <source>佐证材料“{0}”的文件已被改动，与登记时不符</source>
+        <translation>The file of evidence &quot;{0}&quot; was altered since it was recorded</translation>
+    </message>
+    <message>
+        <source>重新添加正确的原文件 →</source>
+        <translation>Attach the right original again →</translation>
+    </message>
+    <message>
+        <source>{0}未填写（报表和报告中要用）</source>
+        <translation>{0} is not filled in (the table and the report print it)</translation>
+    </message>
+    <message>
+        <source>打开台账设置 →</source>
+        <translation>Open ledger settings →</translation>
+    </message>
+    <message>
+        <source>缺什么</source>
+        <translation>What is missing</translation>
+    </message>
+    <message>
+        <source>去补齐</source>
+        <translation>Fix it</translation>
     </message>
     <message>
         <source>缺项清单</source>
@@ -296,12 +551,12 @@ Choose the backup to restore. The current ledger is first saved as a “before r
         <translation>Nothing is missing: all measures, evidence and contact details are complete.</translation>
     </message>
     <message>
-        <source>发现 {0} 处缺项。可以先补齐再导出；确实要按现状报送，请点“仍然导出”。（双击一行可转到该举措）</source>
-        <translation>{0} missing items found. Fix them before exporting, or click “Export anyway” to submit as is. (Double-click a row to go to its measure.)</translation>
+        <source>发现 {0} 处缺项。可以先补齐再导出；确实要按现状报送，请点“仍然导出”。（点一行可转到要补齐的地方）</source>
+        <translation>{0} gaps found. You can fix them first, or click &quot;Export anyway&quot; to hand in as it is. (Click a line to go where it is fixed.)</translation>
     </message>
     <message>
-        <source>发现 {0} 处缺项，建议报送前补齐。双击一行可转到该举措。</source>
-        <translation>{0} missing items found; fix them before submitting. Double-click a row to go to its measure.</translation>
+        <source>发现 {0} 处缺项，建议报送前补齐。点一行即可转到要补齐的地方。</source>
+        <translation>{0} gaps found; better fix them before handing in. Click a line to go where it is fixed.</translation>
     </message>
 </context>
 <context>
@@ -332,7 +587,7 @@ Choose the backup to restore. The current ledger is first saved as a “before r
     </message>
     <message>
         <source>指标完成情况（各单位合计与全省目标）</source>
-        <translation>Indicators (units' total against the provincial target)</translation>
+        <translation>Indicators (units&apos; total against the provincial target)</translation>
     </message>
     <message>
         <source>已报送 {0} / {1} 个单位</source>
@@ -386,7 +641,7 @@ Choose the backup to restore. The current ledger is first saved as a “before r
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <source>{0}/{1}　{2:.0f}%</source>
+        <source>{0}/{1}&#x3000;{2:.0f}%</source>
         <translation>{0}/{1}  {2:.0f}%</translation>
     </message>
     <message>
@@ -398,12 +653,12 @@ Choose the backup to restore. The current ledger is first saved as a “before r
         <translation>Not reported</translation>
     </message>
     <message>
-        <source>{0}　目标{1}</source>
+        <source>{0}&#x3000;目标{1}</source>
         <translation>{0}  target {1}</translation>
     </message>
     <message>
         <source>本单位承担的举措中没有量化指标</source>
-        <translation>None of your unit's measures has an indicator</translation>
+        <translation>None of your unit&apos;s measures has an indicator</translation>
     </message>
     <message>
         <source>{0}：{1} 项</source>
@@ -415,7 +670,7 @@ Choose the backup to restore. The current ledger is first saved as a “before r
     </message>
     <message>
         <source>{0}
-截止：{1}　状态：{2}</source>
+截止：{1}&#x3000;状态：{2}</source>
         <translation>{0}
 Deadline: {1}  Status: {2}</translation>
     </message>
@@ -460,6 +715,22 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>进展内容不能为空</source>
         <translation>The progress entry cannot be empty</translation>
+    </message>
+    <message>
+        <source>一条进展最多 {0} 个字（现有 {1} 个），请分成几条</source>
+        <translation>A progress entry holds at most {0} characters (this one has {1}); please split it</translation>
+    </message>
+    <message>
+        <source>日期 {0} 晚于今天（{1}）。</source>
+        <translation>The date {0} is after today ({1}).</translation>
+    </message>
+    <message>
+        <source>日期 {0} 不在方案的时间范围内（{1} 至 {2}）。</source>
+        <translation>The date {0} is outside the plan&apos;s period ({1} to {2}).</translation>
+    </message>
+    <message>
+        <source>确定按这个日期保存吗？</source>
+        <translation>Save it with this date?</translation>
     </message>
 </context>
 <context>
@@ -506,12 +777,24 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>首次使用，请选择本单位并填写填报人姓名。台账将按内置的2021年度实施方案建立，保存在：
 {0}</source>
-        <translation>First start: choose your unit and enter the reporter's name. The ledger is created from the built-in 2021 plan and saved in:
+        <translation>First start: choose your unit and enter the reporter&apos;s name. The ledger is created from the built-in 2021 plan and saved in:
 {0}</translation>
     </message>
     <message>
-        <source>例如：张三</source>
-        <translation>e.g. Zhang San</translation>
+        <source>请选择本单位</source>
+        <translation>Choose your unit</translation>
+    </message>
+    <message>
+        <source>本单位</source>
+        <translation>Your unit</translation>
+    </message>
+    <message>
+        <source>例如：张三（必填）</source>
+        <translation>e.g. Zhang San (required)</translation>
+    </message>
+    <message>
+        <source>填报人</source>
+        <translation>Reporter</translation>
     </message>
     <message>
         <source>本单位(&amp;U)：</source>
@@ -527,7 +810,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>省级台账（汇总各地市报送）</source>
-        <translation>Provincial ledger (consolidates the units' submissions)</translation>
+        <translation>Provincial ledger (consolidates the units&apos; submissions)</translation>
     </message>
     <message>
         <source>台账类型(&amp;K)：</source>
@@ -540,6 +823,10 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>本单位和填报人以后可在“文件 → 台账设置”中修改。</source>
+        <translation>The unit and the reporter can be changed later in File → Ledger settings.</translation>
     </message>
 </context>
 <context>
@@ -554,7 +841,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>填写省里发来的表格(&amp;T)…</source>
-        <translation>Fill in the province's &amp;template…</translation>
+        <translation>Fill in the province&apos;s &amp;template…</translation>
     </message>
     <message>
         <source>导出{0}（PDF）(&amp;D)…</source>
@@ -596,7 +883,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>选择省里发来的表格</source>
-        <translation>Choose the province's template</translation>
+        <translation>Choose the province&apos;s template</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
@@ -612,7 +899,7 @@ Deadline: {1}  Status: {2}</translation>
     </message>
     <message>
         <source>填写省里发来的表格</source>
-        <translation>Fill in the province's template</translation>
+        <translation>Fill in the province&apos;s template</translation>
     </message>
     <message>
         <source>正在填写 {0}…</source>
@@ -637,6 +924,116 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>正在读取 {0}…</source>
         <translation>Reading {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>guide_zh_CN.html</source>
+        <translation>guide_en.html</translation>
+    </message>
+    <message>
+        <source>使用说明</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>使用说明(&amp;G)</source>
+        <translation>&amp;Guide</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>（清除）</source>
+        <translation>(cleared)</translation>
+    </message>
+    <message>
+        <source>状态改为“{0}”</source>
+        <translation>status set to &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>确认本单位涉及</source>
+        <translation>confirmed involved</translation>
+    </message>
+    <message>
+        <source>确认不涉及</source>
+        <translation>confirmed not involved</translation>
+    </message>
+    <message>
+        <source>不涉及的理由：{0}</source>
+        <translation>reason for not involved: {0}</translation>
+    </message>
+    <message>
+        <source>存在问题改为：{0}</source>
+        <translation>problems: {0}</translation>
+    </message>
+    <message>
+        <source>下一步打算改为：{0}</source>
+        <translation>next steps: {0}</translation>
+    </message>
+    <message>
+        <source>新增进展（{0}）：{1}</source>
+        <translation>progress added ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>完成值：{0}</source>
+        <translation>figure: {0}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>填报</source>
+        <translation>recorded</translation>
+    </message>
+    <message>
+        <source>修改进展（{0}）：{1}</source>
+        <translation>progress changed ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>删除进展（{0}）：{1}</source>
+        <translation>progress deleted ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>添加佐证材料：{0}</source>
+        <translation>evidence attached: {0}</translation>
+    </message>
+    <message>
+        <source>取消关联佐证材料：{0}</source>
+        <translation>evidence unlinked: {0}</translation>
+    </message>
+    <message>
+        <source>撤销：{0}</source>
+        <translation>undone: {0}</translation>
+    </message>
+    <message>
+        <source>重做：{0}</source>
+        <translation>redone: {0}</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>填报人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>修改内容</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>修改记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>还没有修改</source>
+        <translation>No changes yet</translation>
     </message>
 </context>
 <context>
@@ -726,6 +1123,18 @@ Deadline: {1}  Status: {2}</translation>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
+    <message>
+        <source>正在备份台账…（每天关闭时一次）</source>
+        <translation>Backing up the ledger… (once a day, on closing)</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>正在关闭</source>
+        <translation>Closing</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -810,10 +1219,6 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Dash&amp;board</translation>
     </message>
     <message>
-        <source>{0} · 填报人 {1} · {2}</source>
-        <translation>{0} · Reporter {1} · {2}</translation>
-    </message>
-    <message>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
@@ -846,6 +1251,32 @@ Deadline: {1}  Status: {2}</translation>
         <translation>&amp;Print preview of the {0}…</translation>
     </message>
     <message>
+        <source>把本单位从“{0}”改为“{1}”吗？
+
+已填报的 {2} 条记录（状态、进展、完成值、佐证材料）将一并改为{1}的记录。</source>
+        <translation>Change the unit from &quot;{0}&quot; to &quot;{1}&quot;?
+
+The {2} records made so far (statuses, progress, figures, evidence) become {1}&apos;s records.</translation>
+    </message>
+    <message>
+        <source>
+其中举措 {0} 不属于{1}，改后不再显示（记录保留，改回原单位即可看到）。</source>
+        <translation>
+Measures {0} are not {1}&apos;s: they will no longer be shown (their records are kept and come back if the unit is changed back).</translation>
+    </message>
+    <message>
+        <source>
+
+此项修改会记入修改记录。</source>
+        <translation>
+
+The change is recorded in the history.</translation>
+    </message>
+    <message>
+        <source>更改本单位</source>
+        <translation>Change the unit</translation>
+    </message>
+    <message>
         <source>打印预览 — {0}</source>
         <translation>Print preview — {0}</translation>
     </message>
@@ -870,7 +1301,7 @@ Deadline: {1}  Status: {2}</translation>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <source>{0}年　{1}</source>
+        <source>{0}年&#x3000;{1}</source>
         <translation>{0}  {1}</translation>
     </message>
     <message>
@@ -888,6 +1319,46 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>设置已保存</source>
         <translation>Settings saved</translation>
+    </message>
+    <message>
+        <source>更改填报人或本单位（台账设置）</source>
+        <translation>Change the reporter or the unit (ledger settings)</translation>
+    </message>
+    <message>
+        <source>{0} · 填报人：{1}</source>
+        <translation>{0} · Reporter: {1}</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>换行显示全文(&amp;W)</source>
+        <translation>&amp;Wrap long texts</translation>
+    </message>
+    <message>
+        <source>显示任务清单(&amp;T)</source>
+        <translation>Show the &amp;task list</translation>
+    </message>
+    <message>
+        <source>未找到“{0}”</source>
+        <translation>&quot;{0}&quot; not found</translation>
+    </message>
+    <message>
+        <source>举措 {0} 不在当前筛选结果中，已改为显示举措 {1}</source>
+        <translation>Measure {0} is not in the filtered list; showing measure {1} instead</translation>
+    </message>
+    <message>
+        <source>当前筛选下没有举措</source>
+        <translation>No measures match the filters</translation>
+    </message>
+    <message>
+        <source>添加佐证材料</source>
+        <translation>Add evidence</translation>
+    </message>
+    <message>
+        <source>把 {0} 个文件添加为所选 {1} 项举措的佐证材料吗？</source>
+        <translation>Attach {0} file(s) as evidence to the {1} selected measures?</translation>
     </message>
     <message>
         <source>校验佐证材料</source>
@@ -939,6 +1410,14 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>不涉及(&amp;J)</source>
         <translation>No, our &amp;unit is not involved</translation>
+    </message>
+    <message>
+        <source>修改理由(&amp;W)…</source>
+        <translation>Change the &amp;justification…</translation>
+    </message>
+    <message>
+        <source>填报</source>
+        <translation>Report</translation>
     </message>
     <message>
         <source>状态</source>
@@ -997,8 +1476,8 @@ Deadline: {1}  Status: {2}</translation>
         <translation>&amp;Add entry…</translation>
     </message>
     <message>
-        <source>修改(&amp;E)…</source>
-        <translation>&amp;Edit…</translation>
+        <source>修改(&amp;U)…</source>
+        <translation>Chan&amp;ge…</translation>
     </message>
     <message>
         <source>删除(&amp;D)</source>
@@ -1033,11 +1512,19 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Unlin&amp;k</translation>
     </message>
     <message>
+        <source>修改记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>搜索到：{0}</source>
+        <translation>Search found: {0}</translation>
+    </message>
+    <message>
         <source>请在左侧表格中选择一条落实举措</source>
         <translation>Choose a measure in the table on the left</translation>
     </message>
     <message>
-        <source>举措 {0}　{1}</source>
+        <source>举措 {0}&#x3000;{1}</source>
         <translation>Measure {0}  {1}</translation>
     </message>
     <message>
@@ -1045,7 +1532,11 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Task {0}: {1}</translation>
     </message>
     <message>
-        <source>责任地市：{0}　范围：{1}　截止：{2}{3}</source>
+        <source>所属任务 {0}：{1}</source>
+        <translation>Task {0}: {1}</translation>
+    </message>
+    <message>
+        <source>责任地市：{0}&#x3000;范围：{1}&#x3000;截止：{2}{3}</source>
         <translation>Responsible units: {0}  Scope: {1}  Deadline: {2}{3}</translation>
     </message>
     <message>
@@ -1053,12 +1544,20 @@ Deadline: {1}  Status: {2}</translation>
         <translation>None</translation>
     </message>
     <message>
-        <source>　【{0}】</source>
+        <source>&#x3000;【{0}】</source>
         <translation>  [{0}]</translation>
     </message>
     <message>
+        <source>理由：{0}</source>
+        <translation>Reason: {0}</translation>
+    </message>
+    <message>
+        <source>理由：（未填写，请补上）</source>
+        <translation>Reason: (none yet, please add one)</translation>
+    </message>
+    <message>
         <source>本单位完成值（{0}）</source>
-        <translation>Your unit's value ({0})</translation>
+        <translation>Your unit&apos;s value ({0})</translation>
     </message>
     <message>
         <source>完成值，目标 {0}</source>
@@ -1069,12 +1568,52 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Target {0}, your unit:</translation>
     </message>
     <message>
+        <source>修改举措 {0}</source>
+        <translation>Change measure {0}</translation>
+    </message>
+    <message>
+        <source>举措 {0} 的状态改为“{1}”</source>
+        <translation>Set the status of measure {0} to &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <source>确认本单位涉及举措 {0}</source>
+        <translation>Confirm involvement in measure {0}</translation>
+    </message>
+    <message>
+        <source>确认本单位不涉及举措 {0}</source>
+        <translation>Confirm not involved in measure {0}</translation>
+    </message>
+    <message>
+        <source>修改举措 {0} 不涉及的理由</source>
+        <translation>Change the reason for measure {0}</translation>
+    </message>
+    <message>
+        <source>修改举措 {0} 的存在问题</source>
+        <translation>Change the problems of measure {0}</translation>
+    </message>
+    <message>
+        <source>修改举措 {0} 的下一步打算</source>
+        <translation>Change the next steps of measure {0}</translation>
+    </message>
+    <message>
+        <source>修改举措 {0} 的完成值</source>
+        <translation>Change the figure of measure {0}</translation>
+    </message>
+    <message>
         <source>添加进展 — 举措 {0}</source>
         <translation>Add progress entry — measure {0}</translation>
     </message>
     <message>
+        <source>为举措 {0} 添加进展</source>
+        <translation>Add progress to measure {0}</translation>
+    </message>
+    <message>
         <source>修改进展 — 举措 {0}</source>
         <translation>Edit progress entry — measure {0}</translation>
+    </message>
+    <message>
+        <source>修改举措 {0} 的进展</source>
+        <translation>Change progress of measure {0}</translation>
     </message>
     <message>
         <source>删除进展</source>
@@ -1087,6 +1626,10 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Delete this progress entry of {0}?
 
 {1}</translation>
+    </message>
+    <message>
+        <source>删除举措 {0} 的进展</source>
+        <translation>Delete progress of measure {0}</translation>
     </message>
     <message>
         <source>选择佐证材料 — 举措 {0}</source>
@@ -1105,6 +1648,10 @@ Deadline: {1}  Status: {2}</translation>
         <translation>Added {1} evidence file(s) to measure {0}</translation>
     </message>
     <message>
+        <source>为举措 {0} 添加佐证材料</source>
+        <translation>Attach evidence to measure {0}</translation>
+    </message>
+    <message>
         <source>正在添加佐证材料 {0}…</source>
         <translation>Adding evidence {0}…</translation>
     </message>
@@ -1119,7 +1666,7 @@ Deadline: {1}  Status: {2}</translation>
     <message>
         <source>台账中的文件副本不见了：{0}
 请运行“校验佐证材料”。</source>
-        <translation>The ledger's copy of the file is missing: {0}
+        <translation>The ledger&apos;s copy of the file is missing: {0}
 Run “Verify evidence”.</translation>
     </message>
     <message>
@@ -1135,6 +1682,30 @@ Run “Verify evidence”.</translation>
 （文件仍保留在台账中）</source>
         <translation>Stop using “{0}” as evidence for measure {1}?
 (The file stays in the ledger.)</translation>
+    </message>
+    <message>
+        <source>取消举措 {0} 的佐证材料“{1}”</source>
+        <translation>Unlink &quot;{1}&quot; from measure {0}</translation>
+    </message>
+    <message>
+        <source>这台电脑上没有能打开“{0}”的程序。
+文件的只读副本在：
+{1}</source>
+        <translation>No program on this PC opens &quot;{0}&quot;.
+A read-only copy of the file is at:
+{1}</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>复制路径</source>
+        <translation>Copy path</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1187,6 +1758,14 @@ Run “Verify evidence”.</translation>
         <source>待确认</source>
         <translation>To confirm</translation>
     </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>匹配：{0}</source>
+        <translation>found in: {0}</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>
@@ -1231,6 +1810,38 @@ Run “Verify evidence”.</translation>
         <translation>Named units</translation>
     </message>
     <message>
+        <source>待确认</source>
+        <translation>To confirm</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>举措内容</source>
+        <translation>measure text</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>task</translation>
+    </message>
+    <message>
+        <source>进展记录</source>
+        <translation>progress</translation>
+    </message>
+    <message>
+        <source>佐证材料</source>
+        <translation>evidence</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>problems</translation>
+    </message>
+    <message>
+        <source>下一步打算</source>
+        <translation>next steps</translation>
+    </message>
+    <message>
         <source>任务完成情况表</source>
         <translation>task completion table</translation>
     </message>
@@ -1262,7 +1873,7 @@ Run “Verify evidence”.</translation>
 <context>
     <name>PanelWithIssuer</name>
     <message>
-        <source>举措 {0}　省级（只读）</source>
+        <source>举措 {0}&#x3000;省级（只读）</source>
         <translation>Measure {0}  provincial (read-only)</translation>
     </message>
     <message>
@@ -1270,7 +1881,7 @@ Run “Verify evidence”.</translation>
         <translation>Task {0}: {1}</translation>
     </message>
     <message>
-        <source>责任地市：{0}　范围：{1}　截止：{2}
+        <source>责任地市：{0}&#x3000;范围：{1}&#x3000;截止：{2}
 此举措由省级负责，本单位只需了解，无需填报进展或佐证材料。</source>
         <translation>Responsible units: {0}  Scope: {1}  Deadline: {2}
 The province carries this measure: your unit need not report progress or evidence for it.</translation>
@@ -1289,7 +1900,7 @@ The province carries this measure: your unit need not report progress or evidenc
     <message>
         <source>文件：{0}
 方案：{1}
-年度：{2}　报送截止：{3}
+年度：{2}&#x3000;报送截止：{3}
 共 {4} 个部分、{5} 项任务、{6} 条落实举措；单位名单 {7} 个。</source>
         <translation>File: {0}
 Plan: {1}
@@ -1577,6 +2188,33 @@ Year: {2}  Submission deadline: {3}
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>不涉及 — 举措 {0}</source>
+        <translation>Not involved — measure {0}</translation>
+    </message>
+    <message>
+        <source>请简要说明本单位不涉及此举措的理由（将印在任务完成情况表的备注中）：</source>
+        <translation>Briefly say why your unit is not involved in this measure (printed in the completion table&apos;s remarks):</translation>
+    </message>
+    <message>
+        <source>例如：本市没有国家级试点园区</source>
+        <translation>e.g. the city has no national pilot park</translation>
+    </message>
+    <message>
+        <source>不涉及的理由</source>
+        <translation>Reason for not being involved</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>操作未完成</source>
@@ -1618,6 +2256,22 @@ Year: {2}  Submission deadline: {3}
         <translation>Ledger settings</translation>
     </message>
     <message>
+        <source>填报人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>填报人(&amp;U)：</source>
+        <translation>&amp;Reporter:</translation>
+    </message>
+    <message>
+        <source>本单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>本单位(&amp;D)：</source>
+        <translation>U&amp;nit:</translation>
+    </message>
+    <message>
         <source>页码位置(&amp;G)：</source>
         <translation>Pa&amp;ge numbers:</translation>
     </message>
@@ -1628,6 +2282,10 @@ Year: {2}  Submission deadline: {3}
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请填写填报人姓名</source>
+        <translation>Please enter the reporter&apos;s name</translation>
     </message>
 </context>
 <context>
@@ -1656,7 +2314,7 @@ Year: {2}  Submission deadline: {3}
         <translation>Status report</translation>
     </message>
     <message>
-        <source>统计日期：{0}　报送截止：{1}　剩余 {2} 天</source>
+        <source>统计日期：{0}&#x3000;报送截止：{1}&#x3000;剩余 {2} 天</source>
         <translation>As of {0}  Submission deadline: {1}  {2} days left</translation>
     </message>
     <message>
@@ -1733,7 +2391,7 @@ Year: {2}  Submission deadline: {3}
     </message>
     <message>
         <source>本单位完成值</source>
-        <translation>Your unit's value</translation>
+        <translation>Your unit&apos;s value</translation>
     </message>
     <message>
         <source>是否达标</source>
@@ -1772,7 +2430,7 @@ Year: {2}  Submission deadline: {3}
     </message>
     <message>
         <source>《{0}》 报送截止 {1}：已报送 {2} 个单位，未报送 {3} 个（共 {4} 个）。把各单位的报送材料包（.zip）拖到窗口上即可导入。</source>
-        <translation>“{0}”, deadline {1}: {2} units submitted, {3} not yet ({4} in all). Drop the units' submission bundles (.zip) on the window to import them.</translation>
+        <translation>“{0}”, deadline {1}: {2} units submitted, {3} not yet ({4} in all). Drop the units&apos; submission bundles (.zip) on the window to import them.</translation>
     </message>
     <message>
         <source>{0} 的报送记录（{1} 个材料包）</source>
@@ -1804,6 +2462,17 @@ Year: {2}  Submission deadline: {3}
     <message>
         <source>。</source>
         <translation>.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoActions</name>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
     </message>
 </context>
 </TS>
