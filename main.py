@@ -12,11 +12,9 @@ WINDOW_OPTIONS = {"--screenshot"}
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from cli.main import build_parser, run
-    commands = build_parser()._subparsers._group_actions[0].choices  # noqa: SLF001
-    wants_cli = any(arg in commands for arg in argv) or any(
-        arg in ("-h", "--help", "--version", "--selftest") for arg in argv)
-    if wants_cli:
+    from cli.names import CLI_OPTIONS, COMMANDS
+    if any(arg in COMMANDS or arg in CLI_OPTIONS for arg in argv):
+        from cli.main import run
         return run(argv)
     from ui.app import run_window
     return run_window(argv)

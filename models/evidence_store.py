@@ -7,7 +7,6 @@ row pointing at half a file. The user's original is only read.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -44,6 +43,7 @@ class EvidenceStore:
         if not source.is_file():
             raise InvalidInput(f"找不到佐证材料文件：{source}")
         self.root.mkdir(parents=True, exist_ok=True)
+        import tempfile
         fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
         os.close(fd)
         try:

@@ -17,7 +17,6 @@ from .clock import now_text
 from .deadlines import deadline_state, today
 from .errors import InvalidInput, LedgerExists, UnknownMeasure, UnknownUnit
 from .evidence_store import MISSING, OK, EvidenceStore, evidence_dir_for
-from .plan.definition import load_builtin_plan
 from .plan.store import indicator_row, insert_plan, list_plans, list_units, read_plan
 from .records import (AuditRecord, Entry, Evidence, MeasureDetail, MeasureRow, Plan, PlanInfo,
                       Unit, VerifyProblem)
@@ -99,7 +98,9 @@ class Ledger:
         path = Path(path)
         if path.exists():
             raise LedgerExists(f"台账文件已存在：{path}（不会覆盖；如需新建请换一个 --db 路径）")
-        plan = plan if plan is not None else load_builtin_plan()
+        if plan is None:
+            from .plan.definition import load_builtin_plan
+            plan = load_builtin_plan()
         unit_names = [u["name"] for u in plan.get("units", [])]
         if role == CITY and unit not in unit_names:
             raise UnknownUnit(f"单位“{unit}”不在本方案的单位名单中。可选：{'、'.join(unit_names)}")

@@ -125,6 +125,26 @@ def measure_rows(ledger, codes: list[str], *, unit: str | None = None,
     return {row["code"]: measure_row(row, on) for row in ledger.db.query(sql, params)}
 
 
+@dataclass(frozen=True)
+class OutlineRow:
+    """Where a measure sits in the plan and its status: what the plan tree counts."""
+    code: str
+    section: str
+    task_no: int
+    task_content: str
+    status: str
+
+
+def outline_rows(ledger, *, unit: str | None = None) -> list[OutlineRow]:
+    """The unit's measures in plan order, with only their place and status — without the
+    per-measure counts of entries and evidence (which cost a big ledger most of the query)."""
+    unit = ledger.check_unit(unit)
+    sql = (f"WITH q AS ({MEASURE_SELECT}) SELECT code, section, task_no, task_content, status"
+           f" FROM q ORDER BY section_seq, task_no, {_MEASURE_NO}")
+    return [OutlineRow(*row) for row in ledger.db.execute(
+        sql, {"unit": unit, "plan": ledger.plan_id}).fetchall()]
+
+
 def last_touch(row: MeasureRow) -> str:
     """The later of the last edit and the last progress entry's date ("" when never touched)."""
     return max((row.updated_at or "")[:10], row.last_entry_date or "")

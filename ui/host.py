@@ -23,9 +23,9 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThreadPool, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QThreadPool, QTimer, QUrl
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
 
 from models.changes import Changes
 
@@ -70,6 +70,7 @@ class LedgerWindow(QMainWindow):
         self.instance_server = None       # ui.single_instance, set by ui.app
         self._closing_job = None
         self._closed_for_good = False
+        self._after_paint: list[Callable[[], None]] | None = []
         self.jobs: list[JobHandle] = []
         self.action_groups: list[WindowActions] = []
         self.setAcceptDrops(True)
@@ -95,6 +96,32 @@ class LedgerWindow(QMainWindow):
     def open_measure(self, code: str) -> None:
         """Show one measure (override where the window has measures)."""
 
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the window has painted for the first time (at once if it
+        has): what the first paint does not need waits until the clerk sees the window."""
+        if self._after_paint is None:
+            callback()
+            return
+        if not self._after_paint:
+            self.installEventFilter(self)
+        self._after_paint.append(callback)
+
+    def eventFilter(self, obj, event):
+        if obj is self and event.type() == QEvent.Type.Paint and self._after_paint:
+            callbacks, self._after_paint = self._after_paint, None
+            self.removeEventFilter(self)
+            # Queued twice: the paint in progress finishes first, and so does what it queued
+            # (the window is on screen, populated, before any of this runs).
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: self._run_after_paint(callbacks)))
+        return super().eventFilter(obj, event)
+
+    def _run_after_paint(self, callbacks) -> None:
+        # A window closed (or closing) at once has nothing left to build.
+        if self._closed_for_good or self._closing_job is not None or self.session.suspended:
+            return
+        for callback in callbacks:
+            callback()
+
     # ---- jobs -------------------------------------------------------------------------------
     def start_job(self, work: Callable[..., Any], label: str,
                   on_success: Callable[[Any], None] | None = None, *,
@@ -105,6 +132,7 @@ class LedgerWindow(QMainWindow):
         whatever the outcome; a failure is shown in a box unless ``on_failure`` is given.
         ``CLOSED`` work runs with the session suspended and the ledger reopened afterwards.
         """
+        from PySide6.QtWidgets import QMessageBox
         self.commit_pending()
         if access is Access.CLOSED:
             self.session.suspend()
@@ -139,6 +167,7 @@ class LedgerWindow(QMainWindow):
     def ask_save_path(self, title: str, default_name: str, file_filter: str, *,
                       key: str = EXPORT_FOLDER_KEY) -> Path | None:
         """A save dialog starting in the folder last used for ``key``; None if cancelled."""
+        from PySide6.QtWidgets import QFileDialog
         settings = QSettings()
         folder = settings.value(key, str(Path.home()))
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / default_name),
@@ -151,6 +180,7 @@ class LedgerWindow(QMainWindow):
     def ask_open_paths(self, title: str, file_filter: str, *, key: str,
                        many: bool = True) -> list[Path]:
         """An open dialog (several files when ``many``) remembering its folder."""
+        from PySide6.QtWidgets import QFileDialog
         settings = QSettings()
         folder = str(settings.value(key, str(Path.home())))
         if many:
@@ -169,6 +199,8 @@ class LedgerWindow(QMainWindow):
 
     def offer_open(self, out_path: Path) -> None:
         """Tell the clerk where the file went and offer to open it or its folder."""
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
         out_path = Path(out_path)
         translate = QCoreApplication.translate
         box = QMessageBox(self)

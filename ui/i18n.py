@@ -11,8 +11,6 @@ so it is compiled on the fly into the user's data folder — never into the prog
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -85,6 +83,8 @@ def effective_language(language: str | None = None, locale: QLocale | None = Non
 
 
 def _lrelease() -> Path | None:
+    import shutil
+
     import PySide6
     folder = Path(PySide6.__file__).parent
     for name in ("lrelease.exe", "lrelease") if os.name == "nt" else ("lrelease",):
@@ -96,6 +96,7 @@ def _lrelease() -> Path | None:
 
 def compile_ts(ts: Path, qm: Path) -> None:
     """Run Qt's lrelease on ``ts`` (written atomically: a half-written .qm never loads)."""
+    import subprocess
     tool = _lrelease()
     if tool is None:
         raise FileNotFoundError("lrelease")
@@ -123,6 +124,7 @@ def translation_file(language: str) -> Path | None:
     cached = user_data_dir() / "i18n" / f"{BASENAME}_{language}.qm"
     if _fresh(cached, ts):
         return cached
+    import subprocess              # only a source checkout compiles; a bundle never gets here
     try:
         compile_ts(ts, cached)
     except (OSError, subprocess.SubprocessError) as error:

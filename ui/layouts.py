@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLayout, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import QLayout, QWidget
 
 # Room left around a new window for the task bar and the window frame.
 SCREEN_MARGIN = (24, 48)
@@ -109,12 +109,3 @@ def keep_on_screen(window: QWidget) -> None:
     if (x, y) != (frame.x(), frame.y()):
         window.move(x, y)
 
-
-def text_fits_policy() -> QSizePolicy:
-    """A policy for labels that may be squeezed on a narrow screen."""
-    return QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-
-def scroll_bar_width(widget: QWidget) -> int:
-    """The width of a vertical scroll bar in ``widget``'s style."""
-    return widget.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHeaderView, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QSplitter, QStackedWidget,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHeaderView, QLabel, 
+                               QLineEdit, QPushButton, QSplitter, QStackedWidget, QTableView, 
+                               QTabWidget, QVBoxLayout, QWidget)
 
-from exports.documents import COMPLETION_TABLE, STATUS_REPORT, WORK_REPORT
+
 from models.changes import Changes
 
 from models.deadlines import DUE_SOON, LATE
@@ -30,7 +30,6 @@ from .host import LedgerWindow
 from .layouts import FlowLayout
 from .plan_tree import PlanTreeWidget
 from .safe_input import guard
-from .undo import LedgerUndo
 
 SEARCH_DELAY_MS = 250
 WRAP_KEY = "view/wrap_text"           # QSettings: table and tree rows show their whole text
@@ -46,12 +45,12 @@ class MainWindow(LedgerWindow):
         self.setWindowTitle(self.tr("任务台账 — {0} — {1}").format(ledger.unit, self.plan.title))
         from .readonly_measures import MeasureTableWithIssuer
         self.model = MeasureTableWithIssuer(session, self)
-        self.undo = LedgerUndo(session, self)
+        self._undo = None
         session.signals.saved.connect(self._on_saved)
         self._build()
         self._build_menu_titles()
         # Menu items and their shortcuts arrive right after the first paint.
-        QTimer.singleShot(0, self.build_menus)
+        self.after_first_paint(self.build_menus)
         self.apply_filter()
         self._restore_state()
 
@@ -60,8 +59,10 @@ class MainWindow(LedgerWindow):
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
 
-        self.tree = PlanTreeWidget(self.session)
+        # The tree's nodes are filled right after the first paint (a deferred widget).
+        self.tree = PlanTreeWidget(self.session, fill=False)
         self.tree.node_selected.connect(self._on_tree_node)
+        self.after_first_paint(self._fill_tree)
 
         middle = QWidget()
         column = QVBoxLayout(middle)
@@ -114,7 +115,7 @@ class MainWindow(LedgerWindow):
         self.count_label = QLabel()
         bar2.addWidget(self.count_label)
         column.addWidget(filters)
-        guard(filters)
+        guard(self.status_combo, self.section_combo, self.scope_combo, self.deadline_combo)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -194,6 +195,21 @@ class MainWindow(LedgerWindow):
             ledger.unit, ledger.user or self.tr("未填写")))
         self.statusBar().setToolTip(str(ledger.path))
 
+    def _fill_tree(self) -> None:
+        if not self.tree.topLevelItemCount():
+            self.tree.blockSignals(True)
+            self.tree.rebuild()
+            self.tree.blockSignals(False)
+
+    @property
+    def undo(self):
+        """The window's undo stack over ledger writes (ui.undo.LedgerUndo, made when first
+        needed: the first paint does without it)."""
+        if self._undo is None:
+            from .undo import LedgerUndo
+            self._undo = LedgerUndo(self.session, self)
+        return self._undo
+
     @property
     def dashboard(self):
         if self._dashboard is None:
@@ -241,6 +257,8 @@ class MainWindow(LedgerWindow):
         if self._menus_built:
             return
         self._menus_built = True
+        from exports.documents import COMPLETION_TABLE, STATUS_REPORT, WORK_REPORT
+
         from .app_actions import AboutActions, LanguageActions
         from .help_dialog import HelpActions
         from .undo import UndoActions
@@ -534,6 +552,7 @@ class MainWindow(LedgerWindow):
         return self.tabs.currentIndex() == 0
 
     def files_dropped(self, paths) -> None:
+        from PySide6.QtWidgets import QMessageBox
         if self._bulk is not None and self.right.currentWidget() is self._bulk:
             answer = QMessageBox.question(self, self.tr("添加佐证材料"), self.tr(
                 "把 {0} 个文件添加为所选 {1} 项举措的佐证材料吗？").format(len(paths),
@@ -554,6 +573,7 @@ class MainWindow(LedgerWindow):
             return total, ledger.verify(progress=progress, cancelled=cancelled)
 
         def done(result):
+            from PySide6.QtWidgets import QMessageBox
             total, problems = result
             if not problems:
                 QMessageBox.information(self, self.tr("校验佐证材料"),
@@ -599,6 +619,7 @@ class MainWindow(LedgerWindow):
 
     def change_unit(self, new_unit: str) -> bool:
         """Ask, then make ``new_unit`` the ledger's unit (what was recorded moves with it)."""
+        from PySide6.QtWidgets import QMessageBox
         from models.errors import LedgerError
         from models.unit_change import change_unit, preview_unit_change
 
@@ -661,6 +682,7 @@ class MainWindow(LedgerWindow):
         document = status_report_document(self.session.ledger, self.plan)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
+        from exports.documents import STATUS_REPORT
         dialog.setWindowTitle(self.tr("打印预览 — {0}").format(i18n.label(STATUS_REPORT.name)))
         dialog.paintRequested.connect(document.print_)
         dialog.resize(900, 1000)
@@ -678,7 +700,7 @@ class MainWindow(LedgerWindow):
             # (or the splitter handle) brings the tree back.
             self.splitter.setSizes([0, self.width() * 5 // 9, self.width() * 4 // 9])
         # The measure panel fills right after the first paint: the window shows sooner.
-        QTimer.singleShot(0, lambda: self._select_initial(settings.value("window/measure")))
+        self.after_first_paint(lambda: self._select_initial(settings.value("window/measure")))
 
     def _select_initial(self, last: str | None) -> None:
         if self.panel.code:

@@ -16,16 +16,16 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QRegularExpression, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import (QDesktopServices, QKeySequence, QRegularExpressionValidator,
-                           QShortcut)
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFileDialog,
-                               QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QRadioButton, QScrollArea,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFormLayout, QFrame, 
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, 
+                               QPushButton, QRadioButton, QScrollArea, QTableWidget, 
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
 
 from models.changes import Changes
 from models.errors import LedgerError
-from models.plan.indicators import Indicator
 from models.plan.scope import RELEVANT, SCOPE_LABELS
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, PENDING
 
@@ -354,6 +354,7 @@ class MeasurePanel(QWidget):
         self.indicator_edits = {}
         self.indicator_label.setVisible(bool(indicators))
         self.indicator_box.setVisible(bool(indicators))
+        from models.plan.indicators import Indicator
         for item in indicators:
             target = Indicator(item.raw, item.min, item.max, item.quantity_unit, item.comparator).describe()
             edit = QLineEdit("" if item.value is None else f"{item.value:g}")
@@ -552,6 +553,7 @@ class MeasurePanel(QWidget):
                         date=dialog.date())
 
     def delete_entry(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
         entry_id = self._selected_id(self.entries_table)
         if entry_id is None:
             return
@@ -570,6 +572,7 @@ class MeasurePanel(QWidget):
 
     # ---- evidence --------------------------------------------------------------------------
     def choose_evidence(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
         if not self.code:
             return
         settings = QSettings()
@@ -587,6 +590,7 @@ class MeasurePanel(QWidget):
         the bytes as progress and a cancel that leaves nothing stored. Files attached before
         a refused one stay attached; the message names the one refused.
         """
+        from PySide6.QtWidgets import QMessageBox
         if not self.code:
             QMessageBox.information(self, self.tr("添加佐证材料"),
                                     self.tr("请先在表格中选择要添加佐证材料的落实举措。"))
@@ -622,6 +626,7 @@ class MeasurePanel(QWidget):
     def open_evidence(self):
         """Open a read-only copy of the chosen evidence file; the copy is made off the GUI
         thread (a scan may be hundreds of MB). Returns the job (or None)."""
+        from PySide6.QtWidgets import QMessageBox
         evidence_id = self._selected_id(self.evidence_table)
         if evidence_id is None:
             return None
@@ -644,6 +649,7 @@ class MeasurePanel(QWidget):
             return target
 
         def opened(path: Path) -> None:
+            from PySide6.QtGui import QDesktopServices
             self.last_opened = path
             if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
                 self._no_viewer(path)
@@ -652,6 +658,7 @@ class MeasurePanel(QWidget):
                                    opened, access=Access.NONE)
 
     def unlink_evidence(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
         evidence_id = self._selected_id(self.evidence_table)
         if evidence_id is None:
             return
@@ -666,6 +673,8 @@ class MeasurePanel(QWidget):
 
     def _no_viewer(self, path: Path) -> None:
         """The system has no program for this kind of file: say so and show where the copy is."""
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("打开佐证材料"))

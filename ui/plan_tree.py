@@ -20,7 +20,7 @@ class PlanTreeWidget(QTreeWidget):
 
     node_selected = Signal(object, object)     # (section title or None, task no or None)
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, *, fill: bool = True):
         super().__init__(parent)
         self.session = session
         self.total = 0                 # measures the unit sees in the current plan
@@ -35,7 +35,13 @@ class PlanTreeWidget(QTreeWidget):
         self.setUniformRowHeights(True)
         self.itemSelectionChanged.connect(self._emit_selection)
         session.signals.changed.connect(self._on_changed)
-        self.rebuild()
+        if fill:
+            self.rebuild()
+        else:
+            # The nodes come later (the window fills them after its first paint); the count
+            # the filter bar shows is known now.
+            from models.queries import outline_rows
+            self.total = len(outline_rows(session.ledger))
 
     def _on_changed(self, changes):
         # Counts per node follow statuses; a new plan or a restored ledger means new nodes.
@@ -49,7 +55,8 @@ class PlanTreeWidget(QTreeWidget):
         root_item = self.topLevelItem(0)
         opened = {root_item.child(i).data(0, SECTION_ROLE) for i in range(root_item.childCount())
                   if root_item.child(i).isExpanded()} if root_item is not None else set()
-        rows = self.session.ledger.measures()
+        from models.queries import outline_rows
+        rows = outline_rows(self.session.ledger)
         self.total = len(rows)
         sections: dict[str, dict] = {}
         for row in rows:
@@ -92,6 +99,8 @@ class PlanTreeWidget(QTreeWidget):
 
     def select_node(self, section: str | None, task_no: int | None = None) -> None:
         """Choose the section (or one of its tasks) by title, opening it so it is seen."""
+        if not self.topLevelItemCount():
+            self.rebuild()
         root = self.topLevelItem(0)
         target = root
         for i in range(root.childCount() if section else 0):
@@ -121,13 +130,14 @@ class PlanTreeWidget(QTreeWidget):
             item.setForeground(2, Qt.GlobalColor.darkGreen)
 
     def current_node(self):
-        item = self.currentItem()
+        item = self.currentItem() if self.topLevelItemCount() else None
         if item is None:
             return (None, None)
         return (item.data(0, SECTION_ROLE), item.data(0, TASK_ROLE))
 
     def select_all(self) -> None:
-        self.setCurrentItem(self.topLevelItem(0))
+        if self.topLevelItemCount():
+            self.setCurrentItem(self.topLevelItem(0))
 
     def _emit_selection(self):
         self.node_selected.emit(*self.current_node())

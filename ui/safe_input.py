@@ -46,8 +46,9 @@ def guard(*widgets: QWidget) -> None:
     if _guard is None:
         _guard = _WheelGuard()
     for widget in widgets:
-        targets = [widget] if isinstance(widget, _GUARDED) else []
-        targets += [w for kind in _GUARDED for w in widget.findChildren(kind)]
+        # A combo or spin box holds no other: only containers are searched.
+        targets = [widget] if isinstance(widget, _GUARDED) else [
+            w for kind in _GUARDED for w in widget.findChildren(kind)]
         for target in targets:
             if target.property("wheel_guarded"):
                 continue

@@ -8,7 +8,7 @@ import traceback
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from models.changes import Changes
 from models.errors import Cancelled, LedgerError
@@ -24,6 +24,7 @@ def error_text(error: BaseException) -> str:
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
     """The error's message in a box."""
+    from PySide6.QtWidgets import QMessageBox
     QMessageBox.warning(parent, title or QCoreApplication.translate("Session", "操作未完成"),
                         error_text(error))
 

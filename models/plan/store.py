@@ -1,20 +1,24 @@
 """Writing a plan definition into a ledger and reading it back as dataclasses."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..clock import now_text
 
-import sqlite_utils
-
-from .indicators import parse_indicators
-from .definition import subject_from_title, validate_plan
 from ..records import IndicatorRow, Plan, PlanInfo, PlanMeasure, PlanSection, PlanTask, Unit
 from .scope import NAMED, inherit_responsibility, resolve_scope
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 UNIT_KINDS = ("city", "zone", "county", "other")
 
 
 def insert_plan(db: sqlite_utils.Database, plan: dict) -> int:
     """Store ``plan`` (a checked definition); return its id. Call inside a transaction."""
+    # Only storing a plan parses it: reading one (the window's start) needs neither module.
+    from .definition import subject_from_title, validate_plan
+    from .indicators import parse_indicators
     validate_plan(plan)
     cur = db.execute(
         "INSERT INTO plans (year, title, subject, issuer, doc_no, deadline, recipient,"
