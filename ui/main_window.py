@@ -33,6 +33,7 @@ from .safe_input import guard
 
 SEARCH_DELAY_MS = 250
 WRAP_KEY = "view/wrap_text"           # QSettings: table and tree rows show their whole text
+PANEL_MIN_WIDTH = 300
 
 
 class MainWindow(LedgerWindow):
@@ -148,13 +149,15 @@ class MainWindow(LedgerWindow):
         self.table.setMinimumWidth(240)
         column.addWidget(self.table, 1)
 
-        from .readonly_measures import PanelWithIssuer
-        self.panel = PanelWithIssuer(self.session, host=self)
-        # The panel scrolls its own sections under a fixed heading (ui.measure_panel).
-        self.panel.setMinimumWidth(300)
+        # The measure panel (ui.measure_panel) is built right after the first paint, in the
+        # place kept for it here; the bulk panel (ui.bulk_panel) on the first multi-selection.
+        self._panel = None
+        self._bulk = None
         self.right = QStackedWidget()
-        self.right.addWidget(self.panel)
-        self._bulk = None                   # ui.bulk_panel, built on the first multi-selection
+        placeholder = QWidget()
+        placeholder.setMinimumWidth(PANEL_MIN_WIDTH)
+        self.right.addWidget(placeholder)
+        self.after_first_paint(lambda: self.panel)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
@@ -194,6 +197,25 @@ class MainWindow(LedgerWindow):
         self.user_button.setText(self.tr("{0} · 填报人：{1}").format(
             ledger.unit, ledger.user or self.tr("未填写")))
         self.statusBar().setToolTip(str(ledger.path))
+
+    @property
+    def panel(self):
+        """The measure panel (ui.readonly_measures.PanelWithIssuer), built when first needed."""
+        if self._panel is None:
+            from .readonly_measures import PanelWithIssuer
+            panel = PanelWithIssuer(self.session, host=self)
+            panel.setMinimumWidth(PANEL_MIN_WIDTH)
+            placeholder = self.right.widget(0)
+            self.right.insertWidget(0, panel)
+            self.right.setCurrentWidget(panel)
+            self.right.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._panel = panel
+        return self._panel
+
+    def _shown_code(self) -> str | None:
+        """The measure in the panel (None before the panel exists)."""
+        return self._panel.code if self._panel is not None else None
 
     def _fill_tree(self) -> None:
         if not self.tree.topLevelItemCount():
@@ -370,7 +392,7 @@ class MainWindow(LedgerWindow):
 
     def apply_filter(self) -> None:
         self.search_timer.stop()
-        keep, keep_row = self.panel.code, self.table.currentIndex().row()
+        keep, keep_row = self._shown_code(), self.table.currentIndex().row()
         self.model.set_filter(self.current_filter())
         self._after_reload(keep, keep_row)
 
@@ -393,6 +415,8 @@ class MainWindow(LedgerWindow):
             row = min(max(keep_row, 0), shown - 1)
             self.show_status(self.tr("举措 {0} 不在当前筛选结果中，已改为显示举措 {1}").format(
                 keep, self.model.code_at(row)))
+        if row < 0 and self._panel is None and not keep:
+            return                              # nothing shown yet, nothing to clear
         if row < 0:
             self.panel.show_measure(None)
             self.right.setCurrentWidget(self.panel)
@@ -414,6 +438,8 @@ class MainWindow(LedgerWindow):
         self._update_search_places()
 
     def _update_search_places(self) -> None:
+        if self._panel is None:
+            return
         self.panel.set_search_places(self.model.places_text(self.panel.code or "") or None)
 
     def _show_issuer(self, on: bool) -> None:
@@ -518,7 +544,7 @@ class MainWindow(LedgerWindow):
                 self.table.selectRow(0)
             return
         if changes.touches_measures():
-            keep, keep_row = self.panel.code, self.table.currentIndex().row()
+            keep, keep_row = self._shown_code(), self.table.currentIndex().row()
             selected = self.selected_codes()
             self.model.reload()
             if len(selected) >= 2:
@@ -563,7 +589,8 @@ class MainWindow(LedgerWindow):
         self.panel.attach_files(paths)
 
     def commit_pending(self) -> None:
-        self.panel.commit_pending()
+        if self._panel is not None:
+            self._panel.commit_pending()
 
     # ---- background work ---------------------------------------------------------------
     def verify_evidence(self):
@@ -703,7 +730,7 @@ class MainWindow(LedgerWindow):
         self.after_first_paint(lambda: self._select_initial(settings.value("window/measure")))
 
     def _select_initial(self, last: str | None) -> None:
-        if self.panel.code:
+        if self._shown_code():
             return
         if last and self.model.row_of(last) >= 0:
             self.open_measure(last)
@@ -715,5 +742,5 @@ class MainWindow(LedgerWindow):
         super().save_state()
         settings = QSettings()
         settings.setValue("window/splitter", self.splitter.saveState())
-        if self.panel.code:
-            settings.setValue("window/measure", self.panel.code)
+        if self._shown_code():
+            settings.setValue("window/measure", self._shown_code())
