@@ -303,6 +303,11 @@ def _backup_progress():
 
 def _screenshot(app: QApplication, window, out: Path) -> int:
     window.resize(*SCREENSHOT_SIZE)
+    if hasattr(window, "splitter") and window.splitter.count() == 3:
+        # The panes as a first start on a screen this size has them (the offscreen screen
+        # the window was made on may be narrower).
+        width = SCREENSHOT_SIZE[0]
+        window.splitter.setSizes([width * 19 // 100, width * 51 // 100, width * 30 // 100])
     window.show()
     result = {"code": 1}
 

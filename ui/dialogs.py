@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
-                               QPushButton, QVBoxLayout)
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QVBoxLayout)
 
 from models.deadlines import today
 

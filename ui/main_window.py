@@ -694,8 +694,11 @@ class MainWindow(LedgerWindow):
         """Show or hide the task-list tree (hidden at first on a narrow screen)."""
         sizes = self.splitter.sizes()
         if on and sizes[0] == 0:
-            sizes[0] = max(200, self.width() // 6)
-            sizes[1] = max(sizes[1] - sizes[0], 240)
+            # The tree takes a fifth (at most its usual 270 px) from the table; the panel keeps
+            # what it has.
+            total = sum(sizes)
+            sizes[0] = min(270, max(160, total // 5))
+            sizes[1] = max(total - sizes[0] - sizes[2], 240)
         elif not on:
             sizes[1] += sizes[0]
             sizes[0] = 0

@@ -340,6 +340,8 @@ class MeasurePanel(QWidget):
 
     def _fill_indicators(self) -> None:
         indicators = self.detail.indicators
+        self.indicator_label.setVisible(bool(indicators))
+        self.indicator_box.setVisible(bool(indicators))
         if [i.id for i in indicators] == list(self.indicator_edits):
             # Same measure refreshed: keep the fields (and a figure being typed) in place.
             for item in indicators:
