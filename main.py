@@ -17,18 +17,16 @@ EXIT_ERROR = 2
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from cli.main import build_parser, run
-    commands = build_parser()._subparsers._group_actions[0].choices  # noqa: SLF001
-    wants_cli = any(arg in commands for arg in argv) or any(
-        arg in ("-h", "--help", "--version", "--selftest") for arg in argv)
-    if wants_cli:
+    from cli.names import CLI_OPTIONS, COMMANDS
+    if any(arg in COMMANDS or arg in CLI_OPTIONS for arg in argv):
+        from cli.main import run
         return run(argv)
     stray = stray_words(argv)
     if stray:
         # A mistyped command (exprot, settings) must not silently open the window instead.
-        close = difflib.get_close_matches(stray[0], list(commands), n=1)
+        close = difflib.get_close_matches(stray[0], sorted(COMMANDS), n=1)
         hint = f"，是不是“{close[0]}”？" if close else "。"
-        sys.stderr.write(f"错误：未知命令“{stray[0]}”{hint}可用的命令：{'、'.join(commands)}"
+        sys.stderr.write(f"错误：未知命令“{stray[0]}”{hint}可用的命令：{'、'.join(sorted(COMMANDS))}"
                          "（python main.py --help 查看说明）\n")
         return EXIT_ERROR
     from ui.app import run_window

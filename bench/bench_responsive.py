@@ -73,7 +73,7 @@ def run(big: Path, folder: Path, megabytes: int) -> list[tuple[str, float, int, 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY")
                           else os.environ.get("QT_QPA_PLATFORM", "xcb"))
     os.environ["TASKLEDGER_DATA_DIR"] = str(folder / "data")
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from models import backup, lock
     from models.ledger import Ledger

@@ -5,8 +5,9 @@ window's start-up in the same run.
     python bench/bench_ui.py [--big BIG.db] [--runs 5] [--keep DIR]
 
 Without --big the big ledger is built first with bench/big_ledger.py (about half a minute).
-Targets (issue 3): start-up ≤ 2.5× the empty window on the 2021 ledger, ≤ 3× on the big one;
-a filter or search ≤ 100 ms on the big ledger; memory under 300 MB.
+Targets (issue 15): start-up ≤ 2× the empty window on the 2021 ledger, ≤ 2.5× on the big one;
+a filter or search ≤ 100 ms on the big ledger; memory under 300 MB. Both windows open on the
+same offscreen 1920×1080 screen, at the same size (1400×860).
 """
 from __future__ import annotations
 
@@ -45,12 +46,20 @@ app.exec()
 """
 
 
+SCREEN = {"screens": [{"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                      "logicalDpi": 96, "dpr": 1}]}
+
+
 def child_env() -> dict:
     env = dict(os.environ)
     # An installed or frozen program runs from bytecode; this machine's shell may forbid
     # writing it (PYTHONDONTWRITEBYTECODE), which would time the compiler, not the program.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if "QT_QPA_PLATFORM" not in env:
+        # One screen for both windows, big enough that neither is shrunk to fit it.
+        config = Path(tempfile.gettempdir()) / "taskledger-bench-screen.json"
+        config.write_text(json.dumps(SCREEN))
+        env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     env.setdefault("TASKLEDGER_TODAY", "2021-10-15")
     return env
 
@@ -232,7 +241,7 @@ def main(argv=None) -> int:
         print(f"  {row['label']:<26} {row['median_s'] * 1000:6.0f} ms  ×{row['median_s'] / base:4.2f}"
               f"   {row['min_s'] * 1000:6.0f} ms  ×{row['min_s'] / base_min:4.2f}"
               f"   {row['max_rss_mb']:5.0f} MB")
-    print("  targets: 2021 ≤ ×2.50, big ≤ ×3.00")
+    print("  targets: 2021 ≤ ×2.00, big ≤ ×2.50")
 
     for label, db in (() if args.startup_only else (("2021 ledger", small), ("big ledger", big))):
         out = subprocess.run([py, str(Path(__file__).resolve()), "--interact", str(db)],

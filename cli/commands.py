@@ -53,6 +53,7 @@ def register(sub) -> None:
     p.add_argument("--next", dest="next_steps", help="下一步打算")
     p.add_argument("--value", help="量化指标的本单位完成值")
     p.add_argument("--progress", help="完成进度（百分比 0–100，如 60；写空串 \"\" 清除）")
+    p.add_argument("--reason", help="不涉及的理由（印在完成情况表的备注中）")
     p.add_argument("--unit", help=("单位（默认本台账的单位）"))
     p.set_defaults(func=cmd_record)
 
@@ -161,12 +162,12 @@ def cmd_tasks(args, ledger: Ledger) -> int:
 
 def cmd_record(args, ledger: Ledger) -> int:
     if all(v is None for v in (args.status, args.note, args.problems, args.next_steps, args.value,
-                               args.progress)):
-        raise InvalidInput("没有要填报的内容：请至少给出 --status、--note、--problems、--next、--value"
-                           " 或 --progress 之一")
+                               args.progress, args.reason)):
+        raise InvalidInput("没有要填报的内容：请至少给出 --status、--note、--problems、--next、--value、"
+                           "--progress 或 --reason 之一")
     row = ledger.record(args.code, status=args.status, note=args.note, date=args.date,
                         problems=args.problems, next_steps=args.next_steps, value=args.value,
-                        unit=args.unit, progress=args.progress)
+                        unit=args.unit, progress=args.progress, reason=args.reason)
     pace = ""
     if row.progress is not None or row.light:
         shown = "未填" if row.progress is None else f"{row.progress:g}%"
@@ -174,6 +175,14 @@ def cmd_record(args, ledger: Ledger) -> int:
             f" {light_text(row.light)}" if row.light else "")
     print(f"已保存：举措 {row.code}　状态 {row.status}　进展 {row.entry_count} 条　佐证 {row.evidence_count} 份"
           + pace)
+    if args.note:
+        # The window asks first; the command line says it after saving (check lists it too).
+        from models.dates import date_warnings
+        from models.ledger import parse_date
+        plan = ledger.plan()
+        for warning in date_warnings(parse_date(args.date, what="进展日期"), year=plan.year,
+                                     deadline=plan.deadline):
+            print(f"注意：{warning.message()}，请确认是否写错")
     return 0
 
 

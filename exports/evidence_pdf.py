@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import io
 import math
-import os
 import shutil
 import subprocess
 import tempfile
@@ -645,7 +644,6 @@ def encode_image(path: Path, box_pt: tuple[float, float], mode: Mode):
     sources (PNG, GIF, BMP) stay lossless (FlateDecode) in 标准 mode.
     """
     from PIL import Image, ImageOps
-    from pypdf.generic import DictionaryObject, NameObject, NumberObject
 
     target = (max(1, math.ceil(box_pt[0] / 72 * mode.dpi)),
               max(1, math.ceil(box_pt[1] / 72 * mode.dpi)))

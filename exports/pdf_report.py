@@ -16,7 +16,6 @@ from reportlab.platypus import Flowable   # this module is imported only when ex
 
 from models.errors import InvalidInput
 from models.fingerprint import footer_text, ledger_fingerprint
-from models.narrative import chinese_number  # noqa: F401  (kept for callers of this module)
 
 from .pdf_common import (CancelCheck, MissingGlyphsError, PdfResult, Progress, build_atomically,
                          cjk_paragraph, check_cancel, enable_chinese_line_breaking,
@@ -24,8 +23,7 @@ from .pdf_common import (CancelCheck, MissingGlyphsError, PdfResult, Progress, b
 from .pdf_fonts import FANGSONG, HEITI, KAITI, SONG, TITLE, FontSet, resolve_fonts
 from .report_content import (ANNEX1_COLUMNS, ANNEX1_WIDTHS_MM, ANNEX2_COLUMNS,  # noqa: F401
                              ANNEX2_TITLE, ANNEX2_WIDTHS_MM, H1, H2, MeasureLine, NO_EVIDENCE,
-                             SectionRow, WorkReport, annex1_title, build_work_report,
-                             report_title)
+                             SectionRow, WorkReport, build_work_report)
 from .title_lines import title_lines
 
 MM = 72 / 25.4

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from models.status_report import ReportTable, build_status_report, status_title  # noqa: F401
+from models.status_report import ReportTable, build_status_report
 
 from .pdf_common import (CancelCheck, PdfResult, Progress, build_atomically, check_cancel,
                          cjk_paragraph, enable_chinese_line_breaking, progress_hook)

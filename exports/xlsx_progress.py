@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from models.deadlines import today
 from models.fingerprint import footer_text, ledger_fingerprint
-from models.status import NOT_INVOLVED, STATUSES
+from models.status import STATUSES
 from models.summary import EvidenceNumber, Summary, evidence_numbers, summarize
 from models.wording import entry_line, measure_remarks, time_facts
 
@@ -123,7 +123,6 @@ def write_progress_sheet(ws: Worksheet, ledger, *, unit: str | None = None,
     evidence_by_measure: dict[str, list[str]] = {}
     for item in numbers:
         evidence_by_measure.setdefault(item.measure_code, []).append(item.package_name)
-    plan = ledger.plan()
     ncols = len(PROGRESS_COLUMNS)
     set_widths(ws, _WIDTHS)
 

@@ -30,7 +30,7 @@ from models.summary import evidence_numbers
 from models.wording import entry_line
 
 from .text_width import MAX_ROW_HEIGHT_PT, height_for
-from .xlsx_style import (BODY_FONT, THIN_BORDER, WRAP_TOP_LEFT, check_cancel, chinese_date,
+from .xlsx_style import (BODY_FONT, THIN_BORDER, WRAP_TOP_LEFT, check_cancel,
                          clean_text, FORMULA_LEADS, save_atomically)
 
 # Progress columns by the names provinces give them; the first name is the one we add.

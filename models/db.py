@@ -5,8 +5,7 @@ import contextlib
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 import errno
 
@@ -14,7 +13,58 @@ from .errors import (DamagedLedger, DiskFull, LedgerError, LedgerNotFound, Ledge
                      NotALedger, SchemaTooNew)
 from .schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class LedgerDatabase:
+    """A ledger connection with the calls the models make — ``execute`` (a cursor),
+    ``query`` (rows as dicts, as sqlite-utils gives them) and ``conn`` — answered by sqlite3
+    alone. Anything else sqlite-utils offers (``db["table"]``, ``db.table_names()``…) loads
+    sqlite-utils on first use: its imports cost about as much as the whole window's first
+    paint, which needs none of it.
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._utils = None
+
+    def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
+        """Run one statement (the connection is in autocommit mode: see transaction())."""
+        if parameters is None:
+            return self.conn.execute(sql)
+        return self.conn.execute(sql, parameters)
+
+    def query(self, sql: str, params=None):
+        """The rows of a SELECT as dicts (repeated column names get _2, _3…, as sqlite-utils
+        names them)."""
+        cursor = self.execute(sql, params)
+        if cursor.description is None:
+            raise ValueError("query() can only be used with SQL that returns rows")
+        keys, seen = [], {}
+        for description in cursor.description:
+            name = description[0]
+            seen[name] = seen.get(name, 0) + 1
+            keys.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+        return (dict(zip(keys, row)) for row in cursor)
+
+    @property
+    def utils(self) -> "sqlite_utils.Database":
+        """The same connection as a sqlite_utils.Database (imported on first use)."""
+        if self._utils is None:
+            import sqlite_utils
+            self._utils = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._utils
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.utils, name)
+
+    def __getitem__(self, table: str):
+        return self.utils[table]
 
 
 def read_schema_version(path: Path) -> int:
@@ -73,7 +123,7 @@ def _header_through_sqlite(path: Path) -> tuple[int, int]:
     return app_id, version
 
 
-def connect(path: Path) -> sqlite_utils.Database:
+def connect(path: Path) -> LedgerDatabase:
     """Open a connection with the settings every ledger connection uses.
 
     A connection belongs to the thread that opened it: background jobs call this again.
@@ -81,13 +131,13 @@ def connect(path: Path) -> sqlite_utils.Database:
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
-    # execute_plugins=False: third-party sqlite-utils plugins installed on the PC must not
-    # hook into ledger connections, and scanning for them costs ~30 ms of window start-up.
-    db = sqlite_utils.Database(conn, execute_plugins=False)
-    return db
+    # What sqlite_utils.Database sets on a connection it is given (the ledgers were always
+    # opened through it); third-party sqlite-utils plugins never hook into ledger connections.
+    conn.execute("PRAGMA recursive_triggers = on")
+    return LedgerDatabase(conn)
 
 
-def open_ledger_db(path: Path) -> sqlite_utils.Database:
+def open_ledger_db(path: Path) -> LedgerDatabase:
     """Open an existing ledger, upgrading its schema if it is older than the program.
 
     A newer schema is refused before anything is written. Before an upgrade the file is
@@ -161,12 +211,12 @@ def integrity_problems_of(path: Path) -> list[str]:
     """integrity_problems of a database file no one else is using (a backup's snapshot)."""
     conn = sqlite3.connect(str(path))
     try:
-        return integrity_problems(sqlite_utils.Database(conn, execute_plugins=False))
+        return integrity_problems(LedgerDatabase(conn))
     finally:
         conn.close()
 
 
-def integrity_problems(db: sqlite_utils.Database, *, limit: int = 20) -> list[str]:
+def integrity_problems(db: LedgerDatabase, *, limit: int = 20) -> list[str]:
     """What SQLite's integrity check finds wrong in the database file (empty when healthy)."""
     try:
         rows = db.execute(f"PRAGMA integrity_check({int(limit)})").fetchall()
@@ -176,7 +226,7 @@ def integrity_problems(db: sqlite_utils.Database, *, limit: int = 20) -> list[st
     return [] if found == ["ok"] else found
 
 
-def create_ledger_db(path: Path) -> sqlite_utils.Database:
+def create_ledger_db(path: Path) -> LedgerDatabase:
     """Create a new, empty ledger file at the latest schema."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -189,7 +239,7 @@ def create_ledger_db(path: Path) -> sqlite_utils.Database:
     return db
 
 
-def migrate(db: sqlite_utils.Database, from_version: int) -> None:
+def migrate(db: "LedgerDatabase", from_version: int) -> None:
     """Apply every step after ``from_version``, each in its own transaction.
 
     A step is SQL text or a callable ``step(db)`` (see models/schema.py); either runs inside
@@ -226,7 +276,7 @@ def migrate(db: sqlite_utils.Database, from_version: int) -> None:
         db.execute("PRAGMA foreign_keys = ON")
 
 
-def _run_python_step(db: sqlite_utils.Database, name: str, step) -> None:
+def _run_python_step(db: "LedgerDatabase", name: str, step) -> None:
     # A COMMIT inside the step (executescript() issues one first) would leave half a
     # migration in the file under the old version number: SQLite refuses it instead.
     refused = []
@@ -262,7 +312,7 @@ def _split_sql(script: str) -> list[str]:
     return statements
 
 
-def backup_copy(db: sqlite_utils.Database, dest: Path) -> Path:
+def backup_copy(db: "LedgerDatabase", dest: Path) -> Path:
     """Copy the live database to ``dest`` consistently (SQLite online backup)."""
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -275,7 +325,7 @@ def backup_copy(db: sqlite_utils.Database, dest: Path) -> Path:
 
 
 @contextlib.contextmanager
-def transaction(db: sqlite_utils.Database):
+def transaction(db: "LedgerDatabase"):
     """One change = one transaction; nests through savepoints."""
     conn = db.conn
     if conn.in_transaction:

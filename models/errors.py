@@ -50,10 +50,6 @@ class PlanFormatError(LedgerError):
     """A task list that cannot be read; the message names where (sheet/row/line) and why."""
 
 
-class Cancelled(LedgerError):
-    """The user stopped the work; whatever it was writing was left out whole."""
-
-
 class DamagedLedger(LedgerError):
     """The database file itself is damaged (SQLite found a bad page)."""
 

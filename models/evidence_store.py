@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -98,6 +97,7 @@ class EvidenceStore:
         source = Path(source)
         inspect_source(source)
         self.root.mkdir(parents=True, exist_ok=True)
+        import tempfile
         fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
         os.close(fd)
         try:

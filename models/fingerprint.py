@@ -51,8 +51,9 @@ def _list(value) -> list:
 def measure_content(measure: dict) -> dict:
     """The printed content of one measure of a data.json (types normalised, times left out).
 
-    The unit's own deadline, 完成进度 and milestones (issue 12) count only when present, so
-    content without them keeps the code it always had.
+    The unit's own deadline, 完成进度 and milestones (issue 12) and the reason a measure is
+    不涉及 (issue 15) count only when present, so content without them keeps the code it
+    always had.
     """
     involved = measure.get("involved")
     content = {
@@ -79,6 +80,9 @@ def measure_content(measure: dict) -> dict:
              for m in _list(measure.get("milestones")) if isinstance(m, dict)]
     if steps:
         content["milestones"] = steps
+    # The reason a measure does not concern the unit prints in 备注 (issue 15).
+    if isinstance(measure.get("not_involved_reason"), str) and measure["not_involved_reason"]:
+        content["not_involved_reason"] = measure["not_involved_reason"]
     return content
 
 
@@ -167,7 +171,8 @@ def ledger_fingerprint(ledger, *, unit: str | None = None) -> str:
                  "problems": row.problems, "next_steps": row.next_steps,
                  "entries": entries.get(row.code, []), "indicators": figures.get(row.code, []),
                  "evidence": evidence.get(row.code, []), "deadline_set": row.unit_deadline,
-                 "progress": row.recorded_progress, "milestones": steps.get(row.code, [])}
+                 "progress": row.recorded_progress, "milestones": steps.get(row.code, []),
+                 "not_involved_reason": row.not_involved_reason}
                 for row in ledger.measures(unit=unit)]
     settings = ledger.settings()
     return content_fingerprint({

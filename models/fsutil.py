@@ -6,7 +6,6 @@ progress, honour cancel and fsync the same way.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import BinaryIO, Callable
@@ -50,6 +49,7 @@ def copy_hashed(source: Path | str | BinaryIO, dest: Path | str | BinaryIO | Non
         if own_source:
             src.close()
         raise
+    import hashlib                 # OpenSSL loads when a file is first hashed, not at start-up
     digest, done, reported = hashlib.sha256(), 0, -1
     try:
         while True:

@@ -98,6 +98,7 @@ def measure_data(row, detail, numbers: dict[tuple[str, int], str]) -> dict:
         "involved": row.involved,
         "problems": row.problems,
         "next_steps": row.next_steps,
+        "not_involved_reason": row.not_involved_reason,
         "updated_at": row.updated_at,
         "entries": [{"date": e.date, "author": e.author, "text": e.text,
                      "created_at": e.created_at, "updated_at": e.updated_at}

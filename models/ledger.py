@@ -21,7 +21,6 @@ from .errors import InvalidInput, LargeEvidence, LedgerExists, UnknownMeasure, U
 from .evidence_store import (MISSING, OK, EvidenceStore, describe_size, evidence_dir_for,
                              inspect_source)
 from .inputs import clean_name, clean_text, parse_date, parse_number
-from .plan.definition import load_builtin_plan
 from .plan.store import indicator_row, insert_plan, list_plans, list_units, read_plan
 from .plan.units import OUTSIDE_KINDS
 from .records import (AuditRecord, Entry, Evidence, MeasureDetail, MeasureRow, NarrativeText,
@@ -73,6 +72,7 @@ SELECT m.id AS mid, m.code, s.title AS section, s.seq AS section_seq, t.no AS ta
        COALESCE(r.status, '未启动') AS status, r.involved, COALESCE(r.problems, '') AS problems,
        COALESCE(r.next_steps, '') AS next_steps, r.updated_at,
        -- :cutoff is the last day a report covers (Ledger.as_of); far in the future otherwise
+       COALESCE(r.not_involved_reason, '') AS not_involved_reason,
        (SELECT count(*) FROM evidence_links el JOIN evidence e ON e.id = el.evidence_id
          WHERE el.measure_id = m.id AND e.unit = :unit AND e.evidence_date <= :cutoff)
          AS evidence_count,
@@ -101,6 +101,7 @@ WHERE m.plan_id = :plan
 _ORDER = " ORDER BY s.seq, t.no, m.seq"
 # The :cutoff of a ledger that is not an "as of" view: no entry or evidence is left out.
 NO_CUTOFF = "9999-12-31"
+REASON_MAX = 200                     # characters of a 不涉及 reason (one line in 备注)
 
 
 class Ledger:
@@ -129,7 +130,9 @@ class Ledger:
         path = Path(path)
         if path.exists():
             raise LedgerExists(f"台账文件已存在：{path}（不会覆盖；如需新建请换一个 --db 路径）")
-        plan = plan if plan is not None else load_builtin_plan()
+        if plan is None:
+            from .plan.definition import load_builtin_plan
+            plan = load_builtin_plan()
         unit_names = plan_unit_names(plan)
         if role == CITY and unit not in unit_names:
             raise UnknownUnit(f"单位“{unit}”不在本方案的单位名单中。可选：{candidates_text(unit_names)}")
@@ -480,11 +483,13 @@ class Ledger:
                date: str | None = None, problems: str | None = None,
                next_steps: str | None = None, value: float | str | None = None,
                involved: bool | None = None, unit: str | None = None,
-               author: str | None = None, progress: float | str | None = None) -> MeasureRow:
+               author: str | None = None, progress: float | str | None = None,
+               reason: str | None = None) -> MeasureRow:
         """Update a measure for a unit; a ``note`` adds a dated progress entry.
 
-        ``progress`` is the 完成进度 in per cent (0–100; "" clears it). All of it is one
-        transaction: a bad value leaves every field as it was.
+        ``progress`` is the 完成进度 in per cent (0–100; "" clears it). ``reason``: why the
+        unit is not involved (不涉及), a short text printed in the 完成情况表's 备注. All of it
+        is one transaction: a bad value leaves every field as it was.
         """
         self.note_changes(measures={code}, entries={code} if note is not None else set())
         unit = self.check_unit(unit)
@@ -511,6 +516,10 @@ class Ledger:
         indicators = self.db.execute("SELECT id, quantity_unit FROM indicators WHERE measure_id = ?"
                                      " ORDER BY seq", [mid]).fetchall()
         indicator_ids = [r[0] for r in indicators]
+        if reason is not None:
+            reason = clean_name(reason, what="不涉及的理由")
+            if len(reason) > REASON_MAX:
+                raise InvalidInput(f"不涉及的理由最多 {REASON_MAX} 个字（现有 {len(reason)} 个）")
         if value is not None and value != "" and not indicator_ids:
             raise InvalidInput(f"举措 {code} 没有量化指标，不能填写完成值")
         number = (_figure(value, indicators[0][1]) if value is not None and value != ""
@@ -528,7 +537,8 @@ class Ledger:
                 and self._status(mid, unit) == NOT_STARTED):
             new_status = IN_PROGRESS         # work under way: a measure 未启动 is now 推进中
         changes = {k: v for k, v in (("status", new_status), ("problems", problems),
-                                     ("next_steps", next_steps)) if v is not None}
+                                     ("next_steps", next_steps),
+                                     ("not_involved_reason", reason)) if v is not None}
         with dbmod.transaction(self.db):
             now = now_text()
             self._ensure_assignment(mid, unit)
@@ -693,7 +703,7 @@ class Ledger:
             mid, unit = self.db.execute("SELECT measure_id, unit FROM entries WHERE id = ?",
                                         [entry_id]).fetchone()
             self._touch(mid, unit, now)
-            record_audit(self.db, self.user, "edit_entry", old.measure_code,
+            record_audit(self.db, self.user, "edit_entry", f"{old.measure_code}@{unit}",
                    {"id": entry_id, "old": {"date": old.date, "text": old.text},
                     "new": {"date": new_date, "text": text}})
         return self.entry(entry_id)
@@ -707,7 +717,7 @@ class Ledger:
                                         [entry_id]).fetchone()
             self.db.execute("DELETE FROM entries WHERE id = ?", [entry_id])
             self._touch(mid, unit, now_text())
-            record_audit(self.db, self.user, "delete_entry", old.measure_code,
+            record_audit(self.db, self.user, "delete_entry", f"{old.measure_code}@{unit}",
                    {"id": entry_id, "date": old.date, "text": old.text})
 
     # ---- evidence ----------------------------------------------------------------------------
@@ -1039,20 +1049,14 @@ class Ledger:
 
     # ---- search and audit --------------------------------------------------------------------
     def search(self, text: str, *, unit: str | None = None) -> list[str]:
-        """Ids of the unit's measures whose text, entries or evidence names contain ``text``."""
+        """Codes of the unit's measures whose code, text, task, progress entries, evidence
+        names or notes, problems or next steps contain ``text`` (models.search), in plan order."""
+        from .search import normalise_query, search_places
         unit = self.check_unit(unit)
-        text = (text or "").strip()
-        if not text:
+        if not normalise_query(text):
             return [m.code for m in self.measures(unit=unit)]
-        params = {**self.measure_params(unit), "q": text}
-        if len(text) >= 3:
-            # trigram FTS answers substring queries of 3+ characters from the index.
-            params["match"] = '"' + text.replace('"', '""') + '"'
-            hits = "SELECT measure_id FROM search_fts WHERE search_fts MATCH :match"
-        else:
-            hits = "SELECT measure_id FROM search_fts WHERE instr(body, :q) > 0"
-        sql = (MEASURE_SELECT + f" AND m.id IN ({hits})" + _ORDER)
-        return [row["code"] for row in self.db.query(sql, params)]
+        hits = search_places(self, text, unit=unit)
+        return [m.code for m in self.measures(unit=unit) if m.code in hits]
 
     def audit_log(self, *, limit: int | None = None) -> list[AuditRecord]:
         """The audit trail, oldest first."""
@@ -1077,7 +1081,10 @@ def candidates_text(names: list[str]) -> str:
 
 def record_audit(db, user: str, action: str, target: str, detail: dict) -> None:
     """Append one row to the audit trail (inside the caller's transaction)."""
-    db.execute("INSERT INTO audit (at, user, action, target, detail) VALUES (?,?,?,?,?)",
+    # The plan worked on when the row is written: a measure's history and undo read the rows
+    # of its own plan ("8.5" exists in every year's plan).
+    db.execute("INSERT INTO audit (at, user, action, target, detail, plan_id) VALUES (?,?,?,?,?,"
+               " (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_plan'))",
                [now_text(), user or "", action, target, json.dumps(detail, ensure_ascii=False)])
 
 
@@ -1161,6 +1168,7 @@ def measure_row(row: dict, on: date, pace=None) -> MeasureRow:
         responsibility=row["responsibility"], scope=row["scope"], deadline=row["deadline"],
         status=row["status"], involved=None if involved is None else bool(involved),
         problems=row["problems"], next_steps=row["next_steps"], updated_at=row["updated_at"],
+        not_involved_reason=row.get("not_involved_reason") or "",
         evidence_count=row["evidence_count"], entry_count=row["entry_count"],
         last_entry_date=row["last_entry_date"],
         deadline_state=deadline_state(row["deadline"], row["status"], on,

@@ -14,7 +14,6 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import socket
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -140,7 +139,7 @@ def acquire(ledger_path: Path, *, program: str = "") -> LockHandle:
             fh.close()
             continue
         previous = _read_info(fh)
-        info = LockInfo(pid=os.getpid(), host=socket.gethostname(), user=_user(),
+        info = LockInfo(pid=os.getpid(), host=_host(), user=_user(),
                         since=datetime.now().isoformat(timespec="seconds"), program=program)
         fh.seek(0)
         fh.truncate()
@@ -271,6 +270,14 @@ def _read_info(fh) -> LockInfo | None:
                         program=str(data.get("program", "")))
     except (OSError, ValueError, TypeError, UnicodeDecodeError):
         return None
+
+
+def _host() -> str:
+    """This computer's name (the socket module only where os.uname is missing: Windows)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+    return socket.gethostname()
 
 
 def _user() -> str:

@@ -12,7 +12,12 @@ from .deadlines import LATE, DUE_SOON, STALE_DAYS, today
 from .pace import GREEN, NO_LIGHT, RED, YELLOW
 from .ledger import MEASURE_SELECT, measure_row
 from .records import MeasureRow
-from .status import DONE, NOT_INVOLVED, normalize_status
+from .search import normalise_query, search_places
+from .status import DONE, NOT_INVOLVED, NOT_STARTED, PENDING, normalize_status
+
+# 相关地市 measures the unit has not yet said whether it is involved in: the table shows them
+# as 待确认 (PENDING) rather than 未启动.
+_PENDING_SQL = "(scope = 'relevant' AND involved IS NULL)"
 
 # Sort keys a view may ask for, mapped to SQL over the measure query's columns.
 _MEASURE_NO = "CAST(substr(code, instr(code, '.') + 1) AS INTEGER)"
@@ -60,10 +65,13 @@ class MeasureFilter:
 
 def measure_codes(ledger, flt: MeasureFilter | None = None, *, unit: str | None = None,
                   order: str = "id", descending: bool = False,
-                  on: date | None = None) -> list[str]:
+                  on: date | None = None, search_hits: dict | None = None) -> list[str]:
     """Codes of the unit's measures passing ``flt``, sorted by ``order`` (a SORT_KEYS key).
 
     Ties keep plan order, so a sort by status lists each status's measures as the plan does.
+    ``flt.status`` may be PENDING (待确认: a 相关地市 measure not yet confirmed), and then
+    未启动 means the measures shown as 未启动, without those. ``search_hits``: the answer of
+    models.search.search_places for ``flt.search`` when the caller already has it.
     """
     flt = flt or MeasureFilter()
     unit = ledger.check_unit(unit)
@@ -72,9 +80,13 @@ def measure_codes(ledger, flt: MeasureFilter | None = None, *, unit: str | None 
               "soon": (on + timedelta(days=ledger.pace().reminder_days)).isoformat(),
               "stale": (on - timedelta(days=STALE_DAYS)).isoformat()}
     where = []
-    if flt.status:
+    if flt.status == PENDING:
+        where.append(_PENDING_SQL)
+    elif flt.status:
         where.append("status = :status")
         params["status"] = normalize_status(flt.status)
+        if params["status"] == NOT_STARTED:
+            where.append(f"NOT {_PENDING_SQL}")
     if flt.section:
         where.append("section = :section")
         params["section"] = flt.section
@@ -103,8 +115,9 @@ def measure_codes(ledger, flt: MeasureFilter | None = None, *, unit: str | None 
            + (" WHERE " + " AND ".join(where) if where else "")
            + f" ORDER BY {key}, section_seq, task_no, {_MEASURE_NO}")
     codes = [row[0] for row in ledger.db.execute(sql, params).fetchall()]
-    if flt.search.strip():
-        hits = set(ledger.search(flt.search, unit=unit))
+    if normalise_query(flt.search):
+        hits = search_hits if search_hits is not None else search_places(ledger, flt.search,
+                                                                          unit=unit)
         codes = [code for code in codes if code in hits]
     if flt.light or order == "light":
         # The light depends on dates, milestones and the ledger's thresholds: judged on the
@@ -134,6 +147,26 @@ def measure_rows(ledger, codes: list[str], *, unit: str | None = None,
     on = on or ledger.today()
     pace = ledger.pace()
     return {row["code"]: measure_row(row, on, pace) for row in ledger.db.query(sql, params)}
+
+
+@dataclass(frozen=True)
+class OutlineRow:
+    """Where a measure sits in the plan and its status: what the plan tree counts."""
+    code: str
+    section: str
+    task_no: int
+    task_content: str
+    status: str
+
+
+def outline_rows(ledger, *, unit: str | None = None) -> list[OutlineRow]:
+    """The unit's measures in plan order, with only their place and status — without the
+    per-measure counts of entries and evidence (which cost a big ledger most of the query)."""
+    unit = ledger.check_unit(unit)
+    sql = (f"WITH q AS ({MEASURE_SELECT}) SELECT code, section, task_no, task_content, status"
+           f" FROM q ORDER BY section_seq, task_no, {_MEASURE_NO}")
+    return [OutlineRow(*row) for row in ledger.db.execute(
+        sql, ledger.measure_params(unit)).fetchall()]
 
 
 def last_touch(row: MeasureRow) -> str:

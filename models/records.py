@@ -127,6 +127,7 @@ class MeasureRow:
     light: str | None = None
     milestone_count: int = 0
     milestones_late: int = 0
+    not_involved_reason: str = ""     # why the unit is not involved (不涉及), for 备注
 
     def to_dict(self) -> dict:
         """The row for ``tasks --json``; "id" repeats the code for scripts written for the
@@ -207,3 +208,4 @@ class AuditRecord:
     action: str
     target: str
     detail: str
+    plan_id: int | None = None       # the plan worked on when it was written (None: older rows)

@@ -501,6 +501,17 @@ def _0010_ledger_identity(db: "sqlite_utils.Database") -> None:
                [uuid.uuid4().hex])
 
 
+# The clerk's window (issue 15): a 不涉及 carries the unit's short reason (printed in the
+# 完成情况表's 备注); every audit row names the plan it was written on, so a measure's history
+# ("8.5" exists in every year's plan) and undo find their own rows; the trail is read per
+# measure, so it gets an index on its target.
+_0011_WINDOW_WITHOUT_TRAPS = """
+ALTER TABLE assignments ADD COLUMN not_involved_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit ADD COLUMN plan_id INTEGER;
+CREATE INDEX audit_target ON audit (target, id);
+"""
+
+
 # A step: SQL text, or a function that changes the database it is given.
 Step = Union[str, Callable[["sqlite_utils.Database"], None]]
 
@@ -516,6 +527,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (8, "0008_report_narrative", _0008_REPORT_NARRATIVE),
     (9, "0009_time_in_the_ledger", _0009_TIME_IN_THE_LEDGER),
     (10, "0010_ledger_identity", _0010_ledger_identity),
+    (11, "0011_window_without_traps", _0011_WINDOW_WITHOUT_TRAPS),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

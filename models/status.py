@@ -9,6 +9,9 @@ DONE = "已完成"
 NOT_INVOLVED = "不涉及"
 
 STATUSES = (DONE, IN_PROGRESS, NOT_STARTED, NOT_INVOLVED)
+# Not a stored status: a 相关地市 measure whose unit has not yet confirmed whether it is
+# involved. The window shows and filters it so instead of 未启动 (what is stored).
+PENDING = "待确认"
 
 # One palette for statuses wherever they are drawn — the table and dashboard on screen, the
 # province's matrix, the workbooks and the PDFs: strong colours for text, bars and chart

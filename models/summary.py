@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .deadlines import DUE_SOON, LATE, STALE_DAYS, days_left, today
+from .deadlines import DUE_SOON, LATE, STALE_DAYS, days_left
 from .pace import LIGHTS, NO_LIGHT, RED, YELLOW
 from .records import Evidence, IndicatorRow, MeasureRow
 from .status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED, STATUSES

@@ -56,7 +56,8 @@ def measure_remarks(row) -> list[str]:
     then what the task list says of it beyond its text (list_facts)."""
     remarks = []
     if row.status == NOT_INVOLVED:
-        remarks.append(CONFIRMED_NOT_INVOLVED)
+        reason = getattr(row, "not_involved_reason", "")
+        remarks.append(CONFIRMED_NOT_INVOLVED + (f"：{reason}" if reason else ""))
     elif row.scope == "relevant" and row.involved is None:
         remarks.append(UNCONFIRMED)
     return remarks + list_facts(row)

@@ -150,7 +150,8 @@ def test_spec_leaves_out_unused_qt_but_nothing_the_program_uses():
     used = _qt_modules_used()
     assert {"QtWidgets", "QtGui", "QtCore"} <= used
     assert not {f"PySide6.{m}" for m in used} & excludes, "build.spec excludes a module ui/ imports"
-    for unused in ("QtWebEngineCore", "Qt3DCore", "QtMultimedia", "QtQuick", "QtQml", "QtNetwork"):
+    # QtNetwork is used: the window's single-instance socket (ui/single_instance.py).
+    for unused in ("QtWebEngineCore", "Qt3DCore", "QtMultimedia", "QtQuick", "QtQml"):
         assert f"PySide6.{unused}" in excludes
     hidden = set(made["Analysis"][0].kwargs["hiddenimports"])
     assert {"exports.xlsx_progress", "exports.pdf_report", "cli.selftest", "models.backup",
@@ -158,7 +159,8 @@ def test_spec_leaves_out_unused_qt_but_nothing_the_program_uses():
     # Sub-packages too: models.plan.reader imports its readers only when a file needs them.
     assert {"models.plan", "models.plan.docx", "models.plan.xlsx", "models.plan.text"} <= hidden
     analysis = made["Analysis"][0]
-    assert [b[0] for b in analysis.binaries] == ["PySide6/Qt/lib/libQt6Widgets.so.6"]
+    assert [b[0] for b in analysis.binaries] == ["libQt6Network.so.6",
+                                                 "PySide6/Qt/lib/libQt6Widgets.so.6"]
     kept = [d[0] for d in analysis.datas if d[0].startswith("PySide6/")]
     assert kept == ["PySide6/Qt/translations/qtbase_zh_CN.qm"]
 

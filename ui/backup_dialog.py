@@ -23,6 +23,7 @@ from .jobs import Access
 from .widgets import human_size
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+BACKUP_FOLDER_KEY = "paths/last_backup_folder"
 _KINDS = {backup.AUTO: QT_TRANSLATE_NOOP("BackupListDialog", "每日自动"),
           backup.MANUAL: QT_TRANSLATE_NOOP("BackupListDialog", "手动"),
           backup.BEFORE_RESTORE: QT_TRANSLATE_NOOP("BackupListDialog", "恢复前自动")}
@@ -136,15 +137,34 @@ class BackupActions(WindowActions):
         self.backup_action = QAction(self.tr("立即备份(&B)…"), self.host)
         self.backup_action.triggered.connect(lambda _=False: self.backup_now())
         menu.addAction(self.backup_action)
+        # A USB stick or a network folder: the way a ledger moves to a new PC.
+        self.backup_to_action = QAction(self.tr("备份到U盘或其他位置(&S)…"), self.host)
+        self.backup_to_action.triggered.connect(lambda _=False: self.backup_to())
+        menu.addAction(self.backup_to_action)
         self.restore_action = QAction(self.tr("从备份恢复(&R)…"), self.host)
         self.restore_action.triggered.connect(lambda _=False: self.choose_and_restore())
         menu.addAction(self.restore_action)
 
-    def backup_now(self):
+    def backup_to(self, folder: Path | None = None):
+        """Back up into a folder the clerk chooses (a USB stick); returns the job (or None)."""
+        if folder is None:
+            from PySide6.QtCore import QSettings
+            settings = QSettings()
+            chosen = QFileDialog.getExistingDirectory(
+                self.host, self.tr("选择备份保存的位置（如U盘）"),
+                str(settings.value(BACKUP_FOLDER_KEY, str(Path.home()))))
+            if not chosen:
+                return None
+            settings.setValue(BACKUP_FOLDER_KEY, chosen)
+            folder = Path(chosen)
+        return self.backup_now(folder)
+
+    def backup_now(self, folder: Path | None = None):
+        """Back up into ``folder`` (the program's backup folder by default)."""
         path = self.host.session.path
 
         def work(progress, cancelled):
-            return backup.backup_ledger(path, kind=backup.MANUAL, progress=progress,
+            return backup.backup_ledger(path, folder, kind=backup.MANUAL, progress=progress,
                                         cancelled=cancelled)
 
         def done(info):

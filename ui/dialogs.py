@@ -1,4 +1,4 @@
-"""Dialogs: first start, a progress entry, business settings."""
+"""Dialogs: first start, a progress entry, a 不涉及 reason, business settings."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
@@ -8,11 +8,16 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 
 from models.deadlines import today
 
+from .safe_input import guard
+
 DATE_FORMAT = "yyyy-MM-dd"
+NAME_MAX = 40                # characters of a 填报人's name
+ENTRY_MAX = 5000             # characters of one progress entry
 
 
 class FirstStartDialog(QDialog):
-    """Asks the unit (from the bundled list) and the user's name for a new ledger."""
+    """Asks the unit (from the bundled list, nothing chosen in advance) and the user's name
+    (required) for a new ledger; 建立台账 stays off until both are given."""
 
     def __init__(self, units: list[dict], ledger_path, parent=None):
         super().__init__(parent)
@@ -25,8 +30,15 @@ class FirstStartDialog(QDialog):
         form = QFormLayout()
         self.unit_combo = QComboBox()
         self.unit_combo.addItems([u["name"] for u in units])
+        # No unit is chosen for the clerk: a wrong default taken by pressing Enter is what
+        # made 郑州市 ledgers in other cities.
+        self.unit_combo.setPlaceholderText(self.tr("请选择本单位"))
+        self.unit_combo.setCurrentIndex(-1)
+        self.unit_combo.setAccessibleName(self.tr("本单位"))
         self.user_edit = QLineEdit()
-        self.user_edit.setPlaceholderText(self.tr("例如：张三"))
+        self.user_edit.setMaxLength(NAME_MAX)
+        self.user_edit.setPlaceholderText(self.tr("例如：张三（必填）"))
+        self.user_edit.setAccessibleName(self.tr("填报人"))
         unit_label = QLabel(self.tr("本单位(&U)："))
         unit_label.setBuddy(self.unit_combo)
         user_label = QLabel(self.tr("填报人(&N)："))
@@ -36,7 +48,7 @@ class FirstStartDialog(QDialog):
         self.kind_combo.addItem(self.tr("地市台账（本单位填报）"), "city")
         self.kind_combo.addItem(self.tr("省级台账（汇总各地市报送）"), "province")
         self.kind_combo.currentIndexChanged.connect(
-            lambda _i: self.unit_combo.setEnabled(self.role() == "city"))
+            lambda _i: (self.unit_combo.setEnabled(self.role() == "city"), self._update_ok()))
         kind_label = QLabel(self.tr("台账类型(&K)："))
         kind_label.setBuddy(self.kind_combo)
         form.addRow(kind_label, self.kind_combo)
@@ -45,15 +57,33 @@ class FirstStartDialog(QDialog):
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("建立台账"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("建立台账"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.hint_label = QLabel(self.tr("本单位和填报人以后可在“文件 → 台账设置”中修改。"))
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet("color: #555;")
+        layout.addWidget(self.hint_label)
+        self.unit_combo.currentIndexChanged.connect(lambda _i: self._update_ok())
+        self.user_edit.textChanged.connect(lambda _t: self._update_ok())
+        guard(self)
+        self._update_ok()
         self.unit_combo.setFocus()
 
+    def _update_ok(self) -> None:
+        unit_ok = self.role() != "city" or self.unit_combo.currentIndex() >= 0
+        self.ok_button.setEnabled(unit_ok and bool(self.user()))
+
+    def accept(self) -> None:
+        if not self.ok_button.isEnabled():
+            return                          # Enter with a field missing does nothing
+        super().accept()
+
     def unit(self) -> str:
-        return self.unit_combo.currentText()
+        return self.unit_combo.currentText() if self.unit_combo.currentIndex() >= 0 else ""
 
     def role(self) -> str:
         """"city" (the default) or "province"."""
@@ -64,9 +94,11 @@ class FirstStartDialog(QDialog):
 
 
 class EntryDialog(QDialog):
-    """Date and text of one progress entry (new or edited)."""
+    """Date and text of one progress entry (new or edited). With ``plan`` (year, deadline)
+    a date after today or outside the plan's period is questioned before OK is taken."""
 
-    def __init__(self, parent=None, *, title: str, date: str | None = None, text: str = ""):
+    def __init__(self, parent=None, *, title: str, date: str | None = None, text: str = "",
+                 plan: tuple[int, str] | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(520, 300)
@@ -76,6 +108,7 @@ class EntryDialog(QDialog):
         self.date_edit.setDisplayFormat(DATE_FORMAT)
         self.date_edit.setDate(QDate.fromString(date, DATE_FORMAT) if date
                                else QDate(today().year, today().month, today().day))
+        self.plan = plan
         self.text_edit = QPlainTextEdit(text)
         self.text_edit.setTabChangesFocus(True)
         date_label = QLabel(self.tr("日期(&D)："))
@@ -91,19 +124,87 @@ class EntryDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        guard(self)
         self.text_edit.setFocus()
 
     def _accept(self):
         if not self.text().strip():
             QMessageBox.warning(self, self.windowTitle(), self.tr("进展内容不能为空"))
             return
+        if len(self.text()) > ENTRY_MAX:
+            QMessageBox.warning(self, self.windowTitle(), self.tr(
+                "一条进展最多 {0} 个字（现有 {1} 个），请分成几条").format(ENTRY_MAX, len(self.text())))
+            return
+        if not self._date_confirmed():
+            return
         self.accept()
+
+    def _date_confirmed(self) -> bool:
+        """Ask about a date after today or outside the plan's period (a typing slip, mostly)."""
+        if self.plan is None:
+            return True
+        from models.dates import FUTURE, date_warnings
+        year, deadline = self.plan
+        warnings = date_warnings(self.date(), year=year, deadline=deadline)
+        if not warnings:
+            return True
+        lines = []
+        for warning in warnings:
+            if warning.kind == FUTURE:
+                lines.append(self.tr("日期 {0} 晚于今天（{1}）。").format(warning.day, warning.today))
+            else:
+                lines.append(self.tr("日期 {0} 不在方案的时间范围内（{1} 至 {2}）。").format(
+                    warning.day, warning.start, warning.end))
+        answer = QMessageBox.question(
+            self, self.windowTitle(),
+            "\n".join(lines) + "\n\n" + self.tr("确定按这个日期保存吗？"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def date(self) -> str:
         return self.date_edit.date().toString(DATE_FORMAT)
 
     def text(self) -> str:
         return self.text_edit.toPlainText()
+
+
+class ReasonDialog(QDialog):
+    """Why the unit is not involved in a 相关地市 measure: a short, required line (printed in
+    the 完成情况表's 备注)."""
+
+    def __init__(self, parent=None, *, code: str, text: str = ""):
+        super().__init__(parent)
+        from models.ledger import REASON_MAX
+        self.setWindowTitle(self.tr("不涉及 — 举措 {0}").format(code))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("请简要说明本单位不涉及此举措的理由（将印在任务完成情况表的备注中）："))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.reason_edit = QLineEdit(text)
+        self.reason_edit.setMaxLength(REASON_MAX)
+        self.reason_edit.setPlaceholderText(self.tr("例如：本市没有国家级试点园区"))
+        self.reason_edit.setAccessibleName(self.tr("不涉及的理由"))
+        layout.addWidget(self.reason_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.reason_edit.textChanged.connect(
+            lambda _t: self.ok_button.setEnabled(bool(self.reason())))
+        self.ok_button.setEnabled(bool(self.reason()))
+        self.resize(460, 140)
+
+    def accept(self) -> None:
+        if self.reason():
+            super().accept()
+
+    def reason(self) -> str:
+        return " ".join(self.reason_edit.text().split())
 
 
 PAGE_STYLES = (("outer", QT_TRANSLATE_NOOP("SettingsDialog", "外侧（单页右、双页左）")),
@@ -118,14 +219,38 @@ class SettingsDialog(QDialog):
               ("contact_person", QT_TRANSLATE_NOOP("SettingsDialog", "联系人(&C)：")),
               ("contact_phone", QT_TRANSLATE_NOOP("SettingsDialog", "联系电话(&P)：")))
 
-    def __init__(self, settings: dict[str, str], parent=None):
+    def __init__(self, settings: dict[str, str], parent=None, *, units: list[str] | None = None,
+                 users: list[str] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("台账设置"))
         self.resize(520, 360)
         form = QFormLayout(self)
+        # Who is recording now: each progress entry keeps the name it was written under, so
+        # several clerks can take turns on one PC.
+        self.user_combo = QComboBox()
+        self.user_combo.setEditable(True)
+        self.user_combo.addItems(users or [])
+        self.user_combo.setCurrentText(settings.get("user", ""))
+        self.user_combo.lineEdit().setMaxLength(NAME_MAX)
+        self.user_combo.setAccessibleName(self.tr("填报人"))
+        caption = QLabel(self.tr("填报人(&U)："))
+        caption.setBuddy(self.user_combo)
+        form.addRow(caption, self.user_combo)
+        self.current_unit = settings.get("unit", "")
+        self.unit_combo = None
+        if units:
+            # Changing the unit moves what was recorded; it is confirmed separately.
+            self.unit_combo = QComboBox()
+            self.unit_combo.addItems(units)
+            self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findText(self.current_unit)))
+            self.unit_combo.setAccessibleName(self.tr("本单位"))
+            caption = QLabel(self.tr("本单位(&D)："))
+            caption.setBuddy(self.unit_combo)
+            form.addRow(caption, self.unit_combo)
         self.edits: dict[str, QLineEdit] = {}
         for key, label in self.FIELDS:
             edit = QLineEdit(settings.get(key, ""))
+            edit.setMaxLength(200)
             caption = QLabel(self.tr(label))
             caption.setBuddy(edit)
             form.addRow(caption, edit)
@@ -183,12 +308,23 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        guard(self)
+
+    def user(self) -> str:
+        return " ".join(self.user_combo.currentText().split())[:NAME_MAX]
+
+    def unit(self) -> str:
+        """The unit chosen (the current one when unchanged or not offered)."""
+        return self.unit_combo.currentText() if self.unit_combo is not None else self.current_unit
 
     def _accept(self) -> None:
         # The ledger checks the same rules (models.settings); checking here keeps the dialog
         # open with what the clerk typed instead of losing it to a refusal.
         from models.errors import LedgerError
         from models.settings import check_settings
+        if not self.user():
+            QMessageBox.warning(self, self.windowTitle(), self.tr("请填写填报人姓名"))
+            return
         try:
             check_settings(self.values())
         except LedgerError as error:
@@ -197,9 +333,11 @@ class SettingsDialog(QDialog):
         self.accept()
 
     def values(self) -> dict[str, str]:
+        """The settings to store (the unit is not among them: see :meth:`unit`)."""
         values = {key: edit.text().strip() for key, edit in self.edits.items()}
         values["page_number_style"] = self.page_combo.currentData()
         values["evidence_large_mb"] = str(self.large_spin.value())
         for key, spin in self.pace_spins.items():
             values[key] = str(spin.value())
+        values["user"] = self.user()
         return values

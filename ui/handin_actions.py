@@ -86,11 +86,18 @@ class HandinActions(WindowActions):
             self.check_dialog.close()
             self.check_dialog.deleteLater()
         dialog = CheckDialog(gaps, self.host)
-        dialog.measure_activated.connect(self.host.open_measure)
+        dialog.gap_activated.connect(self.go_to_gap)
         dialog.recheck_requested.connect(lambda: self.check(on_done=dialog.set_gaps))
         self.check_dialog = dialog
         dialog.show()
         return dialog
+
+    def go_to_gap(self, gap) -> None:
+        """Take the clerk where a gap is fixed: the measure's field, or 台账设置."""
+        if gap.field == "settings":
+            self.host.edit_settings(focus=(gap.params or {}).get("key"))
+        elif gap.measure_code:
+            self.host.open_measure(gap.measure_code, gap.field, gap.params)
 
     # ---- the submission package ------------------------------------------------------
     def export_package(self):
@@ -123,8 +130,7 @@ class HandinActions(WindowActions):
             return True
         from .check_dialog import CheckDialog
         dialog = CheckDialog(gaps, self.host, confirm=True)
-        dialog.measure_activated.connect(lambda code: (dialog.reject(),
-                                                       self.host.open_measure(code)))
+        dialog.gap_activated.connect(lambda gap: (dialog.reject(), self.go_to_gap(gap)))
         accepted = bool(dialog.exec())
         dialog.deleteLater()
         return accepted

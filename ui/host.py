@@ -19,16 +19,18 @@ A window overrides ``build_menus`` (all its menus, in one place), ``commit_pendi
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThreadPool, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QThreadPool, QTimer, QUrl
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
 
 from models.changes import Changes
 
 from .jobs import Access, JobHandle, run_job
+from .layouts import fitted_size, keep_on_screen
 from .widgets import local_files
 
 EXPORT_FOLDER_KEY = "paths/last_export_folder"
@@ -58,11 +60,17 @@ class LedgerWindow(QMainWindow):
     """A main window on a Session: jobs, file dialogs, drops, close — written once."""
 
     geometry_key = "window/geometry"
-    default_size = (1400, 860)
+    default_size = (1400, 860)           # shrunk to the screen it opens on (ui.layouts)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
+        # ui.app sets it: closing then makes the daily backup with the window still up.
+        self.backup_on_close = False
+        self.instance_server = None       # ui.single_instance, set by ui.app
+        self._closing_job = None
+        self._closed_for_good = False
+        self._after_paint: list[Callable[[], None]] | None = []
         self.jobs: list[JobHandle] = []
         self.action_groups: list[WindowActions] = []
         self.setAcceptDrops(True)
@@ -88,6 +96,32 @@ class LedgerWindow(QMainWindow):
     def open_measure(self, code: str) -> None:
         """Show one measure (override where the window has measures)."""
 
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the window has painted for the first time (at once if it
+        has): what the first paint does not need waits until the clerk sees the window."""
+        if self._after_paint is None:
+            callback()
+            return
+        if not self._after_paint:
+            self.installEventFilter(self)
+        self._after_paint.append(callback)
+
+    def eventFilter(self, obj, event):
+        if obj is self and event.type() == QEvent.Type.Paint and self._after_paint:
+            callbacks, self._after_paint = self._after_paint, None
+            self.removeEventFilter(self)
+            # Queued twice: the paint in progress finishes first, and so does what it queued
+            # (the window is on screen, populated, before any of this runs).
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: self._run_after_paint(callbacks)))
+        return super().eventFilter(obj, event)
+
+    def _run_after_paint(self, callbacks) -> None:
+        # A window closed (or closing) at once has nothing left to build.
+        if self._closed_for_good or self._closing_job is not None or self.session.suspended:
+            return
+        for callback in callbacks:
+            callback()
+
     # ---- jobs -------------------------------------------------------------------------------
     def start_job(self, work: Callable[..., Any], label: str,
                   on_success: Callable[[Any], None] | None = None, *,
@@ -98,6 +132,7 @@ class LedgerWindow(QMainWindow):
         whatever the outcome; a failure is shown in a box unless ``on_failure`` is given.
         ``CLOSED`` work runs with the session suspended and the ledger reopened afterwards.
         """
+        from PySide6.QtWidgets import QMessageBox
         self.commit_pending()
         if access is Access.CLOSED:
             self.session.suspend()
@@ -107,9 +142,15 @@ class LedgerWindow(QMainWindow):
                 self.session.resume()
             self.session.publish(changes)
 
+        def succeeded(result) -> None:
+            if access is Access.WRITE:
+                self.session.signals.saved.emit()
+            if on_success is not None:
+                on_success(result)
+
         handle = run_job(
             self, work, label=label, ledger_path=self.session.path, access=access,
-            on_success=on_success, on_changes=changed,
+            on_success=succeeded, on_changes=changed,
             on_failure=on_failure or (lambda message: QMessageBox.warning(
                 self, QCoreApplication.translate("LedgerWindow", "未能完成"), message)),
             on_cancel=on_cancel or (lambda: self.show_status(
@@ -126,6 +167,7 @@ class LedgerWindow(QMainWindow):
     def ask_save_path(self, title: str, default_name: str, file_filter: str, *,
                       key: str = EXPORT_FOLDER_KEY) -> Path | None:
         """A save dialog starting in the folder last used for ``key``; None if cancelled."""
+        from PySide6.QtWidgets import QFileDialog
         settings = QSettings()
         folder = settings.value(key, str(Path.home()))
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / default_name),
@@ -138,6 +180,7 @@ class LedgerWindow(QMainWindow):
     def ask_open_paths(self, title: str, file_filter: str, *, key: str,
                        many: bool = True) -> list[Path]:
         """An open dialog (several files when ``many``) remembering its folder."""
+        from PySide6.QtWidgets import QFileDialog
         settings = QSettings()
         folder = str(settings.value(key, str(Path.home())))
         if many:
@@ -156,6 +199,8 @@ class LedgerWindow(QMainWindow):
 
     def offer_open(self, out_path: Path) -> None:
         """Tell the clerk where the file went and offer to open it or its folder."""
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
         out_path = Path(out_path)
         translate = QCoreApplication.translate
         box = QMessageBox(self)
@@ -215,18 +260,26 @@ class LedgerWindow(QMainWindow):
         self.files_dropped(files)
 
     def restore_geometry(self) -> None:
-        """The size and place the window had when last closed (or a default size)."""
+        """The size and place the window had when last closed (or a default size that fits
+        the screen), shrunk and moved back onto the screen it opens on if need be."""
         geometry = QSettings().value(self.geometry_key)
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(*self.default_size)
+            self.resize(fitted_size(self.default_size, self))
+        keep_on_screen(self)
 
     def save_state(self) -> None:
         """Remember window state in QSettings (override to add more, call this too)."""
         QSettings().setValue(self.geometry_key, self.saveGeometry())
 
     def closeEvent(self, event):
+        if self._closing_job is not None:
+            event.ignore()                  # the closing backup is running: 跳过 ends it
+            return
+        if self._closed_for_good:
+            super().closeEvent(event)
+            return
         self.commit_pending()
         self.save_state()
         for group in self.action_groups:
@@ -236,4 +289,54 @@ class LedgerWindow(QMainWindow):
             handle.cancel()
         if self.jobs:
             QThreadPool.globalInstance().waitForDone(JOB_WAIT_ON_CLOSE_MS)
+        if self.backup_on_close and self.session.daily_backup and self.session.lock is not None:
+            event.ignore()
+            self._start_closing_backup()
+            return
+        self._closed_for_good = True
         super().closeEvent(event)
+
+    def finish_closing(self) -> None:
+        """Wait for a closing backup still running (the event loop has ended) and take its
+        result, so the lock is released only after it."""
+        if self._closing_job is None:
+            return
+        QThreadPool.globalInstance().waitForDone()
+        QCoreApplication.processEvents()      # delivers the job's result signal
+        QCoreApplication.processEvents()
+
+    def _start_closing_backup(self) -> None:
+        """The daily backup, off the GUI thread, the window still on screen (disabled) and a
+        dialog with 跳过 after half a second; then the window closes."""
+        from models import backup
+        path = self.session.path
+        self.session.suspend()              # the backup sees the final state; the lock stays
+        self.session.daily_backup = False   # made here, not again by Session.close
+        if self.instance_server is not None:
+            self.instance_server.closing = True   # a second start waits for us
+        self.centralWidget().setEnabled(False)
+        self.menuBar().setEnabled(False)
+        translate = QCoreApplication.translate
+
+        def work(progress, cancelled):
+            return backup.maybe_daily_backup(path, progress=progress, cancelled=cancelled)
+
+        def failed(message: str) -> None:
+            self.session.backup_error = message
+            sys.stderr.write(f"警告：自动备份失败：{message}\n")
+            done()
+
+        def skipped() -> None:
+            sys.stderr.write("自动备份已跳过（用户取消）\n")
+            done()
+
+        def done(*_args) -> None:
+            self._closing_job = None
+            self._closed_for_good = True
+            QTimer.singleShot(0, self.close)
+
+        handle = run_job(self, work, label=translate("LedgerWindow", "正在备份台账…（每天关闭时一次）"),
+                         access=Access.NONE, on_success=done, on_failure=failed, on_cancel=skipped)
+        handle.dialog.setCancelButtonText(translate("LedgerWindow", "跳过"))
+        handle.dialog.setWindowTitle(translate("LedgerWindow", "正在关闭"))
+        self._closing_job = handle

@@ -11,8 +11,6 @@ so it is compiled on the fly into the user's data folder — never into the prog
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -37,6 +35,12 @@ MODEL_LABELS = (
     QT_TRANSLATE_NOOP("Model", "逾期"), QT_TRANSLATE_NOOP("Model", "临期"),
     QT_TRANSLATE_NOOP("Model", "省级"), QT_TRANSLATE_NOOP("Model", "全部地市"),
     QT_TRANSLATE_NOOP("Model", "相关地市"), QT_TRANSLATE_NOOP("Model", "指定地市"),
+    QT_TRANSLATE_NOOP("Model", "待确认"),
+    # Where a search matched (models.search.PLACE_LABELS).
+    QT_TRANSLATE_NOOP("Model", "编号"), QT_TRANSLATE_NOOP("Model", "举措内容"),
+    QT_TRANSLATE_NOOP("Model", "任务"), QT_TRANSLATE_NOOP("Model", "进展记录"),
+    QT_TRANSLATE_NOOP("Model", "佐证材料"), QT_TRANSLATE_NOOP("Model", "存在问题"),
+    QT_TRANSLATE_NOOP("Model", "下一步打算"),
     # Document names (exports.documents): one name in menus, file names and titles.
     QT_TRANSLATE_NOOP("Model", "任务完成情况表"), QT_TRANSLATE_NOOP("Model", "工作情况报告"),
     QT_TRANSLATE_NOOP("Model", "进度报告"), QT_TRANSLATE_NOOP("Model", "佐证材料汇编"),
@@ -96,6 +100,8 @@ def effective_language(language: str | None = None, locale: QLocale | None = Non
 
 
 def _lrelease() -> Path | None:
+    import shutil
+
     import PySide6
     folder = Path(PySide6.__file__).parent
     for name in ("lrelease.exe", "lrelease") if os.name == "nt" else ("lrelease",):
@@ -107,6 +113,7 @@ def _lrelease() -> Path | None:
 
 def compile_ts(ts: Path, qm: Path) -> None:
     """Run Qt's lrelease on ``ts`` (written atomically: a half-written .qm never loads)."""
+    import subprocess
     tool = _lrelease()
     if tool is None:
         raise FileNotFoundError("lrelease")
@@ -134,6 +141,7 @@ def translation_file(language: str) -> Path | None:
     cached = user_data_dir() / "i18n" / f"{BASENAME}_{language}.qm"
     if _fresh(cached, ts):
         return cached
+    import subprocess              # only a source checkout compiles; a bundle never gets here
     try:
         compile_ts(ts, cached)
     except (OSError, subprocess.SubprocessError) as error:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from models.changes import Changes
 from models.errors import Cancelled, LedgerError
@@ -130,6 +130,7 @@ class JobHandle(QObject):
                  on_failure: Callable[[str], None] | None,
                  on_cancel: Callable[[], None] | None,
                  on_changes: Callable[[Changes], None] | None):
+        from PySide6.QtWidgets import QProgressDialog
         super().__init__(parent)
         self.signals = JobSignals(self)
         self.job = LedgerJob(job_work, self.signals, ledger_path=ledger_path, access=access)

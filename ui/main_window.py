@@ -2,34 +2,38 @@
 dashboard, and its menus (exports, hand-in, settings, print preview, verify, backups).
 
 A LedgerWindow (ui.host): jobs, file dialogs, drops and closing are the host's; the menu
-items live in action groups built in one place, ``build_menus``.
+items live in action groups built in one place, ``build_menus``. Every change is undoable
+(``self.undo``, ui.undo). The panel always shows the measure selected in the current list;
+with several rows selected it gives way to the bulk panel (ui.bulk_panel).
 """
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHeaderView, QLabel, 
+                               QLineEdit, QPushButton, QSplitter, QStackedWidget, QTableView, 
+                               QTabWidget, QVBoxLayout, QWidget)
 
-from exports.documents import COMPLETION_TABLE, STATUS_REPORT, WORK_REPORT, WORK_REPORT_DOCX
+
 from models.changes import Changes
 
 from models.deadlines import DUE_SOON, LATE
 from models.plan.scope import ISSUER, SCOPE_LABELS
 from models.queries import MeasureFilter
 from models.review import RETURNED
-from models.status import STATUSES
+from models.status import PENDING, STATUSES
 
 from . import i18n
 from .host import LedgerWindow
+from .layouts import FlowLayout
 from .plan_tree import PlanTreeWidget
+from .safe_input import guard
 
 SEARCH_DELAY_MS = 250
+WRAP_KEY = "view/wrap_text"           # QSettings: table and tree rows show their whole text
+PANEL_MIN_WIDTH = 300
 
 
 class MainWindow(LedgerWindow):
@@ -42,11 +46,13 @@ class MainWindow(LedgerWindow):
         self.setWindowTitle(self.tr("任务台账 — {0} — {1}").format(ledger.unit, self.plan.title))
         from .readonly_measures import MeasureTableWithIssuer
         self.model = MeasureTableWithIssuer(session, self)
+        self._undo = None
+        session.signals.saved.connect(self._on_saved)
         self._build()
         self._show_role_column()
         self._build_menu_titles()
         # Menu items and their shortcuts arrive right after the first paint.
-        QTimer.singleShot(0, self.build_menus)
+        self.after_first_paint(self.build_menus)
         self.apply_filter()
         self._restore_state()
 
@@ -55,27 +61,35 @@ class MainWindow(LedgerWindow):
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
 
-        self.tree = PlanTreeWidget(self.session)
+        # The tree's nodes are filled right after the first paint (a deferred widget).
+        self.tree = PlanTreeWidget(self.session, fill=False)
         self.tree.node_selected.connect(self._on_tree_node)
+        self.after_first_paint(self._fill_tree)
 
         middle = QWidget()
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
+        # The filters wrap onto more lines on a narrow screen instead of widening the window.
+        filters = QWidget()
+        bar = FlowLayout(filters)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("搜索举措、进展、佐证材料名称（Ctrl+F）"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(self.tr("搜索"))
         self.search_edit.setAcceptDrops(False)
+        self.search_edit.setMaxLength(200)
+        self.search_edit.setMinimumWidth(200)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.apply_filter)
         self.search_edit.textChanged.connect(self.search_timer.start)
         self.search_edit.returnPressed.connect(self.apply_filter)
-        bar.addWidget(self.search_edit, 2)
+        bar.addWidget(self.search_edit)
+        # 待确认: 相关地市 measures not yet confirmed, which the table shows so.
         self.status_combo = self._combo(self.tr("状态"), [(self.tr("全部状态"), None)]
-                                        + [(i18n.label(s), s) for s in STATUSES])
+                                        + [(i18n.label(s), s) for s in STATUSES]
+                                        + [(i18n.label(PENDING), PENDING)])
         self.section_combo = self._combo(self.tr("部分"), [(self.tr("全部部分"), None)]
                                          + [(s.title, s.title) for s in self.plan.sections])
         self.section_combo.setMaximumWidth(220)
@@ -94,8 +108,7 @@ class MainWindow(LedgerWindow):
         for combo in (self.status_combo, self.section_combo, self.scope_combo, self.deadline_combo,
                       self.light_combo):
             bar.addWidget(combo)
-        column.addLayout(bar)
-        bar2 = QHBoxLayout()
+        bar2 = bar
         self.no_evidence_check = QCheckBox(self.tr("已完成无佐证(&N)"))
         self.stale_check = QCheckBox(self.tr("30天未更新(&M)"))
         for check in (self.no_evidence_check, self.stale_check):
@@ -114,16 +127,17 @@ class MainWindow(LedgerWindow):
         self.clear_button = QPushButton(self.tr("清除筛选(&C)"))
         self.clear_button.clicked.connect(self.clear_filters)
         bar2.addWidget(self.clear_button)
-        bar2.addStretch(1)
         self.count_label = QLabel()
         bar2.addWidget(self.count_label)
-        column.addLayout(bar2)
+        column.addWidget(filters)
+        guard(self.status_combo, self.section_combo, self.scope_combo, self.deadline_combo)
 
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("落实举措列表"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows (Ctrl/Shift+click) can be worked on at once: ui.bulk_panel.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -153,19 +167,27 @@ class MainWindow(LedgerWindow):
         self.feedback_banner.available.connect(self._on_feedback_available)
         self.feedback_banner.refresh()
         column.addWidget(self.feedback_banner)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.setMinimumWidth(240)
         column.addWidget(self.table, 1)
 
-        from .readonly_measures import PanelWithIssuer
-        self.panel = PanelWithIssuer(self.session, host=self)
-        panel_scroll = QScrollArea()
-        panel_scroll.setWidgetResizable(True)
-        panel_scroll.setWidget(self.panel)
-        panel_scroll.setMinimumWidth(360)
+        # The measure panel (ui.measure_panel) is built right after the first paint, in the
+        # place kept for it here; the bulk panel (ui.bulk_panel) on the first multi-selection.
+        self._panel = None
+        self._bulk = None
+        self.right = QStackedWidget()
+        placeholder = QWidget()
+        placeholder.setMinimumWidth(PANEL_MIN_WIDTH)
+        self.right.addWidget(placeholder)
+        self.after_first_paint(lambda: self.panel)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(middle)
-        self.splitter.addWidget(panel_scroll)
+        self.splitter.addWidget(self.right)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setCollapsible(2, False)
+        self.tree.setMinimumWidth(160)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 4)
@@ -178,13 +200,59 @@ class MainWindow(LedgerWindow):
         self.tabs.addTab(QWidget(), self.tr("概览(&O)"))
         self.tabs.currentChanged.connect(self._on_tab)
 
-        ledger = self.session.ledger
-        self.statusBar().showMessage(self.tr("{0} · 填报人 {1} · {2}").format(
-            ledger.unit, ledger.user or self.tr("未填写"), ledger.path))
+        # Who is recording, in the status bar, with a quick way to change it (several
+        # clerks may share one PC; each entry keeps its author).
+        self.user_button = QPushButton()
+        self.user_button.setFlat(True)
+        self.user_button.setToolTip(self.tr("更改填报人或本单位（台账设置）"))
+        self.user_button.clicked.connect(lambda: self.edit_settings(focus="user"))
+        self.statusBar().addWidget(self.user_button)
+        self._show_who()
         # There is no Save button: say plainly that every change is already in the ledger.
         self.saved_label = QLabel(self.tr("修改即时保存"))
         self.saved_label.setStyleSheet("color: #555; padding-right: 6px;")
         self.statusBar().addPermanentWidget(self.saved_label)
+        self._apply_wrap(QSettings().value(WRAP_KEY, False, type=bool))
+
+    def _show_who(self) -> None:
+        ledger = self.session.ledger
+        self.user_button.setText(self.tr("{0} · 填报人：{1}").format(
+            ledger.unit, ledger.user or self.tr("未填写")))
+        self.statusBar().setToolTip(str(ledger.path))
+
+    @property
+    def panel(self):
+        """The measure panel (ui.readonly_measures.PanelWithIssuer), built when first needed."""
+        if self._panel is None:
+            from .readonly_measures import PanelWithIssuer
+            panel = PanelWithIssuer(self.session, host=self)
+            panel.setMinimumWidth(PANEL_MIN_WIDTH)
+            placeholder = self.right.widget(0)
+            self.right.insertWidget(0, panel)
+            self.right.setCurrentWidget(panel)
+            self.right.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._panel = panel
+        return self._panel
+
+    def _shown_code(self) -> str | None:
+        """The measure in the panel (None before the panel exists)."""
+        return self._panel.code if self._panel is not None else None
+
+    def _fill_tree(self) -> None:
+        if not self.tree.topLevelItemCount():
+            self.tree.blockSignals(True)
+            self.tree.rebuild()
+            self.tree.blockSignals(False)
+
+    @property
+    def undo(self):
+        """The window's undo stack over ledger writes (ui.undo.LedgerUndo, made when first
+        needed: the first paint does without it)."""
+        if self._undo is None:
+            from .undo import LedgerUndo
+            self._undo = LedgerUndo(self.session, self)
+        return self._undo
 
     @property
     def dashboard(self):
@@ -224,6 +292,7 @@ class MainWindow(LedgerWindow):
     def _build_menu_titles(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self.edit_menu = bar.addMenu(self.tr("编辑(&E)"))
         # A ledger can hold several years' plans; the one worked on is a ledger setting.
         self.plan_menu = bar.addMenu(self.tr("方案(&P)"))
         self.plan_menu.aboutToShow.connect(self._fill_plan_menu)
@@ -237,7 +306,11 @@ class MainWindow(LedgerWindow):
         if self._menus_built:
             return
         self._menus_built = True
+        from exports.documents import COMPLETION_TABLE, STATUS_REPORT, WORK_REPORT, WORK_REPORT_DOCX
+
         from .app_actions import AboutActions, LanguageActions
+        from .help_dialog import HelpActions
+        from .undo import UndoActions
         from .backup_dialog import BackupActions
         from .export_actions import ExportActions
         from .handin_actions import HandinActions
@@ -278,8 +351,13 @@ class MainWindow(LedgerWindow):
         self.evidence_actions.add_actions(tools)
         self.backups = BackupActions(self)
         self.backups.add_actions(tools)
+        self.help = HelpActions(self)
+        self.help.add_to(self.help_menu)
+        self.help_menu.addSeparator()
         self.about = AboutActions(self)
         self.about.add_to(self.help_menu)
+        self.undo_actions = UndoActions(self)
+        self.undo_actions.add_to(self.edit_menu)
 
         view = self.view_menu
         self.add_tab_actions(view, [self.tr("台账"), self.tr("概览")])
@@ -290,6 +368,17 @@ class MainWindow(LedgerWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
         view.addAction(find)
+        self.wrap_action = QAction(self.tr("换行显示全文(&W)"), self)
+        self.wrap_action.setCheckable(True)
+        self.wrap_action.setChecked(self.table.wordWrap())
+        self.wrap_action.setShortcut(QKeySequence("Ctrl+Shift+W"))
+        self.wrap_action.toggled.connect(self.set_wrap)
+        view.addAction(self.wrap_action)
+        self.tree_action = QAction(self.tr("显示任务清单(&T)"), self)
+        self.tree_action.setCheckable(True)
+        self.tree_action.setChecked(self.splitter.sizes()[0] > 0)
+        self.tree_action.toggled.connect(self.show_tree)
+        view.addAction(self.tree_action)
         view.addSeparator()
         self.language = LanguageActions(self)
         self.language.add_to(view)
@@ -354,26 +443,55 @@ class MainWindow(LedgerWindow):
 
     def apply_filter(self) -> None:
         self.search_timer.stop()
-        keep = self.panel.code
+        keep, keep_row = self._shown_code(), self.table.currentIndex().row()
         self.model.set_filter(self.current_filter())
-        self._after_reload(keep)
+        self._after_reload(keep, keep_row)
 
-    def _after_reload(self, keep: str | None) -> None:
-        self.count_label.setText(self.tr("显示 {0} / {1} 项").format(self.model.rowCount(),
-                                                                self.tree.total))
+    def _after_reload(self, keep: str | None, keep_row: int = -1) -> None:
+        search = self.search_edit.text().strip()
+        shown = self.model.rowCount()
         extra = getattr(self.model, "issuer_count", 0)
-        if extra:
+        if search and not shown:
+            self.count_label.setText(self.tr("未找到“{0}”").format(search))
+        elif extra:
             self.count_label.setText(self.tr("显示 {0} / {1} 项 + 省级 {2} 项").format(
-                self.model.rowCount() - extra, self.tree.total, extra))
+                shown - extra, self.tree.total, extra))
+        else:
+            self.count_label.setText(self.tr("显示 {0} / {1} 项").format(shown, self.tree.total))
+        self.count_label.setStyleSheet("color: #c62828;" if search and not shown else "")
         row = self.model.row_of(keep) if keep else -1
-        if row >= 0:
-            index = self.model.index(row, 0)
-            self.table.selectionModel().blockSignals(True)
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.selectionModel().blockSignals(False)
-            self.table.scrollTo(index)
+        if row < 0 and keep and shown:
+            # The measure on screen is no longer listed: show the one now in its place, so
+            # the panel never edits a measure the list does not show.
+            row = min(max(keep_row, 0), shown - 1)
+            self.show_status(self.tr("举措 {0} 不在当前筛选结果中，已改为显示举措 {1}").format(
+                keep, self.model.code_at(row)))
+        if row < 0 and self._panel is None and not keep:
+            return                              # nothing shown yet, nothing to clear
+        if row < 0:
+            self.panel.show_measure(None)
+            self.right.setCurrentWidget(self.panel)
+            if keep and not shown:
+                self.panel.title.setText(self.tr("当前筛选下没有举措"))
+            self._update_search_places()
+            return
+        index = self.model.index(row, 0)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+        selection.blockSignals(False)
+        self.table.viewport().update()
+        self.table.scrollTo(index)
+        self.right.setCurrentWidget(self.panel)
+        if self.model.code_at(row) != self.panel.code:
+            self.panel.show_measure(self.model.code_at(row))
+        self._update_search_places()
+
+    def _update_search_places(self) -> None:
+        if self._panel is None:
+            return
+        self.panel.set_search_places(self.model.places_text(self.panel.code or "") or None)
 
     def _on_feedback_available(self, available: bool) -> None:
         from .measure_table import REVIEW_COLUMN
@@ -419,14 +537,7 @@ class MainWindow(LedgerWindow):
         self.apply_filter()
 
     def _select_tree_section(self, title: str | None) -> None:
-        root = self.tree.topLevelItem(0)
-        if title is None:
-            self.tree.setCurrentItem(root)
-            return
-        for i in range(root.childCount()):
-            if root.child(i).text(0) == title:
-                self.tree.setCurrentItem(root.child(i))
-                return
+        self.tree.select_node(title)
 
     def _on_tree_node(self, section, task_no) -> None:
         self.section_combo.blockSignals(True)
@@ -437,11 +548,42 @@ class MainWindow(LedgerWindow):
 
     # ---- selection ----------------------------------------------------------------------------
     def _on_row(self, current, _previous) -> None:
-        if current.isValid():
+        if current.isValid() and len(self.selected_codes()) <= 1:
             self.panel.show_measure(self.model.code_at(current.row()))
+            self.right.setCurrentWidget(self.panel)
+            self._update_search_places()
 
-    def open_measure(self, code: str) -> None:
-        """Show ``code`` in the panel (clearing filters that hide it)."""
+    def selected_codes(self) -> list[str]:
+        """Codes of the selected rows, in list order (the unit's own measures only)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        read_only = self.model.issuer_codes
+        return [c for c in (self.model.code_at(r) for r in rows) if c not in read_only]
+
+    def _on_selection(self, *_args) -> None:
+        codes = self.selected_codes()
+        if len(codes) >= 2:
+            # Several measures: the bulk actions replace the single editor, so nothing typed
+            # can land in one measure while the clerk means all of them.
+            self.panel.commit_pending()
+            self.bulk.set_codes(codes)
+            self.right.setCurrentWidget(self.bulk)
+        elif self.right.currentWidget() is not self.panel:
+            self.right.setCurrentWidget(self.panel)
+            current = self.table.currentIndex()
+            if current.isValid():
+                self.panel.show_measure(self.model.code_at(current.row()))
+
+    @property
+    def bulk(self):
+        if self._bulk is None:
+            from .bulk_panel import BulkPanel
+            self._bulk = BulkPanel(self.session, self)
+            self.right.addWidget(self._bulk)
+        return self._bulk
+
+    def open_measure(self, code: str, field: str | None = None, params: dict | None = None) -> None:
+        """Show ``code`` in the panel (clearing filters that hide it); with ``field`` (a
+        models.check FIELD_* name) that part of the panel is brought into view and focused."""
         self.tabs.setCurrentIndex(0)
         if self.model.row_of(code) < 0:
             self.clear_filters()
@@ -450,6 +592,11 @@ class MainWindow(LedgerWindow):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
             self.table.setFocus()
+            if field:
+                # From the 缺项清单 (its own window): this window comes forward, cursor there.
+                self.raise_()
+                self.activateWindow()
+                self.panel.focus_field(field, params)
 
     def ledger_changed(self, changes: Changes) -> None:
         if changes.everything:
@@ -461,12 +608,16 @@ class MainWindow(LedgerWindow):
             if self.model.rowCount():
                 self.table.selectRow(0)
             return
-        self.saved_label.setText(self.tr("已保存 {0}").format(datetime.now().strftime("%H:%M:%S")))
         if changes.touches_measures():
-            keep = self.panel.code
+            keep, keep_row = self._shown_code(), self.table.currentIndex().row()
+            selected = self.selected_codes()
             self.model.reload()
-            self._after_reload(keep)
+            if len(selected) >= 2:
+                self._reselect(selected)
+            else:
+                self._after_reload(keep, keep_row)
         if changes.settings:
+            self._show_who()
             self.show_status(self.tr("设置已保存"), 3000)
             # the thresholds and reminder days change the lights and the 临期 list
             self.deadline_combo.setItemText(2, self._due_soon_label())
@@ -475,6 +626,23 @@ class MainWindow(LedgerWindow):
             self._after_reload(keep)
         if changes.narrative:
             self.show_status(self.tr("报告正文已保存"), 3000)
+
+    def _on_saved(self) -> None:
+        # Only a change the ledger took is "saved"; a refused one shows its message instead.
+        self.saved_label.setText(self.tr("已保存 {0}").format(datetime.now().strftime("%H:%M:%S")))
+
+    def _reselect(self, codes: list[str]) -> None:
+        """Select ``codes`` again after the list was re-read (a bulk change)."""
+        from PySide6.QtCore import QItemSelection
+        selection = QItemSelection()
+        for code in codes:
+            row = self.model.row_of(code)
+            if row >= 0:
+                selection.select(self.model.index(row, 0),
+                                 self.model.index(row, self.model.columnCount() - 1))
+        self.table.selectionModel().select(selection,
+                                           QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._on_selection()
 
     # ---- drops: files dropped anywhere on the window become evidence ----------------------
     def accepts_files(self) -> bool:
@@ -485,15 +653,25 @@ class MainWindow(LedgerWindow):
         # The province's 审核反馈 files are imported; every other file is evidence.
         from .feedback_view import is_feedback_file
         feedback = [p for p in paths if is_feedback_file(p)]
-        evidence = [p for p in paths if p not in feedback]
+        paths = [p for p in paths if p not in feedback]
         if feedback:
             self.build_menus()
             self.handin.import_feedback(feedback)
-        if evidence:
-            self.panel.attach_files(evidence)
+        if not paths:
+            return
+        from PySide6.QtWidgets import QMessageBox
+        if self._bulk is not None and self.right.currentWidget() is self._bulk:
+            answer = QMessageBox.question(self, self.tr("添加佐证材料"), self.tr(
+                "把 {0} 个文件添加为所选 {1} 项举措的佐证材料吗？").format(len(paths),
+                                                                 len(self._bulk.codes)))
+            if answer == QMessageBox.StandardButton.Yes:
+                self._bulk.attach_files(paths)
+            return
+        self.panel.attach_files(paths)
 
     def commit_pending(self) -> None:
-        self.panel.commit_pending()
+        if self._panel is not None:
+            self._panel.commit_pending()
 
     # ---- background work ---------------------------------------------------------------
     def verify_evidence(self):
@@ -503,6 +681,7 @@ class MainWindow(LedgerWindow):
             return total, ledger.verify(progress=progress, cancelled=cancelled)
 
         def done(result):
+            from PySide6.QtWidgets import QMessageBox
             total, problems = result
             if not problems:
                 QMessageBox.information(self, self.tr("校验佐证材料"),
@@ -539,11 +718,91 @@ class MainWindow(LedgerWindow):
         return self.reminder_dialog
 
     # ---- settings and print preview ----------------------------------------------------
-    def edit_settings(self) -> None:
+    def edit_settings(self, focus: str | None = None) -> None:
+        """台账设置: 填报人, 本单位 (with a confirmation), letterhead and contacts. ``focus``:
+        the setting to put the cursor in (the 缺项清单 links here)."""
+        from models.history import known_users
+
         from .dialogs import SettingsDialog
-        dialog = SettingsDialog(self.session.ledger.settings(), self)
-        if dialog.exec():
-            self.session.write(self, self.session.ledger.set_settings, **dialog.values())
+        ledger = self.session.ledger
+        dialog = SettingsDialog(ledger.settings(), self, units=[u.name for u in ledger.units()
+                                                                 if u.kind != "other"],
+                                users=known_users(ledger))
+        if focus == "user":
+            dialog.user_combo.setFocus()
+        elif focus in dialog.edits:
+            dialog.edits[focus].setFocus()
+        self.settings_dialog = dialog
+        accepted = dialog.exec()
+        self.settings_dialog = None
+        if not accepted:
+            return
+        self.commit_pending()
+        values = {k: v for k, v in dialog.values().items() if v != ledger.setting(k)}
+        if values:
+            self.session.write(self, ledger.set_settings, **values)
+        if dialog.unit() != ledger.unit:
+            self.change_unit(dialog.unit())
+
+    def change_unit(self, new_unit: str) -> bool:
+        """Ask, then make ``new_unit`` the ledger's unit (what was recorded moves with it)."""
+        from PySide6.QtWidgets import QMessageBox
+        from models.errors import LedgerError
+        from models.unit_change import change_unit, preview_unit_change
+
+        from .session import show_error
+        ledger = self.session.ledger
+        try:
+            preview = preview_unit_change(ledger, new_unit)
+        except LedgerError as error:
+            show_error(self, error)
+            return False
+        text = self.tr("把本单位从“{0}”改为“{1}”吗？\n\n已填报的 {2} 条记录（状态、进展、完成值、"
+                       "佐证材料）将一并改为{1}的记录。").format(preview.old, preview.new,
+                                                       preview.records)
+        if preview.not_carried:
+            text += self.tr("\n其中举措 {0} 不属于{1}，改后不再显示（记录保留，改回原单位即可看到）。"
+                            ).format("、".join(preview.not_carried[:20]), preview.new)
+        text += self.tr("\n\n此项修改会记入修改记录。")
+        answer = QMessageBox.question(self, self.tr("更改本单位"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        if self.session.write(self, change_unit, ledger, new_unit):
+            self._show_who()
+            return True
+        return False
+
+    # ---- reading the whole text, a narrow screen -----------------------------------------
+    def set_wrap(self, on: bool) -> None:
+        """Rows of the table and the tree show their whole text (remembered)."""
+        QSettings().setValue(WRAP_KEY, bool(on))
+        self._apply_wrap(on)
+
+    def _apply_wrap(self, on: bool) -> None:
+        self.table.setWordWrap(on)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone if on else Qt.TextElideMode.ElideRight)
+        header = self.table.verticalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if on
+                                    else QHeaderView.ResizeMode.Fixed)
+        if not on:
+            header.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.tree.set_wrap(on)
+
+    def show_tree(self, on: bool) -> None:
+        """Show or hide the task-list tree (hidden at first on a narrow screen)."""
+        sizes = self.splitter.sizes()
+        if on and sizes[0] == 0:
+            # The tree takes a fifth (at most its usual 270 px) from the table; the panel keeps
+            # what it has.
+            total = sum(sizes)
+            sizes[0] = min(270, max(160, total // 5))
+            sizes[1] = max(total - sizes[0] - sizes[2], 240)
+        elif not on:
+            sizes[1] += sizes[0]
+            sizes[0] = 0
+        self.splitter.setSizes(sizes)
 
     def print_preview(self):
         """Compose the 进度报告 in the background (the same content the PDF prints), then
@@ -564,6 +823,7 @@ class MainWindow(LedgerWindow):
         self._preview_document = document          # what the last preview showed (tests)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
+        from exports.documents import STATUS_REPORT
         dialog.setWindowTitle(self.tr("打印预览 — {0}").format(i18n.label(STATUS_REPORT.name)))
         dialog.paintRequested.connect(document.print_)
         dialog.resize(900, 1000)
@@ -576,13 +836,17 @@ class MainWindow(LedgerWindow):
         splitter = settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        elif self.width() < 1100:
+            # A narrow screen: the table and the panel get the width; 视图 → 显示任务清单
+            # (or the splitter handle) brings the tree back.
+            self.splitter.setSizes([0, self.width() * 5 // 9, self.width() * 4 // 9])
         # The measure panel fills right after the first paint: the window shows sooner.
-        QTimer.singleShot(0, lambda: self._select_initial(settings.value("window/measure")))
+        self.after_first_paint(lambda: self._select_initial(settings.value("window/measure")))
         # Then what is overdue or falls due soon, without stopping the clerk (non-modal).
-        QTimer.singleShot(0, self.show_reminders)
+        self.after_first_paint(self.show_reminders)
 
     def _select_initial(self, last: str | None) -> None:
-        if self.panel.code:
+        if self._shown_code():
             return
         if last and self.model.row_of(last) >= 0:
             self.open_measure(last)
@@ -594,5 +858,5 @@ class MainWindow(LedgerWindow):
         super().save_state()
         settings = QSettings()
         settings.setValue("window/splitter", self.splitter.saveState())
-        if self.panel.code:
-            settings.setValue("window/measure", self.panel.code)
+        if self._shown_code():
+            settings.setValue("window/measure", self._shown_code())

@@ -56,17 +56,29 @@ class MeasureTableModel(QAbstractTableModel):
         self.order, self.descending = "id", False
         self._codes: list[str] = []
         self._rows: dict = {}
+        # While searching: code → the places the text was found (models.search), shown with
+        # the measure's text so the clerk sees why a row is listed.
+        self.search_hits: dict[str, set[str]] = {}
 
     # ---- what to show --------------------------------------------------------------------
     def set_filter(self, flt: MeasureFilter) -> None:
         self.filter = flt
         self.reload()
 
+    def _search(self) -> dict:
+        from models.search import normalise_query, search_places
+        if not normalise_query(self.filter.search):
+            self.search_hits = {}
+        else:
+            self.search_hits = search_places(self.session.ledger, self.filter.search)
+        return self.search_hits
+
     def reload(self) -> None:
         """Re-run the filter and sort in SQL; rows are fetched again as they are painted."""
         self.beginResetModel()
         self._codes = queries.measure_codes(self.session.ledger, self.filter,
-                                            order=self.order, descending=self.descending)
+                                            order=self.order, descending=self.descending,
+                                            search_hits=self._search())
         self._rows.clear()
         self.endResetModel()
 
@@ -109,7 +121,8 @@ class MeasureTableModel(QAbstractTableModel):
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.layoutAboutToBeChanged.emit()
         self._codes = queries.measure_codes(self.session.ledger, self.filter,
-                                            order=self.order, descending=self.descending)
+                                            order=self.order, descending=self.descending,
+                                            search_hits=self.search_hits)
         self.layoutChanged.emit()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -131,7 +144,8 @@ class MeasureTableModel(QAbstractTableModel):
             return light_icon(row.light) if role == Qt.ItemDataRole.DecorationRole else pace_tip(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "text":
-                return row.text
+                places = self._places(row.code)
+                return f"{places}\n{row.text}" if places else row.text
             if key == "task":
                 return f"{row.task_no}. {row.task_content}"
             if key == "status" and row.scope == "relevant" and row.involved is None:
@@ -171,7 +185,8 @@ class MeasureTableModel(QAbstractTableModel):
         if key == "task":
             return f"{row.task_no}. {row.task_content}"
         if key == "text":
-            return row.text
+            places = self._places(row.code)
+            return f"〔{places}〕{row.text}" if places else row.text
         if key == "scope":
             # Scope labels come from models (data); a translation may still provide them.
             return i18n.label(SCOPE_LABELS.get(row.scope, row.scope))
@@ -202,7 +217,22 @@ class MeasureTableModel(QAbstractTableModel):
                 shown, row.review_comment)
         return None
 
+    def places_text(self, code: str) -> str:
+        """Where the search text was found in this measure, in words ("" when not searching)."""
+        places = self.search_hits.get(code)
+        if not places:
+            return ""
+        from models.search import PLACE_LABELS, PLACES
+        return QCoreApplication.translate("MeasureTableModel", "、").join(
+            i18n.label(PLACE_LABELS[p]) for p in PLACES if p in places)
+
+    def _places(self, code: str) -> str:
+        text = self.places_text(code)
+        return QCoreApplication.translate("MeasureTableModel", "匹配：{0}").format(text) if text else ""
+
     def _raw(self, row, key):
+        if key == "text":
+            return row.text
         if key == "id":
             task, _, measure = row.code.partition(".")
             return int(task) * 1000 + int(measure or 0)

@@ -1,4 +1,8 @@
-"""The plan as a tree (sections → tasks) with the unit's counts and completion per node."""
+"""The plan as a tree (sections → tasks) with the unit's counts and completion per node.
+
+A save re-counts the nodes in place: the sections the clerk opened stay open and the chosen
+node stays chosen (and in view), so the tree keeps agreeing with the table's filter.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -16,7 +20,7 @@ class PlanTreeWidget(QTreeWidget):
 
     node_selected = Signal(object, object)     # (section title or None, task no or None)
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, *, fill: bool = True):
         super().__init__(parent)
         self.session = session
         self.total = 0                 # measures the unit sees in the current plan
@@ -31,7 +35,13 @@ class PlanTreeWidget(QTreeWidget):
         self.setUniformRowHeights(True)
         self.itemSelectionChanged.connect(self._emit_selection)
         session.signals.changed.connect(self._on_changed)
-        self.rebuild()
+        if fill:
+            self.rebuild()
+        else:
+            # The nodes come later (the window fills them after its first paint); the count
+            # the filter bar shows is known now.
+            from models.queries import outline_rows
+            self.total = len(outline_rows(session.ledger))
 
     def _on_changed(self, changes):
         # Counts per node follow statuses; a new plan or a restored ledger means new nodes.
@@ -39,9 +49,14 @@ class PlanTreeWidget(QTreeWidget):
             self.rebuild()
 
     def rebuild(self) -> None:
-        """Counts come from the unit's measure rows (one query); the node selection stays."""
+        """Counts come from the unit's measure rows (one query); the node selection and the
+        sections opened stay."""
         selected = self.current_node()
-        rows = self.session.ledger.measures()
+        root_item = self.topLevelItem(0)
+        opened = {root_item.child(i).data(0, SECTION_ROLE) for i in range(root_item.childCount())
+                  if root_item.child(i).isExpanded()} if root_item is not None else set()
+        from models.queries import outline_rows
+        rows = outline_rows(self.session.ledger)
         self.total = len(rows)
         sections: dict[str, dict] = {}
         for row in rows:
@@ -59,6 +74,7 @@ class PlanTreeWidget(QTreeWidget):
             s_item.setData(0, SECTION_ROLE, title)
             s_item.setToolTip(0, title)
             self._fill_counts(s_item, section["rows"])
+            s_item.setExpanded(title in opened)
             if selected == (title, None):
                 keep = s_item
             for no, task in section["tasks"].items():
@@ -71,7 +87,34 @@ class PlanTreeWidget(QTreeWidget):
                     keep = t_item
         root.setExpanded(True)
         self.setCurrentItem(keep)
+        self.scrollToItem(keep)
         self.blockSignals(False)
+
+    def set_wrap(self, on: bool) -> None:
+        """Long task names wrap onto more lines (视图 → 换行显示全文) instead of being cut."""
+        self.setUniformRowHeights(not on)
+        self.setWordWrap(on)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone if on else Qt.TextElideMode.ElideRight)
+        self.doItemsLayout()
+
+    def select_node(self, section: str | None, task_no: int | None = None) -> None:
+        """Choose the section (or one of its tasks) by title, opening it so it is seen."""
+        if not self.topLevelItemCount():
+            self.rebuild()
+        root = self.topLevelItem(0)
+        target = root
+        for i in range(root.childCount() if section else 0):
+            item = root.child(i)
+            if item.data(0, SECTION_ROLE) != section:
+                continue
+            target = item
+            for j in range(item.childCount() if task_no is not None else 0):
+                if item.child(j).data(0, TASK_ROLE) == task_no:
+                    target = item.child(j)
+            if target is not item or task_no is None:
+                item.setExpanded(True)
+        self.setCurrentItem(target)
+        self.scrollToItem(target)
 
     def _fill_counts(self, item: QTreeWidgetItem, rows) -> None:
         carried = [r for r in rows if r.status != NOT_INVOLVED]
@@ -87,13 +130,14 @@ class PlanTreeWidget(QTreeWidget):
             item.setForeground(2, Qt.GlobalColor.darkGreen)
 
     def current_node(self):
-        item = self.currentItem()
+        item = self.currentItem() if self.topLevelItemCount() else None
         if item is None:
             return (None, None)
         return (item.data(0, SECTION_ROLE), item.data(0, TASK_ROLE))
 
     def select_all(self) -> None:
-        self.setCurrentItem(self.topLevelItem(0))
+        if self.topLevelItemCount():
+            self.setCurrentItem(self.topLevelItem(0))
 
     def _emit_selection(self):
         self.node_selected.emit(*self.current_node())

@@ -30,19 +30,24 @@ class MeasureTableWithIssuer(MeasureTableModel):
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.show_issuer = False
-        self._province: set[str] = set()
+        self._issuer: set[str] = set()
+
+    @property
+    def issuer_codes(self) -> set[str]:
+        """The codes of the read-only issuer's measures among the rows shown."""
+        return set(self._issuer)
 
     @property
     def issuer_count(self) -> int:
         """How many of the rows shown are provincial-level (read-only) measures."""
-        return len(self._province)
+        return len(self._issuer)
 
     def _all_codes(self) -> list[str]:
         ledger = self.session.ledger
         codes = queries.measure_codes(ledger, self.filter, order=self.order,
-                                      descending=self.descending)
+                                      descending=self.descending, search_hits=self.search_hits)
         extra = queries.issuer_codes(ledger, self.filter) if self.show_issuer else []
-        self._province = set(extra)
+        self._issuer = set(extra)
         if not extra:
             return codes
         if self.order in ("id", "task"):
@@ -53,6 +58,7 @@ class MeasureTableWithIssuer(MeasureTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
+        self._search()
         self._codes = self._all_codes()
         self._rows.clear()
         self.endResetModel()
@@ -66,15 +72,15 @@ class MeasureTableWithIssuer(MeasureTableModel):
 
     def _row(self, index: int):
         code = self._codes[index]
-        if code in self._province:
+        if code in self._issuer:
             if code not in self._rows:
-                missing = [c for c in self._province if c not in self._rows]
+                missing = [c for c in self._issuer if c not in self._rows]
                 self._rows.update(queries.issuer_rows(self.session.ledger, missing))
             return self._rows.get(code)
         return super()._row(index)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self._codes[index.row()] not in self._province:
+        if not index.isValid() or self._codes[index.row()] not in self._issuer:
             return super().data(index, role)
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.ForegroundRole:

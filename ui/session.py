@@ -9,7 +9,7 @@ import traceback
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from models.changes import Changes
 from models.errors import Cancelled, LedgerError
@@ -29,6 +29,7 @@ def error_text(error: BaseException) -> str:
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
     """The error's message in a box."""
+    from PySide6.QtWidgets import QMessageBox
     QMessageBox.warning(parent, title or QCoreApplication.translate("Session", "操作未完成"),
                         error_text(error))
 
@@ -76,6 +77,7 @@ class Session(QObject):
             show_error(parent, error)
             return False
         self.publish(self.ledger.take_changes(), initiator=parent)
+        self.signals.saved.emit()
         return True
 
     def publish(self, changes: Changes, *, initiator=None) -> None:

@@ -15,6 +15,8 @@ class LedgerSignals(QObject):
     """Carries ``changed(Changes)`` after every write, from the window or a background job."""
 
     changed = Signal(object)
+    # A change the ledger took (not a refused one): the window says 已保存 then.
+    saved = Signal()
 
     def publish(self, changes: Changes) -> None:
         """Tell every view what changed (nothing is sent for an empty report)."""

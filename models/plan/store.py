@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import json
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ..clock import now_text
 from ..records import IndicatorRow, Plan, PlanInfo, PlanMeasure, PlanSection, PlanTask, Unit
 from .deadlines import parse_deadline
-from .definition import subject_from_title, validate_plan
-from .indicators import parse_indicators
 from .scope import ISSUER, NAMED, inherit_responsibility
 from .units import ASSISTING, KIND_LABELS, LEAD, OUTSIDE_KINDS, RESPONSIBLE, resolve_unit_text
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # Kinds a unit list may give its units (the schema leaves the list to models, migration 0004).
 UNIT_KINDS = tuple(KIND_LABELS)
@@ -32,6 +32,9 @@ DIVISION = "division"
 
 def insert_plan(db: sqlite_utils.Database, plan: dict) -> int:
     """Store ``plan`` (a checked definition); return its id. Call inside a transaction."""
+    # Only storing a plan parses it: reading one (the window's start) needs neither module.
+    from .definition import subject_from_title, validate_plan
+    from .indicators import parse_indicators
     validate_plan(plan)
     cur = db.execute(
         "INSERT INTO plans (year, title, subject, issuer, doc_no, deadline, recipient,"

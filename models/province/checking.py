@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import errno
 import io
-import json
 import os
 import stat
 import tempfile
@@ -28,7 +27,7 @@ from ..fsutil import LimitExceeded, copy_hashed
 from ..handin import (DATA_FORMAT, DATA_NAME, MANIFEST_NAME, PACKAGE_FORMAT,
                       PACKAGE_FORMAT_VERSION, ROLE_DATA, ROLE_EVIDENCE, plan_identity)
 from ..inputs import load_json
-from ..ledger import parse_date
+from ..ledger import REASON_MAX, parse_date
 from ..status import NOT_INVOLVED, STATUSES
 
 DEFAULT_MAX_MEMBER_BYTES = 256 * 1024 * 1024
@@ -356,6 +355,9 @@ def _check_data(ledger, plan, zip_path, manifest: dict, data: dict, files: list[
             raise bad(code, "是否涉及不是真/假")
         if not (text(m.get("problems", "")) and text(m.get("next_steps", ""))):
             raise bad(code, "存在问题或下一步打算不是文本")
+        reason = m.get("not_involved_reason", "")
+        if not text(reason) or len(reason) > REASON_MAX:
+            raise bad(code, f"不涉及的理由不是文本或超过 {REASON_MAX} 字")
         if not stamp(m.get("updated_at")):
             raise bad(code, f"更新时间“{str(m.get('updated_at'))[:40]}”格式不对")
         for key in ("entries", "indicators", "evidence", "milestones"):

@@ -273,11 +273,12 @@ def replace_unit_data(ledger, plan_id: int, unit: str, data: dict, manifest: dic
         mid = measure_pk[m["id"]]
         involved = m.get("involved")
         db.execute("INSERT INTO assignments (measure_id, unit, status, involved, problems, next_steps,"
-                   " updated_at, deadline, deadline_set_by, progress) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   " updated_at, deadline, deadline_set_by, progress, not_involved_reason)"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                    [mid, unit, m["status"], None if involved is None else int(bool(involved)),
                     m.get("problems") or "", m.get("next_steps") or "", m.get("updated_at"),
                     m.get("deadline_set") or None, unit if m.get("deadline_set") else "",
-                    m.get("progress")])
+                    m.get("progress"), m.get("not_involved_reason") or ""])
         for step in m.get("milestones", []):
             db.execute("INSERT INTO milestones (measure_id, unit, text, planned, done, created_at,"
                        " created_by, updated_at) VALUES (?,?,?,?,?,?,?,?)",

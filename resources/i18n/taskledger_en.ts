@@ -51,8 +51,48 @@
         <translation>Ledger file not found: {0}</translation>
     </message>
     <message>
+        <source>还没有建立台账，任务台账将退出。
+下次启动时会再次询问本单位和填报人。
+
+确定退出吗？</source>
+        <translation>No ledger has been created, so TaskLedger will quit.
+The next start asks for your unit and name again.
+
+Quit now?</translation>
+    </message>
+    <message>
         <source>无法打开台账</source>
         <translation>Cannot open the ledger</translation>
+    </message>
+    <message>
+        <source>命令行</source>
+        <translation>the command line</translation>
+    </message>
+    <message>
+        <source>任务台账窗口</source>
+        <translation>a TaskLedger window</translation>
+    </message>
+    <message>
+        <source>这份台账正由计算机“{0}”上的用户“{1}”用{2}打开（自 {3} 起）。
+同一份台账同时只能在一处修改：请等那边关闭后再打开。
+
+台账文件：{4}</source>
+        <translation>This ledger is open in {2} of user &quot;{1}&quot; on computer &quot;{0}&quot; (since {3}).
+A ledger can be changed in one place at a time: open it again once it is closed there.
+
+Ledger file: {4}</translation>
+    </message>
+    <message>
+        <source>上一个任务台账窗口正在备份并关闭，请稍候…</source>
+        <translation>The previous TaskLedger window is backing up and closing, please wait…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>台账正在使用中</source>
+        <translation>The ledger is in use</translation>
     </message>
     <message>
         <source>台账类型“{0}”无法识别：文件可能由更新版本的任务台账创建，或已损坏。</source>
@@ -100,8 +140,16 @@ Note: {0} evidence files were already missing or altered when this backup was ma
         <translation>&amp;Back up now…</translation>
     </message>
     <message>
+        <source>备份到U盘或其他位置(&amp;S)…</source>
+        <translation>Back up to a USB &amp;stick or elsewhere…</translation>
+    </message>
+    <message>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <source>选择备份保存的位置（如U盘）</source>
+        <translation>Choose where to save the backup (e.g. a USB stick)</translation>
     </message>
     <message>
         <source>立即备份</source>
@@ -250,6 +298,77 @@ Choose the backup to restore. The current ledger is first saved as a “before r
     </message>
 </context>
 <context>
+    <name>BulkPanel</name>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>所选举措的新状态</source>
+        <translation>New status of the selected measures</translation>
+    </message>
+    <message>
+        <source>选择状态</source>
+        <translation>Choose a status</translation>
+    </message>
+    <message>
+        <source>全部设为此状态(&amp;S)</source>
+        <translation>Set all to this &amp;status</translation>
+    </message>
+    <message>
+        <source>为所选举措添加同一条进展(&amp;A)…</source>
+        <translation>&amp;Add the same progress entry to all…</translation>
+    </message>
+    <message>
+        <source>为所选举措添加同一个佐证文件(&amp;I)…</source>
+        <translation>Attach one evidence f&amp;ile to all…</translation>
+    </message>
+    <message>
+        <source>每项操作都可以用“编辑 → 撤销”（Ctrl+Z）整体撤回。只选一项举措时，这里显示它的详细内容。</source>
+        <translation>Edit → Undo (Ctrl+Z) takes back each action as a whole. With one measure selected, its details show here.</translation>
+    </message>
+    <message>
+        <source>已选 {0} 项举措</source>
+        <translation>{0} measures selected</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source> 等 {0} 项</source>
+        <translation> ({0} in all)</translation>
+    </message>
+    <message>
+        <source>{0} 项举措的状态改为“{1}”</source>
+        <translation>Set the status of {0} measures to &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <source>添加进展 — {0} 项举措</source>
+        <translation>Add progress — {0} measures</translation>
+    </message>
+    <message>
+        <source>为 {0} 项举措添加进展</source>
+        <translation>Add progress to {0} measures</translation>
+    </message>
+    <message>
+        <source>选择佐证材料 — {0} 项举措</source>
+        <translation>Choose evidence — {0} measures</translation>
+    </message>
+    <message>
+        <source>已为 {0} 项举措添加 {1} 个佐证材料</source>
+        <translation>Attached {1} evidence file(s) to {0} measures</translation>
+    </message>
+    <message>
+        <source>正在为 {0} 项举措添加佐证材料…</source>
+        <translation>Attaching evidence to {0} measures…</translation>
+    </message>
+    <message>
+        <source>为 {0} 项举措添加佐证材料</source>
+        <translation>Attach evidence to {0} measures</translation>
+    </message>
+</context>
+<context>
     <name>ChangelogDialog</name>
     <message>
         <source>报送材料包 — 第{0}版</source>
@@ -287,12 +406,164 @@ Choose the backup to restore. The current ledger is first saved as a “before r
         <translation>Measure</translation>
     </message>
     <message>
-        <source>问题</source>
-        <translation>Problem</translation>
+        <source>未启动</source>
+        <translation>Not started</translation>
     </message>
     <message>
-        <source>如何补齐</source>
-        <translation>How to fix</translation>
+        <source>已完成但无佐证</source>
+        <translation>Done without evidence</translation>
+    </message>
+    <message>
+        <source>无进展记录</source>
+        <translation>No progress entry</translation>
+    </message>
+    <message>
+        <source>缺指标完成值</source>
+        <translation>Figure missing</translation>
+    </message>
+    <message>
+        <source>未确认是否涉及</source>
+        <translation>Involvement not confirmed</translation>
+    </message>
+    <message>
+        <source>佐证文件缺失</source>
+        <translation>Evidence file missing</translation>
+    </message>
+    <message>
+        <source>佐证文件被改动</source>
+        <translation>Evidence file altered</translation>
+    </message>
+    <message>
+        <source>联系信息未填</source>
+        <translation>Contact details missing</translation>
+    </message>
+    <message>
+        <source>进展日期存疑</source>
+        <translation>Doubtful progress date</translation>
+    </message>
+    <message>
+        <source>不涉及未写理由</source>
+        <translation>Not involved, no reason</translation>
+    </message>
+    <message>
+        <source>省级退回修改</source>
+        <translation>Returned by the province</translation>
+    </message>
+    <message>
+        <source>单位全称</source>
+        <translation>The unit&apos;s full name</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>The contact person</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>The contact phone</translation>
+    </message>
+    <message>
+        <source>尚未确认本单位是否涉及（相关地市举措）</source>
+        <translation>Not yet confirmed whether your unit is involved (relevant-units measure)</translation>
+    </message>
+    <message>
+        <source>确认是否涉及 →</source>
+        <translation>Confirm involvement →</translation>
+    </message>
+    <message>
+        <source>状态仍为“未启动”</source>
+        <translation>Status is still &quot;Not started&quot;</translation>
+    </message>
+    <message>
+        <source>更新状态 →</source>
+        <translation>Update the status →</translation>
+    </message>
+    <message>
+        <source>已完成，但没有佐证材料</source>
+        <translation>Done, but no evidence attached</translation>
+    </message>
+    <message>
+        <source>添加佐证材料 →</source>
+        <translation>Add evidence →</translation>
+    </message>
+    <message>
+        <source>状态为“{0}”，但没有任何进展记录</source>
+        <translation>Status is &quot;{0}&quot; but there is no progress entry</translation>
+    </message>
+    <message>
+        <source>添加进展 →</source>
+        <translation>Add progress →</translation>
+    </message>
+    <message>
+        <source>量化指标（{0}）未填本单位完成值</source>
+        <translation>No figure of your unit for the target ({0})</translation>
+    </message>
+    <message>
+        <source>填写完成值 →</source>
+        <translation>Enter the figure →</translation>
+    </message>
+    <message>
+        <source>被省级退回修改：{0}</source>
+        <translation>Returned by the province: {0}</translation>
+    </message>
+    <message>
+        <source>被省级退回修改</source>
+        <translation>Returned by the province</translation>
+    </message>
+    <message>
+        <source>按审核意见修改 →</source>
+        <translation>Revise as the review asks →</translation>
+    </message>
+    <message>
+        <source>已确认不涉及，但没有写理由</source>
+        <translation>Confirmed not involved, but without a reason</translation>
+    </message>
+    <message>
+        <source>填写理由 →</source>
+        <translation>Give the reason →</translation>
+    </message>
+    <message>
+        <source>一条进展的日期 {0} 晚于今天</source>
+        <translation>A progress entry is dated {0}, after today</translation>
+    </message>
+    <message>
+        <source>一条进展的日期 {0} 不在方案的时间范围内</source>
+        <translation>A progress entry is dated {0}, outside the plan&apos;s period</translation>
+    </message>
+    <message>
+        <source>查看并修改这条进展 →</source>
+        <translation>Check and correct the entry →</translation>
+    </message>
+    <message>
+        <source>佐证材料“{0}”的文件已从台账文件夹中缺失</source>
+        <translation>The file of evidence &quot;{0}&quot; is missing from the ledger&apos;s folder</translation>
+    </message>
+    <message>
+        <source>重新添加原文件 →</source>
+        <translation>Attach the original again →</translation>
+    </message>
+    <message>
+        <source>佐证材料“{0}”的文件已被改动，与登记时不符</source>
+        <translation>The file of evidence &quot;{0}&quot; was altered since it was recorded</translation>
+    </message>
+    <message>
+        <source>重新添加正确的原文件 →</source>
+        <translation>Attach the right original again →</translation>
+    </message>
+    <message>
+        <source>{0}未填写（报表和报告中要用）</source>
+        <translation>{0} is not filled in (the table and the report print it)</translation>
+    </message>
+    <message>
+        <source>打开台账设置 →</source>
+        <translation>Open ledger settings →</translation>
+    </message>
+    <message>
+        <source>缺什么</source>
+        <translation>What is missing</translation>
+    </message>
+    <message>
+        <source>去补齐</source>
+        <translation>Fix it</translation>
     </message>
     <message>
         <source>缺项清单</source>
@@ -319,12 +590,12 @@ Choose the backup to restore. The current ledger is first saved as a “before r
         <translation>Nothing is missing: all measures, evidence and contact details are complete.</translation>
     </message>
     <message>
-        <source>发现 {0} 处缺项。可以先补齐再导出；确实要按现状报送，请点“仍然导出”。（双击一行可转到该举措）</source>
-        <translation>{0} missing items found. Fix them before exporting, or click “Export anyway” to submit as is. (Double-click a row to go to its measure.)</translation>
+        <source>发现 {0} 处缺项。可以先补齐再导出；确实要按现状报送，请点“仍然导出”。（点一行可转到要补齐的地方）</source>
+        <translation>{0} gaps found. You can fix them first, or click &quot;Export anyway&quot; to hand in as it is. (Click a line to go where it is fixed.)</translation>
     </message>
     <message>
-        <source>发现 {0} 处缺项，建议报送前补齐。双击一行可转到该举措。</source>
-        <translation>{0} missing items found; fix them before submitting. Double-click a row to go to its measure.</translation>
+        <source>发现 {0} 处缺项，建议报送前补齐。点一行即可转到要补齐的地方。</source>
+        <translation>{0} gaps found; better fix them before handing in. Click a line to go where it is fixed.</translation>
     </message>
 </context>
 <context>
@@ -606,6 +877,22 @@ Deadline: {1}  Status: {2}</translation>
         <source>进展内容不能为空</source>
         <translation>The progress entry cannot be empty</translation>
     </message>
+    <message>
+        <source>一条进展最多 {0} 个字（现有 {1} 个），请分成几条</source>
+        <translation>A progress entry holds at most {0} characters (this one has {1}); please split it</translation>
+    </message>
+    <message>
+        <source>日期 {0} 晚于今天（{1}）。</source>
+        <translation>The date {0} is after today ({1}).</translation>
+    </message>
+    <message>
+        <source>日期 {0} 不在方案的时间范围内（{1} 至 {2}）。</source>
+        <translation>The date {0} is outside the plan&apos;s period ({1} to {2}).</translation>
+    </message>
+    <message>
+        <source>确定按这个日期保存吗？</source>
+        <translation>Save it with this date?</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceActions</name>
@@ -787,8 +1074,20 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
 {0}</translation>
     </message>
     <message>
-        <source>例如：张三</source>
-        <translation>e.g. Zhang San</translation>
+        <source>请选择本单位</source>
+        <translation>Choose your unit</translation>
+    </message>
+    <message>
+        <source>本单位</source>
+        <translation>Your unit</translation>
+    </message>
+    <message>
+        <source>例如：张三（必填）</source>
+        <translation>e.g. Zhang San (required)</translation>
+    </message>
+    <message>
+        <source>填报人</source>
+        <translation>Reporter</translation>
     </message>
     <message>
         <source>本单位(&amp;U)：</source>
@@ -817,6 +1116,10 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>本单位和填报人以后可在“文件 → 台账设置”中修改。</source>
+        <translation>The unit and the reporter can be changed later in File → Ledger settings.</translation>
     </message>
 </context>
 <context>
@@ -945,6 +1248,116 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>guide_zh_CN.html</source>
+        <translation>guide_en.html</translation>
+    </message>
+    <message>
+        <source>使用说明</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>使用说明(&amp;G)</source>
+        <translation>&amp;Guide</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>（清除）</source>
+        <translation>(cleared)</translation>
+    </message>
+    <message>
+        <source>状态改为“{0}”</source>
+        <translation>status set to &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>确认本单位涉及</source>
+        <translation>confirmed involved</translation>
+    </message>
+    <message>
+        <source>确认不涉及</source>
+        <translation>confirmed not involved</translation>
+    </message>
+    <message>
+        <source>不涉及的理由：{0}</source>
+        <translation>reason for not involved: {0}</translation>
+    </message>
+    <message>
+        <source>存在问题改为：{0}</source>
+        <translation>problems: {0}</translation>
+    </message>
+    <message>
+        <source>下一步打算改为：{0}</source>
+        <translation>next steps: {0}</translation>
+    </message>
+    <message>
+        <source>新增进展（{0}）：{1}</source>
+        <translation>progress added ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>完成值：{0}</source>
+        <translation>figure: {0}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>填报</source>
+        <translation>recorded</translation>
+    </message>
+    <message>
+        <source>修改进展（{0}）：{1}</source>
+        <translation>progress changed ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>删除进展（{0}）：{1}</source>
+        <translation>progress deleted ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>添加佐证材料：{0}</source>
+        <translation>evidence attached: {0}</translation>
+    </message>
+    <message>
+        <source>取消关联佐证材料：{0}</source>
+        <translation>evidence unlinked: {0}</translation>
+    </message>
+    <message>
+        <source>撤销：{0}</source>
+        <translation>undone: {0}</translation>
+    </message>
+    <message>
+        <source>重做：{0}</source>
+        <translation>redone: {0}</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>填报人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>修改内容</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>修改记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>还没有修改</source>
+        <translation>No changes yet</translation>
+    </message>
+</context>
+<context>
     <name>ImportResultDialog</name>
     <message>
         <source>导入报送材料包</source>
@@ -1030,6 +1443,18 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
     <message>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>正在备份台账…（每天关闭时一次）</source>
+        <translation>Backing up the ledger… (once a day, on closing)</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>正在关闭</source>
+        <translation>Closing</translation>
     </message>
 </context>
 <context>
@@ -1130,7 +1555,7 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
     </message>
     <message>
         <source>退回修改(&amp;U)</source>
-        <translation>Returned for chan&amp;ges</translation>
+        <translation>Returned for changes (&amp;Q)</translation>
     </message>
     <message>
         <source>只看省级审核反馈中退回修改的举措</source>
@@ -1153,10 +1578,6 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
         <translation>Dash&amp;board</translation>
     </message>
     <message>
-        <source>{0} · 填报人 {1} · {2}</source>
-        <translation>{0} · Reporter {1} · {2}</translation>
-    </message>
-    <message>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
@@ -1165,12 +1586,24 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
         <translation>Changes are saved at once</translation>
     </message>
     <message>
+        <source>更改填报人或本单位（台账设置）</source>
+        <translation>Change the reporter or the unit (ledger settings)</translation>
+    </message>
+    <message>
+        <source>{0} · 填报人：{1}</source>
+        <translation>{0} · Reporter: {1}</translation>
+    </message>
+    <message>
         <source>临期（{0}天内）</source>
         <translation>Due soon ({0} days)</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
         <source>方案(&amp;P)</source>
@@ -1197,8 +1630,62 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
         <translation>&amp;Reminders...</translation>
     </message>
     <message>
+        <source>换行显示全文(&amp;W)</source>
+        <translation>&amp;Wrap long texts</translation>
+    </message>
+    <message>
+        <source>显示任务清单(&amp;T)</source>
+        <translation>Show the &amp;task list</translation>
+    </message>
+    <message>
+        <source>未找到“{0}”</source>
+        <translation>&quot;{0}&quot; not found</translation>
+    </message>
+    <message>
+        <source>举措 {0} 不在当前筛选结果中，已改为显示举措 {1}</source>
+        <translation>Measure {0} is not in the filtered list; showing measure {1} instead</translation>
+    </message>
+    <message>
+        <source>当前筛选下没有举措</source>
+        <translation>No measures match the filters</translation>
+    </message>
+    <message>
         <source>报告正文已保存</source>
         <translation>Report text saved</translation>
+    </message>
+    <message>
+        <source>添加佐证材料</source>
+        <translation>Add evidence</translation>
+    </message>
+    <message>
+        <source>把 {0} 个文件添加为所选 {1} 项举措的佐证材料吗？</source>
+        <translation>Attach {0} file(s) as evidence to the {1} selected measures?</translation>
+    </message>
+    <message>
+        <source>把本单位从“{0}”改为“{1}”吗？
+
+已填报的 {2} 条记录（状态、进展、完成值、佐证材料）将一并改为{1}的记录。</source>
+        <translation>Change the unit from &quot;{0}&quot; to &quot;{1}&quot;?
+
+The {2} records made so far (statuses, progress, figures, evidence) become {1}&apos;s records.</translation>
+    </message>
+    <message>
+        <source>
+其中举措 {0} 不属于{1}，改后不再显示（记录保留，改回原单位即可看到）。</source>
+        <translation>
+Measures {0} are not {1}&apos;s: they will no longer be shown (their records are kept and come back if the unit is changed back).</translation>
+    </message>
+    <message>
+        <source>
+
+此项修改会记入修改记录。</source>
+        <translation>
+
+The change is recorded in the history.</translation>
+    </message>
+    <message>
+        <source>更改本单位</source>
+        <translation>Change the unit</translation>
     </message>
     <message>
         <source>正在准备打印预览…</source>
@@ -1364,8 +1851,8 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
         <translation>&amp;Add entry…</translation>
     </message>
     <message>
-        <source>修改(&amp;E)…</source>
-        <translation>&amp;Edit…</translation>
+        <source>修改(&amp;B)…</source>
+        <translation>Chan&amp;ge…</translation>
     </message>
     <message>
         <source>删除(&amp;D)</source>
@@ -1396,6 +1883,10 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
         <translation>Unlin&amp;k</translation>
     </message>
     <message>
+        <source>日期和说明…</source>
+        <translation>Adjust date and note…</translation>
+    </message>
+    <message>
         <source>请在左侧表格中选择一条落实举措</source>
         <translation>Choose a measure in the table on the left</translation>
     </message>
@@ -1420,6 +1911,14 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
         <translation>Provincial review comment</translation>
     </message>
     <message>
+        <source>修改理由(&amp;W)…</source>
+        <translation>Change the &amp;justification…</translation>
+    </message>
+    <message>
+        <source>填报</source>
+        <translation>Report</translation>
+    </message>
+    <message>
         <source>材料日期</source>
         <translation>Document date</translation>
     </message>
@@ -1428,8 +1927,24 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
         <translation>Note</translation>
     </message>
     <message>
-        <source>日期和说明(&amp;M)…</source>
-        <translation>Ad&amp;just date and note…</translation>
+        <source>修改记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>搜索到：{0}</source>
+        <translation>Search found: {0}</translation>
+    </message>
+    <message>
+        <source>所属任务 {0}：{1}</source>
+        <translation>Task {0}: {1}</translation>
+    </message>
+    <message>
+        <source>理由：{0}</source>
+        <translation>Reason: {0}</translation>
+    </message>
+    <message>
+        <source>理由：（未填写，请补上）</source>
+        <translation>Reason: (none yet, please add one)</translation>
     </message>
     <message>
         <source>责任地市：{0}&#x3000;范围：{1}</source>
@@ -1494,12 +2009,52 @@ SHA-256：{1}</source>
 SHA-256: {1}</translation>
     </message>
     <message>
+        <source>修改举措 {0}</source>
+        <translation>Change measure {0}</translation>
+    </message>
+    <message>
+        <source>举措 {0} 的状态改为“{1}”</source>
+        <translation>Set the status of measure {0} to &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <source>确认本单位涉及举措 {0}</source>
+        <translation>Confirm involvement in measure {0}</translation>
+    </message>
+    <message>
+        <source>确认本单位不涉及举措 {0}</source>
+        <translation>Confirm not involved in measure {0}</translation>
+    </message>
+    <message>
+        <source>修改举措 {0} 不涉及的理由</source>
+        <translation>Change the reason for measure {0}</translation>
+    </message>
+    <message>
+        <source>修改举措 {0} 的存在问题</source>
+        <translation>Change the problems of measure {0}</translation>
+    </message>
+    <message>
+        <source>修改举措 {0} 的下一步打算</source>
+        <translation>Change the next steps of measure {0}</translation>
+    </message>
+    <message>
+        <source>修改举措 {0} 的完成值</source>
+        <translation>Change the figure of measure {0}</translation>
+    </message>
+    <message>
         <source>添加进展 — 举措 {0}</source>
         <translation>Add progress entry — measure {0}</translation>
     </message>
     <message>
+        <source>为举措 {0} 添加进展</source>
+        <translation>Add progress to measure {0}</translation>
+    </message>
+    <message>
         <source>修改进展 — 举措 {0}</source>
         <translation>Edit progress entry — measure {0}</translation>
+    </message>
+    <message>
+        <source>修改举措 {0} 的进展</source>
+        <translation>Change progress of measure {0}</translation>
     </message>
     <message>
         <source>删除进展</source>
@@ -1512,6 +2067,10 @@ SHA-256: {1}</translation>
         <translation>Delete this progress entry of {0}?
 
 {1}</translation>
+    </message>
+    <message>
+        <source>删除举措 {0} 的进展</source>
+        <translation>Delete progress of measure {0}</translation>
     </message>
     <message>
         <source>选择佐证材料 — 举措 {0}</source>
@@ -1528,6 +2087,10 @@ SHA-256: {1}</translation>
     <message>
         <source>已为举措 {0} 添加 {1} 个佐证材料</source>
         <translation>Added {1} evidence file(s) to measure {0}</translation>
+    </message>
+    <message>
+        <source>为举措 {0} 添加佐证材料</source>
+        <translation>Attach evidence to measure {0}</translation>
     </message>
     <message>
         <source>正在添加佐证材料 {0}…</source>
@@ -1594,6 +2157,30 @@ Run “Verify evidence”.</translation>
 （文件仍保留在台账中；不再需要时可用“工具 → 清理未关联的佐证材料”删除）</source>
         <translation>Stop using “{0}” as evidence for measure {1}?
 (The file stays in the ledger; when no longer needed, remove it with Tools → Remove unlinked evidence.)</translation>
+    </message>
+    <message>
+        <source>取消举措 {0} 的佐证材料“{1}”</source>
+        <translation>Unlink &quot;{1}&quot; from measure {0}</translation>
+    </message>
+    <message>
+        <source>这台电脑上没有能打开“{0}”的程序。
+文件的只读副本在：
+{1}</source>
+        <translation>No program on this PC opens &quot;{0}&quot;.
+A read-only copy of the file is at:
+{1}</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>复制路径</source>
+        <translation>Copy path</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1667,6 +2254,14 @@ Run “Verify evidence”.</translation>
     <message>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>匹配：{0}</source>
+        <translation>found in: {0}</translation>
     </message>
     <message>
         <source>完成时限：{0}（本单位设定）</source>
@@ -1769,6 +2364,38 @@ Run “Verify evidence”.</translation>
     <message>
         <source>指定地市</source>
         <translation>Named units</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>To confirm</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>举措内容</source>
+        <translation>measure text</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>task</translation>
+    </message>
+    <message>
+        <source>进展记录</source>
+        <translation>progress</translation>
+    </message>
+    <message>
+        <source>佐证材料</source>
+        <translation>evidence</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>problems</translation>
+    </message>
+    <message>
+        <source>下一步打算</source>
+        <translation>next steps</translation>
     </message>
     <message>
         <source>任务完成情况表</source>
@@ -2719,6 +3346,33 @@ Date: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>不涉及 — 举措 {0}</source>
+        <translation>Not involved — measure {0}</translation>
+    </message>
+    <message>
+        <source>请简要说明本单位不涉及此举措的理由（将印在任务完成情况表的备注中）：</source>
+        <translation>Briefly say why your unit is not involved in this measure (printed in the completion table&apos;s remarks):</translation>
+    </message>
+    <message>
+        <source>例如：本市没有国家级试点园区</source>
+        <translation>e.g. the city has no national pilot park</translation>
+    </message>
+    <message>
+        <source>不涉及的理由</source>
+        <translation>Reason for not being involved</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ReminderDialog</name>
     <message>
         <source>到期提醒</source>
@@ -3011,6 +3665,22 @@ Date: {1}</translation>
         <translation>Ledger settings</translation>
     </message>
     <message>
+        <source>填报人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>填报人(&amp;U)：</source>
+        <translation>&amp;Reporter:</translation>
+    </message>
+    <message>
+        <source>本单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>本单位(&amp;D)：</source>
+        <translation>U&amp;nit:</translation>
+    </message>
+    <message>
         <source>页码位置(&amp;G)：</source>
         <translation>Pa&amp;ge numbers:</translation>
     </message>
@@ -3053,6 +3723,10 @@ Date: {1}</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请填写填报人姓名</source>
+        <translation>Please enter the reporter&apos;s name</translation>
     </message>
 </context>
 <context>
@@ -3277,6 +3951,17 @@ Date: {1}</translation>
     <message>
         <source>确定删除阶段节点“{0}”（{1}）吗？</source>
         <translation>Delete the milestone &quot;{0}&quot; ({1})?</translation>
+    </message>
+</context>
+<context>
+    <name>UndoActions</name>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
     </message>
 </context>
 </TS>

@@ -28,7 +28,7 @@ def filled(ledger, sample_file):
     ledger.record("2.3", note=FORMULA_LIKE[0], date="2021-03-05")
     ledger.record("2.3", value="47")
     ledger.record("1.2", status="已完成", note=FORMULA_LIKE[2], date="2021-04-01")
-    ledger.record("2.2", status="不涉及")
+    ledger.record("2.2", status="不涉及", reason="本市没有国家级试点园区")
     ledger.record("3.1", status="推进中", note="优化营商环境", date="2021-05-01",
                   problems=FORMULA_LIKE[5], next_steps=FORMULA_LIKE[4])
     ledger.record("17.1", status="推进中", note="宣传周活动" * 80, date="2021-04-26")
@@ -97,7 +97,7 @@ def test_statuses_progress_evidence_and_not_involved(workbook, filled):
     statuses = {mid: ws.cell(r, 5).value for mid, r in rows.items()}
     assert statuses["1.2"] == "已完成" and statuses["2.3"] == "推进中"
     assert statuses["2.2"] == "不涉及" and statuses["2.1"] == "未启动"
-    assert "经确认不涉及" in ws.cell(rows["2.2"], 10).value
+    assert "经确认不涉及：本市没有国家级试点园区" in ws.cell(rows["2.2"], 10).value
     progress = ws.cell(rows["2.3"], 6).value.split("\n")
     assert progress[0].startswith("2021年3月5日：") and progress[1].startswith("2021年6月1日：")
     expected = [n.package_name for n in evidence_numbers(filled) if n.measure_code == "2.3"]

@@ -34,6 +34,16 @@ def test_submissions_from_before_get_versions_and_fingerprints(tmp_path):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(dbmod, "MIGRATIONS", schema.MIGRATIONS[:STEP - 1])
         patch.setattr(dbmod, "LATEST_VERSION", STEP - 1)
+        # The audit trail as it was then (a later step gave its rows the plan they belong to).
+        import models.ledger
+        import models.province.recording
+
+        def audit_then(db, user, action, target, detail):
+            db.execute("INSERT INTO audit (at, user, action, target, detail) VALUES (?,?,?,?,?)",
+                       ["2021-10-15T09:00:00", user or "", action, target,
+                        json.dumps(detail, ensure_ascii=False)])
+        for module in (models.ledger, models.province.recording):
+            patch.setattr(module, "record_audit", audit_then)
         with create_province_ledger(path) as old:
             # Imported out of order: the later package first.
             _submission(old.db, "洛阳市", "2021-10-02T09:00:00+08:00", second, "b" * 64)

@@ -12,7 +12,8 @@ def test_about_dialog_names_version_fonts_and_libraries(ledger_path, open_window
     Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
     window = open_window(ledger_path)
     window.build_menus()
-    assert [a.text() for a in window.help_menu.actions()] == ["关于任务台账(&A)…"]
+    assert [a.text() for a in window.help_menu.actions() if not a.isSeparator()] == [
+        "使用说明(&G)", "关于任务台账(&A)…"]
     seen = {}
 
     def look(dialog):

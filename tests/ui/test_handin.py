@@ -52,20 +52,36 @@ def test_check_lists_the_gaps_and_double_click_opens_the_measure(ledger_path, op
     assert ["无进展记录", "2.1"] in [r[:2] for r in rows]
     assert any(r[0] == "联系信息未填" and r[1] == "—" for r in rows)   # contacts not filled
     no_evidence = next(r for r in rows if r[:2] == ["已完成但无佐证", "1.2"])
-    assert "attach 1.2" in no_evidence[3]
-    # Double-click the 1.2 row: the main window shows that measure.
+    # The window's words, not a command line.
+    assert no_evidence[2] == "已完成，但没有佐证材料" and no_evidence[3] == "添加佐证材料 →"
+    assert not any("record" in r[3] or "attach" in r[3] or "命令" in r[3] for r in rows)
+    # Click the 1.2 row: the main window shows that measure, its evidence list focused.
     row = next(i for i, r in enumerate(rows) if r[:2] == ["已完成但无佐证", "1.2"])
     window.table.selectRow(window.model.row_of("4.1"))
     assert window.panel.code == "4.1"
     rect = dialog.table.visualRect(dialog.table.model().index(row, 2))
     QTest.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    QTest.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: window.panel.code == "1.2", timeout=3000)
-    # A contact gap is about no measure: activating it changes nothing.
+    assert window.focusWidget() is window.panel.add_evidence_button
+    # 2.1's missing progress entry: the link focuses 添加进展.
+    entry_gap = next(i for i, r in enumerate(rows) if r[:2] == ["无进展记录", "2.1"])
+    dialog.table.activated.emit(dialog.table.model().index(entry_gap, 0))
+    assert window.panel.code == "2.1" and window.focusWidget() is window.panel.add_entry_button
+    # A contact gap opens 台账设置 with the cursor in that field.
     contact = next(i for i, r in enumerate(rows) if r[0] == "联系信息未填")
+    seen = []
+
+    def look(settings_dialog):
+        seen.append([key for key, edit in settings_dialog.edits.items()
+                     if settings_dialog.focusWidget() is edit])
+        settings_dialog.reject()
+    when_modal(look, qtbot)
     dialog.table.activated.emit(dialog.table.model().index(contact, 0))
-    assert window.panel.code == "1.2"
+    assert seen == [["unit_full_name"]]
+    assert window.panel.code == "2.1"
     # The clerk adds evidence for 1.2 and checks again: that gap is gone, the dialog the same.
+    dialog.table.activated.emit(dialog.table.model().index(row, 0))
+    assert window.panel.code == "1.2"
     before = dialog.table.rowCount()
     wait_job(qtbot, window.panel.attach_files([sample_file]))
     assert window.panel.last_attached == 1

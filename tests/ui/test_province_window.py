@@ -304,8 +304,15 @@ def test_first_start_can_create_a_provincial_ledger(tmp_path, monkeypatch):
         assert len(ledger.units()) > 20
     finally:
         ledger.close()
-    # The default choice still makes a city ledger.
-    monkeypatch.setattr(FirstStartDialog, "exec", lambda dialog: 1)
+    # The default kind is still a city ledger (the unit is the clerk's choice: none is made
+    # for her).
+    def accept_as_city(dialog):
+        assert dialog.unit() == "" and not dialog.ok_button.isEnabled()
+        dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findText("洛阳市"))
+        dialog.user_edit.setText("李四")
+        assert dialog.ok_button.isEnabled()
+        return 1
+    monkeypatch.setattr(FirstStartDialog, "exec", accept_as_city)
     with open_or_create(tmp_path / "city.db") as city:
         assert city.role == "city"
 

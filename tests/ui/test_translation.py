@@ -94,8 +94,8 @@ def test_chinese_window_is_untouched_by_the_translation(ledger_path, open_window
     try:
         window = open_window(ledger_path)
         window.build_menus()
-        assert [a.text() for a in window.menuBar().actions()][:4] == [
-            "文件(&F)", "方案(&P)", "工具(&T)", "视图(&V)"]
+        assert [a.text() for a in window.menuBar().actions()][:5] == [
+            "文件(&F)", "编辑(&E)", "方案(&P)", "工具(&T)", "视图(&V)"]
         assert window.model.headerData(2, Qt.Orientation.Horizontal) == "落实举措"
         assert window.status_combo.itemText(1) == "已完成"
     finally:
@@ -318,6 +318,19 @@ def test_english_main_window_has_no_chinese_left(filled, english, open_window, q
         if detail.entries or detail.evidence or detail.indicators or detail.row.scope == "relevant":
             found.append(_collect(window, data))
     assert len(found) >= 3
+    # Several rows at once: the bulk panel.
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+    selection = QItemSelection()
+    selection.select(window.model.index(0, 0), window.model.index(2, window.model.columnCount() - 1))
+    window.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    assert window.right.currentWidget() is window.bulk
+    found.append(_collect(window, data))
+    # Searching: the table and the panel say where the text was found.
+    window.search_edit.setText("a")
+    window.apply_filter()
+    found.append(_collect(window, data))
+    window.search_edit.clear()
+    window.apply_filter()
 
     texts = list(_collect(window, data))
     texts += [("window title", window.windowTitle()), ("status bar", window.statusBar().currentMessage())]
@@ -335,7 +348,7 @@ def test_english_main_window_has_no_chinese_left(filled, english, open_window, q
                    if text and CJK.search(strip_data(text, data))})
     assert left == [], "\n".join(f"{w}: {t[:120]!r}" for w, t in left)
     # The walk saw English where it matters.
-    assert [a.text() for a in window.menuBar().actions()][:4] == ["&File", "&Plan", "&Tools", "&View"]
+    assert [a.text() for a in window.menuBar().actions()][:4] == ["&File", "&Edit", "&Plan", "&Tools"]
     assert window.model.headerData(2, Qt.Orientation.Horizontal) == "Measure"
     assert window.status_combo.itemText(1) == "Done"
     assert str(sentence_numbers.carried) in dashboard.sentence.text()
@@ -346,7 +359,14 @@ def _collect(window, data):
     return [(where, text) for where, text in widget_texts(window) if text]
 
 
-def test_english_alt_keys_do_not_clash(ledger_path, english, open_window):
+@pytest.fixture(params=["zh_CN", "en"])
+def either_language(request):
+    if request.param == "en":
+        request.getfixturevalue("english")
+    return request.param
+
+
+def test_alt_keys_do_not_clash_in_either_language(ledger_path, either_language, open_window):
     Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
     window = open_window(ledger_path)
     window.build_menus()
@@ -402,14 +422,14 @@ def test_english_dialogs_have_no_chinese_left(filled, english, open_window, samp
     from ui.about_dialog import FONTS, AboutDialog
     from ui.backup_dialog import BackupListDialog
     from ui.check_dialog import CheckDialog
-    from ui.dialogs import EntryDialog, FirstStartDialog, SettingsDialog
+    from ui.dialogs import EntryDialog, FirstStartDialog, ReasonDialog, SettingsDialog
+    from ui.help_dialog import HelpDialog
     from ui.plan_preview import PlanPreviewDialog
 
     data = user_data(filled)
     gaps = check_ledger(filled)
     assert gaps
-    # The gap texts come from models (Chinese, like every report): data for the window.
-    data += [t for g in gaps for t in (g.message, g.fix, g.label)]
+    # The window words every gap itself (ui.check_dialog); only names in it are data.
     data += [name for name, _licence in FONTS] + [APP_NAME_ZH]
     units = load_units()
     data += [u["name"] for u in units]
@@ -436,6 +456,8 @@ def test_english_dialogs_have_no_chinese_left(filled, english, open_window, samp
         "check": CheckDialog(gaps, window),
         "check before export": CheckDialog(gaps, window, confirm=True),
         "plan preview": PlanPreviewDialog(plan, plan_file, window),
+        "reason": ReasonDialog(window, code="2.2"),
+        "guide": HelpDialog(window),
     }
     left = {name: chinese_left(dialog, data) for name, dialog in dialogs.items()}
     for dialog in dialogs.values():

@@ -170,10 +170,17 @@ def test_relevant_measure_confirmation(ledger_path, qtbot, open_window):
     panel = window.panel
     assert panel.involved_box.isVisibleTo(window)
     assert not panel.involved_yes.isChecked() and not panel.involved_no.isChecked()
+    # Not yet confirmed: shown as 待确认, not as 未启动.
+    assert panel.status_combo.currentIndex() == -1
+    assert panel.status_combo.placeholderText() == "待确认" and "待确认" in panel.title.text()
+    # 不涉及 asks a short reason (printed in the 完成情况表's 备注).
+    when_modal(lambda dialog: (dialog.reason_edit.setText("本市没有此类试点"), dialog.accept()), qtbot)
     qtbot.mouseClick(panel.involved_no, Qt.MouseButton.LeftButton)
     with Ledger.open(ledger_path) as reopened:
         row = reopened.measure("2.4").row
         assert (row.involved, row.status) == (False, "不涉及")
+        assert row.not_involved_reason == "本市没有此类试点"
+    assert "本市没有此类试点" in panel.reason_label.text()
     select_measure(window, "4.1")
     assert not panel.involved_box.isVisibleTo(window)
 
@@ -377,7 +384,10 @@ def test_menus_and_shortcuts_are_there_once_the_window_is_up(ledger_path, open_w
     assert {"Ctrl+1", "Ctrl+2"} <= shortcuts
     tools = [a.text() for a in window.tools_menu.actions() if not a.isSeparator()]
     assert tools == ["校验佐证材料(&V)", "清理未关联的佐证材料(&U)…", "立即备份(&B)…",
-                     "从备份恢复(&R)…"]
+                     "备份到U盘或其他位置(&S)…", "从备份恢复(&R)…"]
+    assert [a.text() for a in window.edit_menu.actions()] == ["撤销", "重做"]
+    help_items = [a.text() for a in window.help_menu.actions() if not a.isSeparator()]
+    assert help_items[0] == "使用说明(&G)" and help_items[-1].startswith("关于")
 
 
 def test_evidence_opens_as_a_named_copy_and_unlinks_after_confirmation(
@@ -392,7 +402,8 @@ def test_evidence_opens_as_a_named_copy_and_unlinks_after_confirmation(
     window = open_window(ledger_path)
     select_measure(window, "5.2")
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
     window.panel.evidence_table.selectRow(0)
     handle = window.panel.open_evidence()
     qtbot.waitUntil(lambda: bool(opened), timeout=10000)     # the copy is made off the GUI thread

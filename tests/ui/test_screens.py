@@ -1,0 +1,45 @@
+"""The window on office screens: 1366×768 and 1280×720, at 100–150 % scaling. Each size runs
+in a process of its own (the screen is fixed when Qt starts) via tests/ui/screen_probe.py."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from models.ledger import Ledger
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = [(1366, 768, "1"), (1280, 720, "1"), (1366, 768, "1.25"), (1280, 720, "1.5")]
+
+
+@pytest.fixture(scope="module")
+def small_ledger(tmp_path_factory):
+    path = tmp_path_factory.mktemp("screens") / "ledger.db"
+    with Ledger.create(path, unit="洛阳市", user="张三") as ledger:
+        ledger.record("4.1", status="推进中", problems="经费不足", next_steps="争取资金")
+        for day in range(1, 7):
+            ledger.add_entry("4.1", "召开专利质量提升推进会，组织企业培训。" * 3, date=f"2021-09-0{day}")
+    return path
+
+
+@pytest.mark.parametrize("width,height,scale", SIZES, ids=lambda v: str(v))
+def test_every_control_is_reachable(small_ledger, tmp_path, width, height, scale):
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "office", "x": 0, "y": 0, "width": width,
+                                               "height": height, "logicalDpi": 96, "dpr": 1}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+               QT_SCALE_FACTOR=scale, HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "ui" / "screen_probe.py"),
+                             str(small_ledger)], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    logical = (round(width / float(scale)), round(height / float(scale)))
+    assert abs(report["screen"][2] - logical[0]) <= 1 and abs(report["screen"][3] - logical[1]) <= 1
+    assert report["window_on_screen"], report
+    assert report["single"] == []
+    assert report["bulk_shown"] and report["bulk"] == []
