@@ -235,7 +235,11 @@ def _classify_pdf(part: _Part, path: Path) -> None:
     """Count and check a PDF's pages; it is merged only if every page can be read."""
     try:
         from pypdf import PdfReader
+
+        from models.evidence_meta import looks_like_pdf
         with open(path, "rb") as handle:
+            if not looks_like_pdf(handle):
+                raise ValueError("no PDF header or %%EOF")
             _check_pdf(part, PdfReader(handle))
     except Exception as exc:             # noqa: BLE001 — a damaged or encrypted PDF must not stop the rest
         part.pdf_pages = []

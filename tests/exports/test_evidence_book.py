@@ -194,13 +194,17 @@ def test_damaged_and_hostile_files_are_listed_and_the_book_still_made(book_ledge
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("word/document.xml", b"<w:document>" + b" " * (45 << 20) + b"</w:document>")
     (tmp_path / "假图片.jpg").write_bytes(b"\xff\xd8 this is no photo")
-    (tmp_path / "加密.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj trailer <</Encrypt 1 0 R>>")
-    for name in ("坏表格.xlsx", "巨大.docx", "假图片.jpg", "加密.pdf"):
+    (tmp_path / "加密.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj trailer <</Encrypt 1 0 R>>"
+                                        b"\n%%EOF\n")
+    # A photo renamed .pdf: no end marker, so pypdf is never asked to hunt through it.
+    (tmp_path / "改名照片.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4096)
+    names = ("坏表格.xlsx", "巨大.docx", "假图片.jpg", "加密.pdf", "改名照片.pdf")
+    for name in names:
         book_ledger.attach("1.2", tmp_path / name)
     out = tmp_path / "book.pdf"
     result = write_evidence_pdf(book_ledger, out)
-    assert result.pages == 2 + 4
-    assert len(result.warnings) == 4
+    assert result.pages == 2 + len(names)
+    assert len(result.warnings) == len(names)
     assert any("解压后内容过大" in w for w in result.warnings)
     texts = [squeeze(t) for t in page_texts(out)]
     assert all("仅列出名称和哈希值" in t for t in texts[2:])

@@ -37,7 +37,7 @@ import sys
 sys.path.insert(0, {root!r})
 from models.ledger import Ledger
 ledger = Ledger.open(sys.argv[1])
-ledger.attach("4.1", sys.argv[2])
+ledger.attach("4.1", sys.argv[2], large_ok=True)
 print("attached", flush=True)
 """
 
@@ -87,6 +87,7 @@ def test_an_attach_killed_halfway_leaves_no_row_and_its_leftover_goes(tmp_path):
     deadline = time.time() + 30
     while time.time() < deadline and not list(store.glob(".incoming-*")):
         time.sleep(0.02)                            # kill it while it copies
+    assert list(store.glob(".incoming-*")), "the copy never started"
     out = _kill_after(proc, 0.1)
     assert "attached" not in out
     with Ledger.open(path) as ledger:

@@ -114,6 +114,25 @@ def test_the_document_date_comes_from_the_file(ledger, tmp_path):
     assert ledger.attach("4.1", plain, date="2021-01-01").evidence_date == "2021-10-15"  # kept
 
 
+def test_a_pdf_gives_its_creation_date_and_a_false_pdf_is_not_searched(
+        ledger, tmp_path, monkeypatch):
+    from pypdf import PdfWriter
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_metadata({"/CreationDate": "D:20210405093000+08'00'"})
+    scan = tmp_path / "扫描件.pdf"
+    with open(scan, "wb") as out:
+        writer.write(out)
+    assert ledger.attach("8.5", scan).evidence_date == "2021-04-05"
+    # A photo renamed .pdf (no %%EOF at its end): pypdf would hunt backwards through all of it,
+    # 40 s for a 120 MB file; it is not even opened, and the date is today's.
+    import pypdf
+    fake = tmp_path / "照片.pdf"
+    fake.write_bytes(b"%PDF-1.4\n" + os.urandom(256 * 1024))
+    monkeypatch.setattr(pypdf, "PdfReader", lambda *a, **k: pytest.fail("read a false PDF"))
+    assert ledger.attach("8.5", fake).evidence_date == "2021-10-15"
+
+
 def test_date_and_note_are_edited_with_audit_and_search(ledger, sample_file):
     item = ledger.attach("8.5", sample_file, note="纪要", date="2021-06-18")
     ledger.take_changes()
