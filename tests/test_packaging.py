@@ -202,7 +202,8 @@ def test_spec_builds_translations_from_their_sources(tmp_path):
     (tmp_path / "resources" / "i18n" / "taskledger_en.ts").write_text(TS, encoding="utf-8")
     (tmp_path / "resources" / "i18n" / "taskledger_en.qm").write_bytes(b"stale")
     _ns, made = _run_spec(tmp_path)
-    datas = made["Analysis"][0].kwargs["datas"]
+    datas = [(src, dest) for src, dest in made["Analysis"][0].kwargs["datas"]
+             if Path(src).is_relative_to(tmp_path)]       # the rest: libraries' own data files
     assert [(Path(src).relative_to(tmp_path).as_posix(), dest) for src, dest in datas] == [
         ("build/i18n/taskledger_en.qm", "resources/i18n")]   # the .ts is not shipped, the stale .qm replaced
     qm = tmp_path / "build" / "i18n" / "taskledger_en.qm"
@@ -211,6 +212,15 @@ def test_spec_builds_translations_from_their_sources(tmp_path):
     translator = QTranslator()
     assert translator.load(str(qm))
     assert translator.translate("MainWindow", "任务台账") == "Task ledger"
+
+
+def test_spec_ships_the_word_templates_where_python_docx_looks_for_them():
+    # python-docx reads docx/parts/../templates/default-footer.xml: both folders must exist.
+    _ns, made = _run_spec()
+    shipped = {(Path(src).name, dest) for src, dest in made["Analysis"][0].kwargs["datas"]}
+    assert ("default-footer.xml", "docx/templates") in shipped
+    assert ("default-header.xml", "docx/templates") in shipped
+    assert any(dest == "docx/parts" for _name, dest in shipped)
 
 
 def test_ci_builds_the_bundle_and_runs_its_selftest_after_the_tests():
