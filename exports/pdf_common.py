@@ -55,6 +55,29 @@ def enable_chinese_line_breaking() -> None:
         paragraph.cjkFragSplit = _cjk_frag_split       # paragraphs of several fragments
     if textsplit.dumbSplit is not _dumb_split:
         textsplit.dumbSplit = _dumb_split               # paragraphs of one fragment
+    if textsplit.getCharWidths is not _char_widths:
+        textsplit.getCharWidths = _char_widths
+
+
+_CHAR_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _char_widths(word, fontName, fontSize):
+    """ReportLab's ``textsplit.getCharWidths``, remembered per font, size and character.
+
+    ReportLab measures every character of a paragraph again each time the paragraph is
+    wrapped, and a table cell that runs over several pages is wrapped once per page: a
+    20,000-character note took seconds in stringWidth alone.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    known = _CHAR_WIDTHS.setdefault((fontName, fontSize), {})
+    widths = []
+    for char in word:
+        width = known.get(char)
+        if width is None:
+            width = known[char] = stringWidth(char, fontName, fontSize)
+        widths.append(width)
+    return widths
 
 
 def _settle_break(text, i: int, line_start: int, width_of, cannot_start: str) -> tuple[int, float]:
