@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -12,6 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.support import as_in_a_test, fresh_ledger  # noqa: E402  (needs ROOT on sys.path)
 
 
 
@@ -32,8 +33,7 @@ def ledger_path(tmp_path) -> Path:
 @pytest.fixture
 def ledger(ledger_path):
     """A fresh ledger of 洛阳市 on the built-in 2021 plan."""
-    from models.ledger import Ledger
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as opened:
+    with fresh_ledger(ledger_path) as opened:
         yield opened
 
 
@@ -48,21 +48,12 @@ def sample_file(tmp_path) -> Path:
 # Making a package (完成情况表, PDF report, zip) takes about a second; the province, export
 # and window tests need the same few. Each is built once here, closed, and copied into a
 # test's own folder (tests.province.handin_fixtures.copy_ledger / copy_file) before use.
-@contextmanager
-def _built_as_in_a_test(root: Path):
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TASKLEDGER_DATA_DIR", str(root / "userdata"))
-        mp.setenv("TASKLEDGER_TODAY", "2021-10-15")
-        mp.setenv("HOME", str(root / "userdata"))
-        yield
-
-
 @pytest.fixture(scope="session")
 def city_template(tmp_path_factory):
     """洛阳市's ledger as make_city leaves it (``db``) and its package (``package``)."""
     from tests.province.handin_fixtures import make_city, make_package
     root = tmp_path_factory.mktemp("city-template")
-    with _built_as_in_a_test(root), make_city(root / "city") as city:
+    with as_in_a_test(root), make_city(root / "city") as city:
         package = make_package(city, root / "out")
         db = city.path
     return SimpleNamespace(db=db, package=package)
@@ -76,7 +67,7 @@ def unit_packages(tmp_path_factory):
     from tests.province.handin_fixtures import FIGURES, SHARES, make_city, make_package
     root = tmp_path_factory.mktemp("unit-packages")
     made = {}
-    with _built_as_in_a_test(root):
+    with as_in_a_test(root):
         for unit, figure in FIGURES.items():
             with make_city(root / unit, unit=unit) as city:
                 city.record("4.1", status="已完成", value=figure, note="培育中心建成",
@@ -95,7 +86,7 @@ def province_template(unit_packages, tmp_path_factory) -> Path:
     """A provincial ledger into which the three unit_packages were imported (in that order)."""
     from models.province.recording import create_province_ledger, import_package
     root = tmp_path_factory.mktemp("province-template")
-    with _built_as_in_a_test(root), \
+    with as_in_a_test(root), \
             create_province_ledger(root / "province.db", user="王五") as province:
         for made in unit_packages.values():
             import_package(province, made.package)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from cli.main import run
+from tests.exports.pdf_support import page_texts
 from tests.province.handin_fixtures import FIGURES
 
 
@@ -17,10 +18,11 @@ def test_consolidated_pdf(filled_province, tmp_path, capsys):
     assert len(reader.pages) >= 3
     first = reader.pages[0]
     assert float(first.mediabox.width) > float(first.mediabox.height)      # landscape
-    text = "\n".join(page.extract_text() for page in reader.pages)
+    texts = page_texts(out)
+    text = "\n".join(texts)
     assert "已报送3/28" in text.replace(" ", "")
     assert "任务4" in text and "— 2 —" in text and "— 1 —" in text
     # 4.1's provincial total (4 + 3 + 1) and the units' figures.
-    indicator_page = next(page.extract_text() for page in reader.pages if "量化指标汇总" in page.extract_text())
+    indicator_page = next(page for page in texts if "量化指标汇总" in page)
     assert f"{sum(FIGURES.values())}家" in indicator_page.replace(" ", "")
     assert "郑州市4" in indicator_page.replace(" ", "")

@@ -12,13 +12,13 @@ from models.errors import Cancelled
 from exports.pdf_report import write_work_report
 from tests.exports.pdf_support import (A4, fonts_of, ink_share, page_texts, render_pages,
                                        squeeze)
+from tests.support import as_in_a_test
 
 TYPED = "制定《洛阳市贯彻落实<知识产权强国建设纲要>实施方案》，R&D投入 <5% & 专利“双提升”。"
 LONG_ENTRY = "组织全市重点企业开展专利导航与质押融资对接，走访企业逐一登记需求。" * 120
 
 
-@pytest.fixture
-def filled(ledger, sample_file):
+def _fill(ledger, evidence):
     ledger.set_settings(unit_full_name="洛阳市市场监督管理局（洛阳市知识产权局）",
                         contact_person="王五", contact_phone="0379-63900000")
     ledger.record("1.2", status="已完成", note=TYPED, date="2021-03-15",
@@ -27,14 +27,25 @@ def filled(ledger, sample_file):
                   problems="基层力量薄弱 & 专业人才不足", value="47")
     ledger.record("2.2", status="不涉及")
     ledger.record("17.1", status="推进中", note=LONG_ENTRY, date="2021-05-20")
-    ledger.attach("1.2", sample_file, note="会议纪要", date="2021-03-16")
+    ledger.attach("1.2", evidence, note="会议纪要", date="2021-03-16")
     return ledger
 
 
 @pytest.fixture
-def report(filled, tmp_path):
-    out = tmp_path / "报告.pdf"
-    result = write_work_report(filled, out, on=date(2021, 11, 30))
+def filled(ledger, sample_file):
+    return _fill(ledger, sample_file)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    """The report of the filled ledger, built once: the tests that take it only read it."""
+    from models.ledger import Ledger
+    root = tmp_path_factory.mktemp("report")
+    evidence = root / "会议纪要.pdf"
+    evidence.write_bytes(b"%PDF-1.4\n% sample evidence\n")
+    with as_in_a_test(root), Ledger.create(root / "ledger.db", unit="洛阳市", user="张三") as ledger:
+        out = root / "报告.pdf"
+        result = write_work_report(_fill(ledger, evidence), out, on=date(2021, 11, 30))
     return out, result
 
 

@@ -5,6 +5,8 @@ import shutil
 import subprocess
 import zipfile
 
+from types import SimpleNamespace
+
 import pytest
 from openpyxl import Workbook, load_workbook
 
@@ -13,13 +15,14 @@ from exports.xlsx_progress import (PROGRESS_COLUMNS, SHEET_TITLES, write_progres
                                    write_progress_workbook)
 from models.errors import Cancelled
 from models.summary import evidence_numbers, summarize
+from tests.exports.pdf_support import page_texts
+from tests.support import as_in_a_test
 
 FORMULA_LIKE = ["=SUM(A1:A3)召开推进会", "+86 电话会议", "-印发配套文件", "@全体成员", "\t制表符开头",
                 "=HYPERLINK(\"http://x\",\"点我\")"]
 
 
-@pytest.fixture
-def filled(ledger, sample_file):
+def _fill(ledger, evidence):
     ledger.set_settings(unit_full_name="洛阳市知识产权局", contact_person="王五",
                         contact_phone="0379-63900000")
     # entries recorded out of date order: the sheet must list them oldest first
@@ -32,17 +35,34 @@ def filled(ledger, sample_file):
     ledger.record("3.1", status="推进中", note="优化营商环境", date="2021-05-01",
                   problems=FORMULA_LIKE[5], next_steps=FORMULA_LIKE[4])
     ledger.record("17.1", status="推进中", note="宣传周活动" * 80, date="2021-04-26")
-    ledger.attach("2.3", sample_file, note="会议纪要", date="2021-03-05")
+    ledger.attach("2.3", evidence, note="会议纪要", date="2021-03-05")
     return ledger
 
 
 @pytest.fixture
-def workbook(filled, tmp_path):
-    out = tmp_path / "完成情况表.xlsx"
-    calls = []
-    write_progress_workbook(filled, out, progress=lambda d, t: calls.append((d, t)))
-    assert calls and calls[-1][0] == calls[-1][1] == len(filled.measures())
-    return out
+def filled(ledger, sample_file):
+    return _fill(ledger, sample_file)
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """The filled ledger and its workbook, built once for the tests that only read them."""
+    from models.ledger import Ledger
+    root = tmp_path_factory.mktemp("xlsx")
+    evidence = root / "会议纪要.pdf"
+    evidence.write_bytes(b"%PDF-1.4\n% sample evidence\n")
+    with as_in_a_test(root), Ledger.create(root / "ledger.db", unit="洛阳市", user="张三") as ledger:
+        _fill(ledger, evidence)
+        out = root / "完成情况表.xlsx"
+        calls = []
+        write_progress_workbook(ledger, out, progress=lambda d, t: calls.append((d, t)))
+        assert calls and calls[-1][0] == calls[-1][1] == len(ledger.measures())
+        yield SimpleNamespace(ledger=ledger, workbook=out)
+
+
+@pytest.fixture
+def workbook(shared):
+    return shared.workbook
 
 
 def _rows_by_id(ws):
@@ -55,7 +75,7 @@ def _rows_by_id(ws):
     return found
 
 
-def test_title_info_header_and_sheets(workbook, filled):
+def test_title_info_header_and_sheets(workbook, shared):
     wb = load_workbook(workbook)
     assert wb.sheetnames == list(SHEET_TITLES)
     ws = wb[SHEET_TITLES[0]]
@@ -69,9 +89,9 @@ def test_title_info_header_and_sheets(workbook, filled):
     assert ws["C5"].font.name == "仿宋"
 
 
-def test_one_row_per_measure_sections_merged_across_tasks_merged_down(workbook, filled):
+def test_one_row_per_measure_sections_merged_across_tasks_merged_down(workbook, shared):
     ws = load_workbook(workbook)[SHEET_TITLES[0]]
-    measures = filled.measures()
+    measures = shared.ledger.measures()
     rows = _rows_by_id(ws)
     assert list(rows) == [m.code for m in measures]          # task-list order, nothing else
     sections = {m.section for m in measures}
@@ -91,7 +111,7 @@ def test_one_row_per_measure_sections_merged_across_tasks_merged_down(workbook, 
     assert "1.1" not in rows and "13.1" not in rows
 
 
-def test_statuses_progress_evidence_and_not_involved(workbook, filled):
+def test_statuses_progress_evidence_and_not_involved(workbook, shared):
     ws = load_workbook(workbook)[SHEET_TITLES[0]]
     rows = _rows_by_id(ws)
     statuses = {mid: ws.cell(r, 5).value for mid, r in rows.items()}
@@ -100,11 +120,11 @@ def test_statuses_progress_evidence_and_not_involved(workbook, filled):
     assert "经确认不涉及：本市没有国家级试点园区" in ws.cell(rows["2.2"], 10).value
     progress = ws.cell(rows["2.3"], 6).value.split("\n")
     assert progress[0].startswith("2021年3月5日：") and progress[1].startswith("2021年6月1日：")
-    expected = [n.package_name for n in evidence_numbers(filled) if n.measure_code == "2.3"]
+    expected = [n.package_name for n in evidence_numbers(shared.ledger) if n.measure_code == "2.3"]
     assert ws.cell(rows["2.3"], 7).value == "\n".join(expected) == "佐证2.3-1_会议纪要.pdf"
     assert ws.cell(rows["2.3"], 8).value == FORMULA_LIKE[1]
     assert ws.cell(rows["2.3"], 9).value == FORMULA_LIKE[3]
-    sentence = summarize(filled).sentence()
+    sentence = summarize(shared.ledger).sentence()
     summary_cells = [ws.cell(r, 1).value for r in range(max(rows.values()) + 1, ws.max_row + 1)]
     assert sentence in summary_cells
     assert sentence.startswith("共承担落实举措48项，其中已完成1项（占2.1%），推进中3项（占6.2%）")
@@ -183,7 +203,7 @@ def test_borders_on_every_cell_of_merged_ranges(workbook):
     assert checked > 100
 
 
-def test_row_heights_fit_the_text(workbook, filled):
+def test_row_heights_fit_the_text(workbook, shared):
     ws = load_workbook(workbook)[SHEET_TITLES[0]]
     widths = [w for _, w in PROGRESS_COLUMNS]
     rows = _rows_by_id(ws)
@@ -203,18 +223,18 @@ def test_row_heights_fit_the_text(workbook, filled):
             assert total >= height_for(text, widths[1], 11) - 0.5
 
 
-def test_indicator_and_evidence_sheets(workbook, filled):
+def test_indicator_and_evidence_sheets(workbook, shared):
     wb = load_workbook(workbook)
     ind = wb["量化指标"]
     assert [c.value for c in ind[1]] == ["指标", "所属举措", "全省目标", "本单位完成值", "计量单位", "说明"]
     row = next(r for r in ind.iter_rows(min_row=2) if r[1].value == "2.3")
     assert row[0].value == "推动培育不少于100家省级知识产权强企"
     assert row[2].value == "≥100家" and row[3].value == 47 and row[4].value == "家"
-    assert ind.max_row - 1 == len(summarize(filled).indicators)
+    assert ind.max_row - 1 == len(summarize(shared.ledger).indicators)
     ev = wb["佐证材料清单"]
     assert [c.value for c in ev[1]] == ["编号", "所属举措", "文件名", "说明", "材料日期", "大小", "SHA-256"]
     values = [c.value for c in ev[2]]
-    item = filled.evidence_for("2.3")[0]
+    item = shared.ledger.evidence_for("2.3")[0]
     assert values == ["佐证2.3-1", "2.3", "佐证2.3-1_会议纪要.pdf", "会议纪要", "2021年3月5日",
                       item.size, item.sha256]
     assert ev.max_row == 2
@@ -283,7 +303,7 @@ def test_libreoffice_converts_it_to_pdf(workbook, tmp_path):
     assert result.returncode == 0 and pdf.exists(), result.stderr
     from pypdf import PdfReader
     reader = PdfReader(pdf)
-    text = "".join(page.extract_text() for page in reader.pages)
+    text = "".join(page_texts(pdf))
     assert len(reader.pages) >= 3
     page = reader.pages[0]
     assert float(page.mediabox.width) > float(page.mediabox.height)      # landscape

@@ -19,6 +19,7 @@ from models.errors import LedgerError
 from models.ledger import Ledger
 import time
 start = float(sys.argv[3])
+time.sleep(max(0.0, start - time.time() - 0.02))   # spin only the last moment: precise, cheap
 while time.time() < start:
     pass
 try:
@@ -32,12 +33,16 @@ except LedgerError as exc:
 def test_two_inits_at_the_same_moment_never_delete_each_other(tmp_path):
     script = CREATE.format(root=str(ROOT))
     env = dict(os.environ, TASKLEDGER_DATA_DIR=str(tmp_path / "data"))
+    # Three races at once, each two programs creating the same file at the same instant
+    # (each program waits for a moment a second and a half away, past its start-up).
+    start = time.time() + 1.5
+    races = {}
     for round_no in range(3):
         path = tmp_path / f"同时{round_no}.db"
-        start = time.time() + 1.0
-        runs = [subprocess.Popen([sys.executable, "-c", script, str(path), unit, str(start)],
-                                 stdout=subprocess.PIPE, text=True, env=env)
-                for unit in ("洛阳市", "郑州市")]
+        races[path] = [subprocess.Popen([sys.executable, "-c", script, str(path), unit, str(start)],
+                                        stdout=subprocess.PIPE, text=True, env=env)
+                       for unit in ("洛阳市", "郑州市")]
+    for path, runs in races.items():
         outs = [r.communicate(timeout=60)[0] for r in runs]
         winners = [o.split()[1] for o in outs if o.startswith("created")]
         assert len(winners) == 1, outs

@@ -129,19 +129,42 @@ def test_a_backup_with_two_databases_is_refused(ledger_path, tmp_path):
     assert other.exists()
 
 
+def _zip_with_a_gigabyte_of_zeros(path, name, others):
+    """A zip whose member ``name`` inflates to 1 GiB of zeros, made in a fraction of a second.
+
+    Deflating a gigabyte takes six seconds; after a full flush deflate's output for the same
+    input repeats exactly, so one megabyte's output is compressed once and written 1024 times.
+    """
+    import zlib
+    block = bytes(1 << 20)
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+    chunk = deflate.compress(block) + deflate.flush(zlib.Z_FULL_FLUSH)
+    tail = deflate.flush()
+    crc = 0
+    for _ in range(1024):
+        crc = zlib.crc32(block, crc)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for other, data in others.items():
+            zf.writestr(other, data)
+        # written as stored bytes, then described as what they are: deflated, 1 GiB, this CRC
+        info = zipfile.ZipInfo(name, date_time=(2021, 6, 1, 0, 0, 0))
+        zf.writestr(info, chunk * 1024 + tail, compress_type=zipfile.ZIP_STORED)
+        info.compress_type, info.file_size, info.CRC = zipfile.ZIP_DEFLATED, 1 << 30, crc
+        with open(path, "r+b") as raw:              # the local header, as the central one
+            raw.seek(info.header_offset)
+            raw.write(info.FileHeader(zip64=False))
+
+
 def test_a_bomb_member_is_refused_before_it_is_written_out(ledger_path, tmp_path):
     _ledger(ledger_path)
     made = backup.backup_ledger(ledger_path, tmp_path / "备份", single_file=True)
     with zipfile.ZipFile(made.path) as zf:
         members = {n: zf.read(n) for n in zf.namelist()}
     bomb = tmp_path / "炸弹.zip"
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("manifest.json", members["manifest.json"])
-        with zf.open("ledger.db", "w", force_zip64=True) as out:      # 1 GB of zeros
-            block = b"\0" * (1 << 20)
-            for _ in range(1024):
-                out.write(block)
+    _zip_with_a_gigabyte_of_zeros(bomb, "ledger.db", {"manifest.json": members["manifest.json"]})
     assert bomb.stat().st_size < 5 * 1024 * 1024
+    with zipfile.ZipFile(bomb) as zf, zf.open("ledger.db") as member:   # a real bomb
+        assert zf.getinfo("ledger.db").file_size == 1 << 30 and member.read(1 << 20) == bytes(1 << 20)
     with pytest.raises(backup.BadBackup, match="压缩炸弹|比清单记录的大"):
         backup.restore_backup(bomb, ledger_path)
     assert not list(tmp_path.glob(".ledger.db.restore-*"))

@@ -59,7 +59,8 @@ def test_a_writer_killed_at_random_moments_loses_nothing_it_acknowledged(tmp_pat
     for _ in range(5):
         proc = subprocess.Popen([sys.executable, "-c", script, str(path), str(next_n)],
                                 stdout=subprocess.PIPE, text=True)
-        out = _kill_after(proc, rng.uniform(0.6, 1.4))
+        first = proc.stdout.readline()           # writing has begun: kill at a random moment of it
+        out = first + _kill_after(proc, rng.uniform(0.05, 0.6))
         for line in out.splitlines():
             n, code = line.split()
             acknowledged[int(n)] = code

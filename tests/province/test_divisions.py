@@ -11,18 +11,18 @@ from models.errors import InvalidInput, UnknownMeasure, UnknownUnit
 from models.ledger import Ledger
 from models.province.divisions import (add_division, assign_division, divisions,
                                        issuer_measures, remove_division)
-from models.province.recording import create_province_ledger, import_package
+from models.province.recording import import_package
 from models.province.submissions import submission_status
 from models.queries import issuer_codes
 from tests.province.handin_fixtures import make_package
-from tests.support import dump_tables
+from tests.support import dump_tables, fresh_province_ledger
 
 ISSUER_CODES = ["1.1", "1.4", "1.5", "5.1", "6.2", "12.6", "13.1", "14.1"]
 
 
 @pytest.fixture
 def province(tmp_path):
-    with create_province_ledger(tmp_path / "province.db", user="王五") as ledger:
+    with fresh_province_ledger(tmp_path / "province.db", user="王五") as ledger:
         yield ledger
 
 

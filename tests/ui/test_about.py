@@ -4,12 +4,12 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from models.ledger import Ledger
 from models.version import __version__, version_line
+from tests.support import fresh_ledger
 
 
 def test_about_dialog_names_version_fonts_and_libraries(ledger_path, open_window, tmp_path):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     window.build_menus()
     assert [a.text() for a in window.help_menu.actions() if not a.isSeparator()] == [
@@ -52,6 +52,6 @@ def test_application_icon_and_window_title(ledger_path, open_window, monkeypatch
     monkeypatch.setattr(ui.i18n, "install_translator", lambda app: None)
     app = make_application([])
     assert not app.windowIcon().isNull()
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     assert window.windowTitle().startswith("任务台账") and "洛阳市" in window.windowTitle()

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from models.ledger import Ledger
+from tests.support import fresh_ledger
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,7 +20,7 @@ def run_main(*args, env_extra=None, timeout=60):
 
 def test_screenshot_writes_a_png_of_the_populated_window(ledger_path, tmp_path):
     from PySide6.QtGui import QImage
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("1.2", status="已完成", note="印发配套文件", date="2021-09-01")
     out = tmp_path / "shot.png"
     result = run_main("--db", str(ledger_path), "--screenshot", str(out))
@@ -40,7 +41,7 @@ def test_screenshot_of_a_missing_ledger_fails_cleanly(tmp_path):
 
 
 def test_window_start_up_does_not_import_openpyxl_or_reportlab(ledger_path):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     probe = ("import sys, runpy; sys.argv=['main.py','--db',%r];"
              "import os; os.environ['TASKLEDGER_EXIT_WHEN_PAINTED']='1';"
              "sys.path.insert(0, %r); import main; rc = main.main(sys.argv[1:]);"
@@ -56,7 +57,7 @@ def test_window_start_up_does_not_import_openpyxl_or_reportlab(ledger_path):
 
 def test_a_ledger_open_elsewhere_is_refused_with_a_message(ledger_path, tmp_path):
     from models import lock
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     with lock.acquire(ledger_path, program="命令行"):
         result = run_main("--db", str(ledger_path), "--screenshot", str(tmp_path / "x.png"))
     assert result.returncode == 2

@@ -8,6 +8,7 @@ from pathlib import Path
 from models import backup, lock
 from models.ledger import Ledger
 from tests.ui.qt_support import when_modal
+from tests.support import fresh_ledger
 
 
 
@@ -23,7 +24,7 @@ def ready(window):
 
 def test_closing_the_window_makes_the_daily_backup_under_the_lock(ledger_path, open_window,
                                                                   close_window, monkeypatch):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     seen = []
     real = backup.maybe_daily_backup
@@ -43,7 +44,7 @@ def test_closing_the_window_makes_the_daily_backup_under_the_lock(ledger_path, o
 
 def test_a_failed_daily_backup_never_blocks_closing(ledger_path, open_window, close_window,
                                                     monkeypatch, capsys):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
 
     def disk_full(path, **kwargs):
@@ -58,7 +59,7 @@ def test_a_failed_daily_backup_never_blocks_closing(ledger_path, open_window, cl
 
 
 def test_backup_now(ledger_path, sample_file, open_window, qtbot, monkeypatch):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("1.2", status="已完成")
         ledger.attach("1.2", sample_file)
     window = ready(open_window(ledger_path))
@@ -74,7 +75,7 @@ def test_backup_now(ledger_path, sample_file, open_window, qtbot, monkeypatch):
 
 def test_restore_from_the_list_brings_the_old_state_back(ledger_path, open_window, close_window,
                                                          qtbot, messages):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("1.2", status="已完成", note="第一版", date="2021-09-01")
     saved = backup.backup_ledger(ledger_path)
     window = ready(open_window(ledger_path))
@@ -106,7 +107,7 @@ def test_restore_from_the_list_brings_the_old_state_back(ledger_path, open_windo
 
 def test_a_corrupted_backup_is_refused_and_the_ledger_stays(ledger_path, tmp_path, open_window,
                                                             close_window, qtbot, messages):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("1.2", status="已完成")
     good = backup.backup_ledger(ledger_path, tmp_path / "备份")
     truncated = tmp_path / "坏的备份.zip"
@@ -143,7 +144,7 @@ def test_the_program_says_so_when_the_backup_on_closing_failed(ledger_path):
     import subprocess
     import sys
     root = Path(__file__).resolve().parents[2]
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     probe = (
         "import sys; sys.path.insert(0, %r)\n"
         "from models import backup\n"
@@ -167,7 +168,7 @@ def test_the_program_says_so_when_the_backup_on_closing_failed(ledger_path):
 def test_restore_from_a_file_chosen_elsewhere(ledger_path, tmp_path, open_window, close_window,
                                               qtbot, messages, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("2.1", status="推进中", note="U盘带来的备份", date="2021-09-01")
     moved = backup.backup_ledger(ledger_path, tmp_path / "U盘")
     with Ledger.open(ledger_path) as ledger:
@@ -192,7 +193,7 @@ def test_restore_from_a_file_chosen_elsewhere(ledger_path, tmp_path, open_window
 
 def test_the_backup_on_closing_reports_progress_and_can_be_skipped(ledger_path, sample_file,
                                                                    open_window, close_window):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.attach("1.2", sample_file)
     window = open_window(ledger_path)
     session = window.session

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMess
 
 from models.ledger import Ledger
 from tests.ui.qt_support import when_modal
+from tests.support import fresh_ledger
 
 
 def _select(window, code: str) -> None:
@@ -41,7 +42,7 @@ def _drop(widget, paths) -> None:
 
 def test_dropped_folders_and_empty_files_are_named_and_the_rest_attached(
         ledger_path, tmp_path, open_window, messages, qtbot):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     _select(window, "5.2")
     empty = tmp_path / "空文件.pdf"
@@ -59,7 +60,7 @@ def test_dropped_folders_and_empty_files_are_named_and_the_rest_attached(
 
 def test_a_large_file_is_attached_only_after_the_clerk_agrees(
         ledger_path, tmp_path, open_window, messages, monkeypatch, qtbot):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.set_settings(evidence_large_mb="1")
     window = open_window(ledger_path)
     _select(window, "5.2")
@@ -79,7 +80,7 @@ def test_a_large_file_is_attached_only_after_the_clerk_agrees(
 
 
 def test_date_and_note_are_edited_in_the_panel(ledger_path, sample_file, open_window, qtbot):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.attach("5.2", sample_file, date="2021-10-15")
     window = open_window(ledger_path)
     _select(window, "5.2")
@@ -101,7 +102,7 @@ def test_date_and_note_are_edited_in_the_panel(ledger_path, sample_file, open_wi
 
 def test_unlinked_files_are_purged_from_the_tools_menu(ledger_path, sample_file, open_window,
                                                        messages, qtbot):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         item = ledger.attach("5.2", sample_file)
         stored = ledger.evidence_path(item.sha256)
     window = open_window(ledger_path)
@@ -128,7 +129,7 @@ def test_the_compressed_book_is_offered_under_its_own_name(ledger_path, tmp_path
     from PIL import Image
     photo = tmp_path / "现场.jpg"
     Image.new("RGB", (1600, 1200), (30, 90, 160)).save(photo)
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.attach("5.2", photo)
     window = open_window(ledger_path)
     window.build_menus()
@@ -151,7 +152,7 @@ def test_the_compressed_book_is_offered_under_its_own_name(ledger_path, tmp_path
 
 def test_the_large_file_size_is_a_ledger_setting(ledger_path, qtbot):
     from ui.dialogs import SettingsDialog
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         dialog = SettingsDialog(ledger.settings())
         qtbot.addWidget(dialog)
         assert dialog.large_spin.value() == 100

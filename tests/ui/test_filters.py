@@ -6,13 +6,14 @@ from PySide6.QtCore import Qt
 
 from models.ledger import Ledger
 from models.summary import summarize
+from tests.support import fresh_ledger
 
 DONE_CODES = ["1.2", "3.1", "9.1"]
 
 
 @pytest.fixture
 def filled(ledger_path, tmp_path):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         for code in DONE_CODES:
             ledger.record(code, status="已完成")
         ledger.record("4.1", status="推进中")

@@ -10,14 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
-from models.ledger import Ledger
+from tests.support import fresh_ledger
 from tests.ui.qt_support import when_modal
 
 
 
 
 def make_ledger(path: Path, evidence: Path | None = None) -> None:
-    with Ledger.create(path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(path) as ledger:
         ledger.record("1.2", status="已完成", note="印发配套文件", date="2021-09-01")
         ledger.record("2.1", status="推进中")           # no progress entry: a gap
         if evidence is not None:
@@ -163,9 +163,8 @@ def test_evidence_pdf_is_written_and_its_warnings_shown(ledger_path, sample_file
     monkeypatch.setattr(type(window), "offer_open", lambda self, path: offered.append(path))
     wait_job(qtbot, window.handin.export_evidence_pdf())
     assert offered == [out]
-    from pypdf import PdfReader
-    reader = PdfReader(out)
-    text = "".join(page.extract_text() or "" for page in reader.pages)
+    from tests.exports.pdf_support import page_texts
+    text = "".join(page_texts(out))
     assert "佐证材料汇编" in text and "3.1" in text
     assert messages and messages[-1][0] == "warning" and "佐证3.1-1" in messages[-1][2]
 

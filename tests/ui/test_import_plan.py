@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
 from models.ledger import Ledger
 from tests.ui.qt_support import when_modal
+from tests.support import fresh_ledger
 
 
 
@@ -32,7 +33,7 @@ def start(window, qtbot, path, monkeypatch):
 
 def test_import_shows_a_preview_and_switches_to_the_new_plan(ledger_path, tmp_path, open_window,
                                                              close_window, qtbot, monkeypatch):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     source = plan_2022(tmp_path)
     seen = {}
@@ -64,7 +65,7 @@ def test_import_shows_a_preview_and_switches_to_the_new_plan(ledger_path, tmp_pa
 
 def test_cancelled_preview_writes_nothing(ledger_path, tmp_path, open_window, close_window,
                                           qtbot, monkeypatch):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     closed = []
 
@@ -85,7 +86,7 @@ def test_a_file_that_is_not_a_task_list_is_refused_with_its_row(ledger_path, tmp
                                                                 open_window, close_window,
                                                                 qtbot, messages, monkeypatch):
     from openpyxl import Workbook
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     bad = tmp_path / "通讯录.xlsx"
     wb = Workbook()
@@ -105,7 +106,7 @@ def test_a_file_that_is_not_a_task_list_is_refused_with_its_row(ledger_path, tmp
 
 def test_a_broken_word_file_is_refused(ledger_path, tmp_path, open_window, close_window, qtbot,
                                        messages, monkeypatch):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     bad = tmp_path / "附件.docx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")

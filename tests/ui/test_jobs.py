@@ -8,11 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from models.ledger import Ledger
+from tests.support import fresh_ledger
 
 
 @pytest.fixture
 def with_evidence(ledger_path, tmp_path):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         for n in range(3):
             f = tmp_path / f"材料{n}.pdf"
             f.write_bytes(f"%PDF-1.4 {n}".encode())
@@ -34,7 +35,7 @@ def test_verify_action_runs_in_the_pool_and_reports(with_evidence, open_window, 
 
 def test_worker_uses_its_own_connection(ledger_path, qtbot):
     from ui.jobs import run_job
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     ledger = Ledger.open(ledger_path)
     seen = {}
 
@@ -66,7 +67,7 @@ def test_progress_dialog_appears_late_and_cancel_stops_the_work(ledger_path, qtb
             time.sleep(0.01)
         return "finished"
 
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     outcome = []
     handle = run_job(None, work, ledger_path=ledger_path, label="长时间工作",
                      on_success=lambda r: outcome.append(("success", r)),
@@ -91,7 +92,7 @@ def test_failure_in_a_job_is_reported_not_raised(ledger_path, qtbot):
     def work(job_ledger, progress, cancelled):
         raise InvalidInput("模拟：导出失败")
 
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     failures = []
     handle = run_job(None, work, ledger_path=ledger_path, label="x", on_failure=failures.append)
     with qtbot.waitSignal(handle.finished, timeout=5000):
@@ -108,7 +109,7 @@ def test_export_actions_write_their_files(kind, name, ledger_path, tmp_path, ope
 
     from exports.documents import DOCUMENTS
     pytest.importorskip(DOCUMENTS[kind].module)
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("1.2", status="已完成", note="印发配套文件", date="2021-09-01")
     window = open_window(ledger_path)
     out = tmp_path / "导出" / name
@@ -127,18 +128,15 @@ def test_export_actions_write_their_files(kind, name, ledger_path, tmp_path, ope
         cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
         assert any("印发配套文件" in c for c in cells)
     else:
-        from pypdf import PdfReader
-        reader = PdfReader(out)
-        assert len(reader.pages) >= 1
-        text = "".join(page.extract_text() or "" for page in reader.pages)
-        assert "洛阳市" in text
+        from tests.exports.pdf_support import page_texts
+        assert "洛阳市" in "".join(page_texts(out))
 
 
 def test_read_jobs_see_one_snapshot_while_the_window_writes(ledger_path, qtbot):
     """A READ job reads inside one transaction: a write committed meanwhile by another
     connection (the window) is not seen halfway through the work."""
     from ui.jobs import Access, run_job
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window_ledger = Ledger.open(ledger_path)
     started, release = threading.Event(), threading.Event()
 
@@ -164,7 +162,7 @@ def test_read_jobs_see_one_snapshot_while_the_window_writes(ledger_path, qtbot):
 def test_write_jobs_report_their_changes_even_when_they_fail(ledger_path, qtbot):
     from models.errors import InvalidInput
     from ui.jobs import Access, run_job
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
 
     def work(job_ledger, progress, cancelled):
         job_ledger.record("2.1", status="推进中")

@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel
 
 from models.ledger import Ledger
 from tests.ui.qt_support import when_modal
+from tests.support import fresh_ledger
 
 
 def select_measure(window, code: str) -> None:
@@ -29,7 +30,7 @@ def select_rows(window, codes) -> None:
 
 
 def test_the_panel_follows_the_filter_and_starts_at_its_heading(ledger_path, open_window, qtbot):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("3.1", status="推进中")
         ledger.record("9.1", status="推进中")
     window = open_window(ledger_path)
@@ -57,7 +58,7 @@ def test_the_panel_follows_the_filter_and_starts_at_its_heading(ledger_path, ope
 
 
 def test_pending_measures_have_their_own_filter(ledger_path, open_window):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         rows = ledger.measures()
         ledger.record("2.4", involved=True)
     window = open_window(ledger_path)
@@ -69,7 +70,7 @@ def test_pending_measures_have_their_own_filter(ledger_path, open_window):
 
 
 def test_search_covers_problems_and_next_steps_and_says_where(ledger_path, open_window):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("4.1", problems="培育经费不足", next_steps="争取专项经费")
         ledger.add_entry("5.2", "落实专项经费", date="2021-09-01")
     window = open_window(ledger_path)
@@ -86,7 +87,7 @@ def test_search_covers_problems_and_next_steps_and_says_where(ledger_path, open_
 
 
 def test_the_tree_keeps_its_open_sections_and_follows_the_section_filter(ledger_path, open_window):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     root = window.tree.topLevelItem(0)
     second = root.child(1)
@@ -106,7 +107,7 @@ def test_the_tree_keeps_its_open_sections_and_follows_the_section_filter(ledger_
 
 
 def test_several_measures_at_once(ledger_path, open_window, qtbot, sample_file):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     window.build_menus()
     codes = ["3.1", "4.1", "5.2"]

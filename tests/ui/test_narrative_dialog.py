@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from models.ledger import Ledger
 from models.narrative import TEXT_LIMIT, draft_narrative
 from tests.ui.qt_support import when_modal
+from tests.support import fresh_ledger
 
 
 def _wait(qtbot, handle):
@@ -21,7 +21,7 @@ def _dialog(window):
 
 
 def test_the_editor_opens_on_drafts_and_saves_what_the_clerk_wrote(ledger_path, qtbot, open_window):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("1.2", status="已完成", note="印发方案", date="2021-03-01")
     window = open_window(ledger_path)
     seen = {}
@@ -47,7 +47,7 @@ def test_the_editor_opens_on_drafts_and_saves_what_the_clerk_wrote(ledger_path, 
 
 def test_regenerating_asks_before_replacing_edited_text(ledger_path, open_window, messages,
                                                         monkeypatch):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     dialog = _dialog(window)
     draft = dialog.drafts["problems"]
@@ -68,7 +68,7 @@ def test_regenerating_asks_before_replacing_edited_text(ledger_path, open_window
 
 
 def test_too_long_text_is_refused_and_kept_in_the_editor(ledger_path, open_window, messages):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     dialog = _dialog(window)
     dialog.show()
@@ -83,7 +83,7 @@ def test_too_long_text_is_refused_and_kept_in_the_editor(ledger_path, open_windo
 
 def test_word_export_item_and_the_phone_check_in_settings(ledger_path, qtbot, open_window,
                                                           messages):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     window.build_menus()
     assert window.exports.actions["work_report_docx"].text() == "导出工作情况报告（Word）(&O)…"

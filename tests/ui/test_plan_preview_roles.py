@@ -10,6 +10,7 @@ from models.plan.reader import read_plan_file
 from tests.models import task_list_shapes as shapes
 from tests.ui.qt_support import when_modal
 from ui.plan_preview import ASSISTING, DEADLINE, LEAD, OTHER, TARGET, PlanPreviewDialog
+from tests.support import fresh_ledger
 
 
 def _measure_items(dialog):
@@ -79,7 +80,7 @@ def test_changing_the_unit_list_reads_the_units_again(tmp_path, qtbot):
 def test_a_plan_naming_none_of_our_units_asks_which_name_is_ours(ledger_path, tmp_path,
                                                                 open_window, close_window,
                                                                 qtbot, monkeypatch):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     source = shapes.municipal_period_xlsx(tmp_path / "推进计划.xlsx")
     seen = {}
@@ -115,7 +116,7 @@ def test_a_plan_naming_none_of_our_units_asks_which_name_is_ours(ledger_path, tm
 
 def test_builtin_plan_has_no_role_column_and_says_the_hand_in_date_stands_in(ledger_path,
                                                                               open_window):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     from ui.measure_table import COLUMNS
     assert window.table.isColumnHidden([key for key, _ in COLUMNS].index("role"))

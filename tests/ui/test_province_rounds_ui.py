@@ -8,6 +8,7 @@ from exports.package import write_package
 from models.ledger import Ledger
 from models.province.recording import import_package
 from tests.province.handin_fixtures import copy_ledger
+from tests.support import fresh_province_ledger
 
 Q3 = "2021年第三季度"
 
@@ -15,7 +16,6 @@ Q3 = "2021年第三季度"
 @pytest.fixture
 def province_window(tmp_path, qtbot, city_template):
     from models import lock
-    from models.province.recording import create_province_ledger
     from ui.province.window import ProvinceWindow
     from ui.session import Session
     with Ledger.open(copy_ledger(city_template.db, tmp_path / "city")) as city:
@@ -23,7 +23,7 @@ def province_window(tmp_path, qtbot, city_template):
         (tmp_path / "out").mkdir()
         package = write_package(city, tmp_path / "out", round_name=Q3)
     path = tmp_path / "province.db"
-    with create_province_ledger(path, user="王五") as province:
+    with fresh_province_ledger(path, user="王五") as province:
         import_package(province, package)
     session = Session(Ledger.open(path), lock=lock.acquire(path, program="测试"))
     window = ProvinceWindow(session)

@@ -7,6 +7,7 @@ import sys
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
+from tests.support import fresh_ledger
 
 
 class _Pinger(QObject):
@@ -32,8 +33,7 @@ def test_emit_keeps_references_to_true(qapp):
 
 def test_many_changes_and_a_long_session_do_not_abort(ledger_path, open_window):
     from models.changes import Changes
-    from models.ledger import Ledger
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     for n in range(300):
         window.session.publish(Changes(measures={"4.1"}))

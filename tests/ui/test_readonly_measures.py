@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from models.ledger import Ledger
+from tests.support import fresh_ledger
 
 
 def cell(window, code, column):
@@ -10,7 +11,7 @@ def cell(window, code, column):
 
 def test_province_measures_show_read_only_on_request(ledger_path, open_window, close_window,
                                                      messages):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("1.2", status="已完成")
         own = [row.code for row in ledger.measures()]
     assert "1.1" not in own

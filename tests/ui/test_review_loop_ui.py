@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
 from exports.feedback import write_feedback
 from models.ledger import Ledger
-from models.province.recording import create_province_ledger, import_package
+from models.province.recording import import_package
 from models.review import PASSED, PENDING, RETURNED, set_review, set_review_comment
 from tests.province.handin_fixtures import copy_file, copy_ledger, make_package
 from tests.ui.qt_support import when_modal
+from tests.support import fresh_province_ledger
 
 
 def _drop(target, paths) -> None:
@@ -43,7 +44,7 @@ def reviewed(city_template, tmp_path):
     """洛阳市's ledger (copy) and a feedback file from the province sending its first
     measure back; its second passed."""
     city_db = copy_ledger(city_template.db, tmp_path / "city")
-    with create_province_ledger(tmp_path / "province.db", user="王五") as province:
+    with fresh_province_ledger(tmp_path / "province.db", user="王五") as province:
         import_package(province, city_template.package)
         codes = [row.code for row in province.measures(unit="洛阳市")]
         set_review(province, "洛阳市", codes[0], result=RETURNED, comment="请补充会议纪要原件")
@@ -140,7 +141,7 @@ def province_window(tmp_path, qtbot):
     from ui.province.window import ProvinceWindow
     from ui.session import Session
     path = tmp_path / "province.db"
-    create_province_ledger(path, user="王五").close()
+    fresh_province_ledger(path, user="王五").close()
     session = Session(Ledger.open(path), lock=lock.acquire(path, program="测试"))
     window = ProvinceWindow(session)
     qtbot.addWidget(window)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from models.ledger import Ledger
 from tests.ui.qt_support import when_modal
+from tests.support import fresh_ledger
 
 
 def select_measure(window, code: str) -> None:
@@ -32,7 +33,7 @@ def audit_actions(path) -> list[str]:
 
 
 def test_a_wheel_over_an_unfocused_status_box_changes_nothing(ledger_path, open_window):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     select_measure(window, "4.1")
     combo = window.panel.status_combo
@@ -61,7 +62,7 @@ def test_a_wheel_over_an_unfocused_status_box_changes_nothing(ledger_path, open_
 
 def test_undo_and_redo_a_status_an_entry_and_an_attach(ledger_path, open_window, qtbot,
                                                       sample_file, messages):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     window.build_menus()
     undo, redo = window.undo_actions.undo_action, window.undo_actions.redo_action
@@ -110,7 +111,7 @@ def test_undo_and_redo_a_status_an_entry_and_an_attach(ledger_path, open_window,
 
 
 def test_undo_is_refused_when_the_measure_changed_since(ledger_path, open_window, messages):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     window.build_menus()
     select_measure(window, "5.2")
@@ -125,7 +126,7 @@ def test_undo_is_refused_when_the_measure_changed_since(ledger_path, open_window
 
 
 def test_history_shows_who_changed_what(ledger_path, open_window, qtbot):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("4.1", status="推进中")
         ledger.set_settings(user="李四")
         ledger.add_entry("4.1", "召开专题推进会", date="2021-09-01")
@@ -141,7 +142,7 @@ def test_history_shows_who_changed_what(ledger_path, open_window, qtbot):
 
 def test_number_field_takes_no_letters_and_keeps_a_refused_figure(ledger_path, open_window,
                                                                    qtbot, messages):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     select_measure(window, "4.1")
     edit = next(iter(window.panel.indicator_edits.values()))
@@ -163,7 +164,7 @@ def test_number_field_takes_no_letters_and_keeps_a_refused_figure(ledger_path, o
 
 def test_a_future_or_out_of_plan_date_is_asked_about(ledger_path, open_window, qtbot, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     select_measure(window, "4.1")
     asked = []

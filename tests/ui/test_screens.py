@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from models.ledger import Ledger
+from tests.support import fresh_ledger
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = [(1366, 768, "1"), (1280, 720, "1"), (1366, 768, "1.25"), (1280, 720, "1.5")]
@@ -19,7 +19,7 @@ SIZES = [(1366, 768, "1"), (1280, 720, "1"), (1366, 768, "1.25"), (1280, 720, "1
 @pytest.fixture(scope="module")
 def small_ledger(tmp_path_factory):
     path = tmp_path_factory.mktemp("screens") / "ledger.db"
-    with Ledger.create(path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(path) as ledger:
         ledger.record("4.1", status="推进中", problems="经费不足", next_steps="争取资金")
         for day in range(1, 7):
             ledger.add_entry("4.1", "召开专利质量提升推进会，组织企业培训。" * 3, date=f"2021-09-0{day}")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from models import backup
 from models.ledger import Ledger
 from tests.ui.qt_support import when_modal
+from tests.support import fresh_ledger
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,7 +65,7 @@ def test_cancelling_the_first_start_says_what_happens(tmp_path, qtbot, messages,
 
 
 def test_settings_change_the_clerk_and_entries_keep_their_author(ledger_path, open_window, qtbot):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.add_entry("4.1", "张三写的进展", date="2021-09-01")
     window = open_window(ledger_path)
 
@@ -118,7 +119,7 @@ def test_the_unit_changes_only_after_confirmation_and_is_audited(ledger_path, op
 
 def test_a_second_start_brings_the_running_window_forward(ledger_path, open_window, qtbot):
     from ui.app import listen_for_second_start
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     listen_for_second_start(window)
     assert window.instance_server.listening
@@ -138,7 +139,7 @@ def test_a_second_start_brings_the_running_window_forward(ledger_path, open_wind
 def test_a_ledger_held_elsewhere_is_named_in_plain_words(ledger_path):
     from models import lock
     from ui.app import locked_message
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     with lock.acquire(ledger_path, program="命令行"):
         try:
             lock.acquire(ledger_path, program="窗口")
@@ -149,7 +150,7 @@ def test_a_ledger_held_elsewhere_is_named_in_plain_words(ledger_path):
 
 
 def test_closing_shows_the_backup_and_skip_ends_it(ledger_path, open_window, qtbot, monkeypatch):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("4.1", status="推进中")
     window = open_window(ledger_path)
     window.backup_on_close = True
@@ -180,7 +181,7 @@ def test_closing_shows_the_backup_and_skip_ends_it(ledger_path, open_window, qtb
 
 
 def test_closing_makes_todays_backup_with_the_window_up(ledger_path, open_window, qtbot):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("4.1", status="推进中")
     window = open_window(ledger_path)
     window.backup_on_close = True
@@ -193,7 +194,7 @@ def test_closing_makes_todays_backup_with_the_window_up(ledger_path, open_window
 
 def test_the_guide_opens_in_the_interface_language(ledger_path, open_window):
     from ui.help_dialog import HelpDialog
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     window.build_menus()
     dialog = window.help.show_guide()
@@ -211,7 +212,7 @@ def test_the_guide_opens_in_the_interface_language(ledger_path, open_window):
 def test_a_file_with_no_viewer_says_where_its_copy_is(ledger_path, open_window, qtbot,
                                                       monkeypatch, sample_file):
     from PySide6.QtGui import QDesktopServices
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.attach("5.2", sample_file)
     window = open_window(ledger_path)
     window.open_measure("5.2")
@@ -230,7 +231,7 @@ def test_a_file_with_no_viewer_says_where_its_copy_is(ledger_path, open_window, 
 
 
 def test_backup_to_a_chosen_folder(ledger_path, open_window, qtbot, tmp_path, monkeypatch):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     window.build_menus()
     stick = tmp_path / "U盘"

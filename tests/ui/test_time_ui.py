@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from models.ledger import Ledger
 from models.queries import MeasureFilter, measure_codes
 from tests.ui.qt_support import when_modal
+from tests.support import fresh_ledger
 
 Q3 = "2021年第三季度"
 
@@ -24,7 +25,7 @@ def wait_job(qtbot, handle, timeout=120000):
 def make_ledger(path: Path) -> None:
     """洛阳市 on 2021-10-15: 1.2 overdue (its own deadline 10-10), 1.3 due on 10-20, a
     milestone of 2.1 due on 10-18; entries either side of 09-30."""
-    with Ledger.create(path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(path) as ledger:
         ledger.set_deadline("1.2", "2021-10-10")
         ledger.set_deadline("1.3", "2021-10-20")
         ledger.add_milestone("2.1", text="出台实施方案", planned="2021-10-18")
@@ -49,7 +50,7 @@ def test_reminders_appear_on_opening_each_a_click_away(ledger_path, open_window,
 
 
 def test_no_reminders_no_dialog(ledger_path, open_window, qtbot):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     qtbot.wait(50)
     assert getattr(window, "reminder_dialog", None) is None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QG
 
 from models.ledger import Ledger
 from models.summary import summarize
+from tests.support import fresh_ledger
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "taskledger_en.ts"
@@ -89,7 +90,7 @@ def test_chinese_stays_the_default():
 
 def test_chinese_window_is_untouched_by_the_translation(ledger_path, open_window, qapp):
     from ui import i18n
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
     try:
         window = open_window(ledger_path)
@@ -127,7 +128,7 @@ def test_qm_is_compiled_into_the_user_folder_never_the_program_folder(tmp_path, 
 
 def test_language_menu_saves_the_choice_for_the_next_start(ledger_path, open_window, messages):
     from ui import i18n
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     window.build_menus()
     actions = {a.data(): a for a in window.language.language_menu.actions()}
@@ -367,7 +368,7 @@ def either_language(request):
 
 
 def test_alt_keys_do_not_clash_in_either_language(ledger_path, either_language, open_window):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     window.build_menus()
     window._fill_plan_menu()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from models.ledger import Ledger
 from tests.ui.qt_support import when_modal
+from tests.support import fresh_ledger
 
 
 def select_measure(window, code: str) -> None:
@@ -80,7 +81,7 @@ def test_opening_a_file_that_is_not_a_ledger_shows_a_message(tmp_path, messages)
 
 def test_edits_made_in_the_window_are_there_after_reopening(ledger_path, tmp_path, qtbot,
                                                             open_window, close_window, messages):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     select_measure(window, "4.1")
 
@@ -142,7 +143,7 @@ def test_edits_made_in_the_window_are_there_after_reopening(ledger_path, tmp_pat
 
 
 def test_entries_edit_and_delete_with_confirmation(ledger_path, qtbot, open_window, messages):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.add_entry("3.1", "初稿", date="2021-09-01")
         ledger.add_entry("3.1", "第二条", date="2021-09-02")
     window = open_window(ledger_path)
@@ -164,7 +165,7 @@ def test_entries_edit_and_delete_with_confirmation(ledger_path, qtbot, open_wind
 
 
 def test_relevant_measure_confirmation(ledger_path, qtbot, open_window):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     select_measure(window, "2.4")
     panel = window.panel
@@ -189,7 +190,7 @@ def test_a_refused_change_shows_a_message_and_changes_nothing(ledger_path, qtbot
                                                              messages, monkeypatch):
     import models.ledger as ledger_module
     from models.errors import InvalidInput
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("5.2", status="推进中", problems="原有问题")
     window = open_window(ledger_path)
     select_measure(window, "5.2")
@@ -218,7 +219,7 @@ def test_a_refused_change_shows_a_message_and_changes_nothing(ledger_path, qtbot
 
 
 def test_settings_dialog_saves_into_the_ledger(ledger_path, qtbot, open_window):
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
 
     def fill(dialog):
@@ -238,7 +239,7 @@ def test_settings_dialog_saves_into_the_ledger(ledger_path, qtbot, open_window):
 
 def test_window_state_goes_to_qsettings_not_the_ledger(ledger_path, open_window, close_window):
     from PySide6.QtCore import QSettings
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     select_measure(window, "9.1")
     close_window(window)
@@ -250,7 +251,7 @@ def test_window_state_goes_to_qsettings_not_the_ledger(ledger_path, open_window,
 
 def test_dashboard_draws_the_summary(ledger_path, qtbot, open_window):
     from models.summary import summarize
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("1.2", status="已完成")
         ledger.record("4.1", status="推进中", value=30)
         expected = summarize(ledger)
@@ -277,7 +278,7 @@ def test_print_preview_shows_and_prints_the_same_report_as_the_pdf(ledger_path, 
     from pypdf import PdfReader
     from exports.pdf_status import write_status_report
     from tests.exports.pdf_support import page_texts, squeeze
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("1.2", status="已完成")
         ledger.record("2.3", status="推进中", note="召开推进会 & <部署>", date="2021-09-01")
     window = open_window(ledger_path)
@@ -315,7 +316,7 @@ def test_print_preview_shows_and_prints_the_same_report_as_the_pdf(ledger_path, 
 
 def test_keyboard_delete_and_unsaved_figure_on_close(ledger_path, qtbot, open_window,
                                                      close_window, messages):
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.add_entry("4.1", "要删除的进展", date="2021-09-01")
     window = open_window(ledger_path)
     select_measure(window, "4.1")
@@ -339,7 +340,7 @@ def test_switching_to_another_years_plan(ledger_path, open_window, close_window)
     from models.plan.definition import load_builtin_plan
     plan = load_builtin_plan()
     plan.update(year=2022, title=plan["title"].replace("2021", "2022"), deadline="2022-11-30")
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.record("4.1", status="已完成")
         new_id = ledger.add_plan(plan, make_current=False)
     window = open_window(ledger_path)
@@ -363,7 +364,7 @@ def test_a_ledger_from_a_newer_program_is_refused_untouched(ledger_path, message
     import sqlite3
 
     from ui.app import open_or_create
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     conn = sqlite3.connect(ledger_path)
     conn.execute("PRAGMA user_version = 99")
     conn.close()
@@ -375,7 +376,7 @@ def test_a_ledger_from_a_newer_program_is_refused_untouched(ledger_path, message
 
 def test_menus_and_shortcuts_are_there_once_the_window_is_up(ledger_path, open_window):
     from PySide6.QtGui import QAction, QKeySequence
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     texts = [a.text() for a in window.file_menu.actions()]
     assert any("导出任务完成情况表" in t for t in texts) and any("台账设置" in t for t in texts)
@@ -395,7 +396,7 @@ def test_evidence_opens_as_a_named_copy_and_unlinks_after_confirmation(
     from PySide6.QtGui import QDesktopServices
     source = tmp_path / "验收报告.pdf"
     source.write_bytes(b"%PDF-1.4 acceptance")
-    with Ledger.create(ledger_path, unit="洛阳市", user="张三") as ledger:
+    with fresh_ledger(ledger_path) as ledger:
         ledger.attach("5.2", source)
         sha = ledger.evidence_for("5.2")[0].sha256
         stored = ledger.evidence_path(sha)
@@ -421,7 +422,7 @@ def test_evidence_opens_as_a_named_copy_and_unlinks_after_confirmation(
 
 def test_dashboard_lists_open_their_measure(ledger_path, open_window, monkeypatch):
     monkeypatch.setenv("TASKLEDGER_TODAY", "2021-12-05")      # everything not done is late
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     window.tabs.setCurrentWidget(window.dashboard)
     late = window.dashboard.late_list
@@ -437,7 +438,7 @@ def test_an_unexpected_failure_is_shown_too_and_rolls_back(ledger_path, open_win
     import sqlite3
 
     import models.ledger as ledger_module
-    Ledger.create(ledger_path, unit="洛阳市", user="张三").close()
+    fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
     select_measure(window, "5.2")
 
