@@ -535,4 +535,4 @@ LATEST_VERSION = MIGRATIONS[-1][0]
 # Schema versions that reached users in a landed build; each has a file in tests/fixtures
 # (tools/make_schema_fixture.py). Steps added while one landing is prepared are not released
 # on their own: when the landing ships, its LATEST_VERSION joins this list with a fixture.
-RELEASED_VERSIONS = (1, 2)
+RELEASED_VERSIONS = (1, 2, 11)
