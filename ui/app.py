@@ -241,6 +241,7 @@ def run_window(argv: list[str]) -> int:
         return 2
     if args.screenshot:
         session.daily_backup = False        # a screenshot run is not a working session
+        window.keeps_state = False
         return _screenshot(app, window, args.screenshot)
     if os.environ.get(EXIT_WHEN_PAINTED):
         def painted():

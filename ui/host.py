@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QMainWindow
 from models.changes import Changes
 
 from .jobs import Access, JobHandle, run_job
-from .layouts import fitted_size, keep_on_screen
+from .layouts import available_geometry, fitted_size, keep_on_screen, saved_size
 from .widgets import local_files
 
 EXPORT_FOLDER_KEY = "paths/last_export_folder"
@@ -67,6 +67,9 @@ class LedgerWindow(QMainWindow):
         self.session = session
         # ui.app sets it: closing then makes the daily backup with the window still up.
         self.backup_on_close = False
+        # Size, panes and last measure are remembered on closing, except after a --screenshot
+        # run (its window is sized for the picture, not for this PC's screen).
+        self.keeps_state = True
         self.instance_server = None       # ui.single_instance, set by ui.app
         self._closing_job = None
         self._closed_for_good = False
@@ -263,10 +266,12 @@ class LedgerWindow(QMainWindow):
         """The size and place the window had when last closed (or a default size that fits
         the screen), shrunk and moved back onto the screen it opens on if need be."""
         geometry = QSettings().value(self.geometry_key)
-        if geometry is not None:
+        saved = saved_size(geometry) if geometry is not None else None
+        area = available_geometry(self)
+        if saved is not None and (saved[2] or (saved[0] <= area.width() and saved[1] <= area.height())):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(fitted_size(self.default_size, self))
+        else:                           # none yet, or saved on a larger screen: shrink it here
+            self.resize(fitted_size(saved[:2] if saved else self.default_size, self))
         keep_on_screen(self)
 
     def save_state(self) -> None:
@@ -281,7 +286,8 @@ class LedgerWindow(QMainWindow):
             super().closeEvent(event)
             return
         self.commit_pending()
-        self.save_state()
+        if self.keeps_state:
+            self.save_state()
         for group in self.action_groups:
             group.shutting_down()
         # Running jobs stop; their own connections close before the ledger does.

@@ -93,6 +93,32 @@ def fitted_size(preferred: tuple[int, int], widget: QWidget | None = None) -> QS
                  min(preferred[1], max(area.height() - SCREEN_MARGIN[1], 200)))
 
 
+def saved_size(geometry) -> tuple[int, int, bool] | None:
+    """(width, height, maximized) of the normal geometry in a QWidget.saveGeometry() blob, or
+    None if it is not one.
+
+    Qt's restoreGeometry, given a size that does not fit the screen it opens on (saved on a
+    docking station's monitor, opened on the 1366×768 laptop), falls back to half the
+    screen; the caller shrinks the saved size itself instead.
+    """
+    from PySide6.QtCore import QByteArray, QDataStream, QIODevice
+    if not isinstance(geometry, (QByteArray, bytes)):
+        return None                                      # a settings file edited by hand
+    data = QByteArray(geometry)          # kept: the stream reads it, it does not own it
+    stream = QDataStream(data, QIODevice.OpenModeFlag.ReadOnly)
+    if stream.readUInt32() != 0x1D9D0CB or stream.readUInt16() < 1:
+        return None
+    stream.readUInt16()                                  # minor version
+    for _ in range(4):
+        stream.readInt32()                               # frame geometry
+    left, top, right, bottom = (stream.readInt32() for _ in range(4))
+    stream.readInt32()                                   # screen number
+    maximized = stream.readUInt8() != 0
+    if stream.status() != QDataStream.Status.Ok or right < left or bottom < top:
+        return None
+    return right - left + 1, bottom - top + 1, maximized
+
+
 def keep_on_screen(window: QWidget) -> None:
     """Shrink and move ``window`` so all of it lies inside its screen's available area."""
     area = available_geometry(window)

@@ -23,8 +23,12 @@ def test_screenshot_writes_a_png_of_the_populated_window(ledger_path, tmp_path):
     with fresh_ledger(ledger_path) as ledger:
         ledger.record("1.2", status="已完成", note="印发配套文件", date="2021-09-01")
     out = tmp_path / "shot.png"
-    result = run_main("--db", str(ledger_path), "--screenshot", str(out))
+    cfg = tmp_path / "cfg"
+    result = run_main("--db", str(ledger_path), "--screenshot", str(out),
+                      env_extra={"XDG_CONFIG_HOME": str(cfg)})
     assert result.returncode == 0, result.stderr
+    # the picture's window size is not remembered as the clerk's
+    assert "geometry" not in "".join(p.read_text() for p in cfg.rglob("*.conf"))
     image = QImage(str(out))
     assert image.width() >= 1280 and image.height() >= 800
     # Not a blank picture: many distinct colours once text and the table are drawn.

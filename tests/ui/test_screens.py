@@ -43,3 +43,48 @@ def test_every_control_is_reachable(small_ledger, tmp_path, width, height, scale
     assert report["window_on_screen"], report
     assert report["single"] == []
     assert report["bulk_shown"] and report["bulk"] == []
+
+
+def _geometry_saved_on_a_large_screen(width: int, height: int) -> bytes:
+    """QWidget.saveGeometry() of a window of that size (not maximized) on a 1920×1080 screen,
+    in Qt's format (version 3)."""
+    import struct
+    rect = struct.pack(">4i", 0, 0, width - 1, height - 1)
+    return (struct.pack(">IHH", 0x1D9D0CB, 3, 0) + rect + rect
+            + struct.pack(">iBBi", 0, 0, 0, 1920) + rect)
+
+
+def test_a_size_saved_on_a_larger_screen_is_shrunk_not_halved(small_ledger, tmp_path):
+    """A clerk who last closed the window on a docking station's monitor opens it on the
+    1366×768 laptop: Qt alone would open it at half the screen."""
+    from PySide6.QtCore import QByteArray, QSettings
+    cfg = tmp_path / "cfg"
+    settings = QSettings(str(cfg / "TaskLedger" / "TaskLedger.conf"), QSettings.Format.IniFormat)
+    settings.setValue("window/geometry", QByteArray(_geometry_saved_on_a_large_screen(1600, 1000)))
+    settings.sync()
+    del settings
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "office", "x": 0, "y": 0, "width": 1366,
+                                               "height": 768, "logicalDpi": 96, "dpr": 1}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+               HOME=str(tmp_path), XDG_CONFIG_HOME=str(cfg))
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "ui" / "screen_probe.py"),
+                             str(small_ledger)], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["window_on_screen"], report
+    _x, _y, width, height = report["frame"]
+    assert width >= 1366 - 48 and height >= 768 - 96, report
+
+
+def test_saved_size_reads_qts_geometry_and_refuses_anything_else(qapp):
+    from PySide6.QtWidgets import QWidget
+
+    from ui.layouts import saved_size
+    widget = QWidget()
+    widget.resize(1000, 700)
+    assert saved_size(widget.saveGeometry()) == (1000, 700, False)
+    assert saved_size(_geometry_saved_on_a_large_screen(1600, 1000)) == (1600, 1000, False)
+    for junk in (b"", b"\x01\xd9\xd0\xcb", b"not a geometry", "1400x860", 17, None):
+        assert saved_size(junk) is None
