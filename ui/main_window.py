@@ -152,9 +152,12 @@ class MainWindow(LedgerWindow):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         # Widths suit the Chinese labels; a translation's longer header or label widens them.
         metrics = self.fontMetrics()
+        # The 任务 column is narrow (the tree and the panel show the task): on a 1366×768
+        # screen the 落实举措 column, which stretches, keeps room for its first words.
         fits = {3: [i18n.label(label) for label in SCOPE_LABELS.values()],
+                4: [i18n.label(status) for status in (*STATUSES, PENDING)],
                 7: [i18n.label(LATE), i18n.label(DUE_SOON)]}
-        for col, width in ((0, 48), (1, 112), (3, 70), (4, 96), (5, 86), (6, 40), (7, 50), (8, 40)):
+        for col, width in ((0, 48), (1, 88), (3, 70), (4, 64), (5, 86), (6, 40), (7, 50), (8, 40)):
             needed = max([metrics.horizontalAdvance(t) + 14 for t in fits.get(col, [])]
                          + [header.sectionSizeHint(col)])
             self.table.setColumnWidth(col, max(width, needed))
@@ -191,7 +194,7 @@ class MainWindow(LedgerWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([270, 740, 430])
+        self.splitter.setSizes([230, 780, 430])
         self.tabs.addTab(self.splitter, self.tr("台账(&L)"))
 
         # The dashboard summarises the whole ledger: built the first time its tab is opened,
