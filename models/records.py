@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from .plan.scope import RELEVANT
+from .status import PENDING
+
 
 @dataclass
 class Unit:
@@ -128,6 +131,17 @@ class MeasureRow:
     milestone_count: int = 0
     milestones_late: int = 0
     not_involved_reason: str = ""     # why the unit is not involved (不涉及), for 备注
+
+    @property
+    def pending(self) -> bool:
+        """A 相关地市 measure whose unit has not yet said whether it is involved."""
+        return self.scope == RELEVANT and self.involved is None
+
+    @property
+    def shown_status(self) -> str:
+        """The status as every view and document names it: 待确认 while pending (未启动 is
+        what is stored), else the stored status."""
+        return PENDING if self.pending else self.status
 
     def to_dict(self) -> dict:
         """The row for ``tasks --json``; "id" repeats the code for scripts written for the

@@ -130,7 +130,7 @@ def summarize(ledger, *, unit: str | None = None, on: date | None = None) -> Sum
             summary.done_without_evidence.append(row)
         if row.status not in (DONE, NOT_INVOLVED) and _last_touch(row) < stale_cutoff:
             summary.stale.append(row)
-        if row.scope == "relevant" and row.involved is None:
+        if row.pending:
             summary.unconfirmed.append(row)
     carried_ids = {r.code for r in rows if r.status != NOT_INVOLVED}
     for measure in plan.measures():

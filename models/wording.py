@@ -58,7 +58,7 @@ def measure_remarks(row) -> list[str]:
     if row.status == NOT_INVOLVED:
         reason = getattr(row, "not_involved_reason", "")
         remarks.append(CONFIRMED_NOT_INVOLVED + (f"：{reason}" if reason else ""))
-    elif row.scope == "relevant" and row.involved is None:
+    elif row.pending:
         remarks.append(UNCONFIRMED)
     return remarks + list_facts(row)
 

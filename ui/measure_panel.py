@@ -320,9 +320,7 @@ class MeasurePanel(QWidget):
         self.body.setVisible(True)
         self.body.setEnabled(True)
         row = self.detail.row
-        pending = row.scope == RELEVANT and row.involved is None
-        self.title.setText(self.tr("举措 {0}　{1}").format(
-            row.code, i18n.label(PENDING if pending else row.status)))
+        self.title.setText(self.tr("举措 {0}　{1}").format(row.code, i18n.label(row.shown_status)))
         self.task_label.setText(self.tr("任务 {0}：{1}").format(row.task_no, row.task_content))
         self.task_full_label.setText(self.tr("所属任务 {0}：{1}").format(row.task_no, row.task_content))
         self.text_label.setText(row.text)
@@ -346,7 +344,7 @@ class MeasurePanel(QWidget):
             self.status_combo.addItem(i18n.label(status), status)
         # Not yet confirmed: the combo says so (待确认) rather than showing 未启动.
         self.status_combo.setPlaceholderText(i18n.label(PENDING))
-        self.status_combo.setCurrentIndex(-1 if pending else self.status_combo.findData(row.status))
+        self.status_combo.setCurrentIndex(-1 if row.pending else self.status_combo.findData(row.status))
         self.status_combo.blockSignals(False)
         self._show_review()
         self._fill_indicators()
@@ -521,8 +519,7 @@ class MeasurePanel(QWidget):
         if not self.detail or status is None:
             return
         row = self.detail.row
-        pending = row.scope == RELEVANT and row.involved is None
-        if status == row.status and not pending:
+        if status == row.status and not row.pending:
             return
         label = self.tr("举措 {0} 的状态改为“{1}”").format(self.code, i18n.label(status))
         if status == NOT_INVOLVED:

@@ -148,7 +148,7 @@ class MeasureTableModel(QAbstractTableModel):
                 return f"{places}\n{row.text}" if places else row.text
             if key == "task":
                 return f"{row.task_no}. {row.task_content}"
-            if key == "status" and row.scope == "relevant" and row.involved is None:
+            if key == "status" and row.pending:
                 return QCoreApplication.translate(
                     "MeasureTableModel", "相关地市举措：尚未确认本单位是否涉及（状态：{0}）"
                 ).format(i18n.label(row.status))
@@ -191,9 +191,7 @@ class MeasureTableModel(QAbstractTableModel):
             # Scope labels come from models (data); a translation may still provide them.
             return i18n.label(SCOPE_LABELS.get(row.scope, row.scope))
         if key == "status":
-            if row.scope == "relevant" and row.involved is None:
-                return QCoreApplication.translate("MeasureTableModel", "待确认")
-            return i18n.label(row.status)
+            return i18n.label(row.shown_status)
         if key == "updated":
             return queries.last_touch(row) or "—"
         if key == "evidence":

@@ -47,11 +47,11 @@ class ReminderDialog(QDialog):
         layout.addWidget(self.tree, 1)
         self._group(self.tr("已逾期（{0}）").format(len(found.overdue)), [
             (row.code, row.deadline, self.tr("逾期 {0} 天　{1}　{2}").format(
-                -days_left(row.deadline, found.on), i18n.label(row.status), row.text), RED)
+                -days_left(row.deadline, found.on), i18n.label(row.shown_status), row.text), RED)
             for row in found.overdue])
         self._group(self.tr("{0} 天内到期（{1}）").format(found.days, len(found.due_soon)), [
             (row.code, row.deadline, self.tr("还有 {0} 天　{1}　{2}").format(
-                days_left(row.deadline, found.on), i18n.label(row.status), row.text), YELLOW)
+                days_left(row.deadline, found.on), i18n.label(row.shown_status), row.text), YELLOW)
             for row in found.due_soon])
         self._group(self.tr("阶段节点（{0}）").format(len(found.milestones)), [
             (m.measure_code, m.planned,

@@ -2283,10 +2283,6 @@ A read-only copy of the file is at:
         <source>清单未规定完成时限：按报送截止日期 {0} 提示</source>
         <translation>The list sets no deadline: reminded by the hand-in date {0}</translation>
     </message>
-    <message>
-        <source>待确认</source>
-        <translation>To confirm</translation>
-    </message>
 </context>
 <context>
     <name>MilestoneDialog</name>

@@ -49,6 +49,20 @@ def test_reminders_appear_on_opening_each_a_click_away(ledger_path, open_window,
     assert window.panel.code == "2.1"
 
 
+def test_a_measure_not_yet_confirmed_is_reminded_as_such(ledger_path, open_window, qtbot):
+    """2.2 is a 相关地市 measure 洛阳市 has not confirmed: 待确认 as in the table, not 未启动."""
+    with fresh_ledger(ledger_path) as ledger:
+        ledger.set_deadline("2.2", "2021-10-10")
+        assert ledger.measure("2.2").row.pending
+    window = open_window(ledger_path)
+    qtbot.waitUntil(lambda: getattr(window, "reminder_dialog", None) is not None, timeout=5000)
+    line = window.reminder_dialog.tree.topLevelItem(0).child(0)
+    assert line.text(0) == "2.2" and "待确认" in line.text(2) and "未启动" not in line.text(2)
+    row = next(r for r in range(window.model.rowCount())
+               if window.model.index(r, 0).data() == "2.2")
+    assert window.model.index(row, 4).data() == "待确认"
+
+
 def test_no_reminders_no_dialog(ledger_path, open_window, qtbot):
     fresh_ledger(ledger_path).close()
     window = open_window(ledger_path)
