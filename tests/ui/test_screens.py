@@ -28,6 +28,11 @@ def small_ledger(tmp_path_factory):
 
 @pytest.mark.parametrize("width,height,scale", SIZES, ids=lambda v: str(v))
 def test_every_control_is_reachable(small_ledger, tmp_path, width, height, scale):
+    large_before = (width, height, scale) == (1366, 768, "1")
+    if large_before:
+        # The clerk last closed the window on a docking station's monitor: Qt alone would
+        # open it at half this screen.
+        _remember_a_window_from_a_larger_screen(tmp_path / "cfg", 1600, 1000)
     config = tmp_path / "screen.json"
     config.write_text(json.dumps({"screens": [{"name": "office", "x": 0, "y": 0, "width": width,
                                                "height": height, "logicalDpi": 96, "dpr": 1}]}))
@@ -41,6 +46,8 @@ def test_every_control_is_reachable(small_ledger, tmp_path, width, height, scale
     logical = (round(width / float(scale)), round(height / float(scale)))
     assert abs(report["screen"][2] - logical[0]) <= 1 and abs(report["screen"][3] - logical[1]) <= 1
     assert report["window_on_screen"], report
+    if large_before:
+        assert report["frame"][2] >= width - 48 and report["frame"][3] >= height - 96, report
     assert report["single"] == []
     assert report["bulk_shown"] and report["bulk"] == []
 
@@ -54,28 +61,11 @@ def _geometry_saved_on_a_large_screen(width: int, height: int) -> bytes:
             + struct.pack(">iBBi", 0, 0, 0, 1920) + rect)
 
 
-def test_a_size_saved_on_a_larger_screen_is_shrunk_not_halved(small_ledger, tmp_path):
-    """A clerk who last closed the window on a docking station's monitor opens it on the
-    1366×768 laptop: Qt alone would open it at half the screen."""
+def _remember_a_window_from_a_larger_screen(cfg, width: int, height: int) -> None:
     from PySide6.QtCore import QByteArray, QSettings
-    cfg = tmp_path / "cfg"
     settings = QSettings(str(cfg / "TaskLedger" / "TaskLedger.conf"), QSettings.Format.IniFormat)
-    settings.setValue("window/geometry", QByteArray(_geometry_saved_on_a_large_screen(1600, 1000)))
+    settings.setValue("window/geometry", QByteArray(_geometry_saved_on_a_large_screen(width, height)))
     settings.sync()
-    del settings
-    config = tmp_path / "screen.json"
-    config.write_text(json.dumps({"screens": [{"name": "office", "x": 0, "y": 0, "width": 1366,
-                                               "height": 768, "logicalDpi": 96, "dpr": 1}]}))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
-               HOME=str(tmp_path), XDG_CONFIG_HOME=str(cfg))
-    result = subprocess.run([sys.executable, str(ROOT / "tests" / "ui" / "screen_probe.py"),
-                             str(small_ledger)], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert report["window_on_screen"], report
-    _x, _y, width, height = report["frame"]
-    assert width >= 1366 - 48 and height >= 768 - 96, report
 
 
 def test_saved_size_reads_qts_geometry_and_refuses_anything_else(qapp):
