@@ -5,6 +5,7 @@ a unit's handed-in files open, and the consolidated exports run through the wind
 from __future__ import annotations
 
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+import exports.package as package_module
 from models.ledger import Ledger
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 from tests.province.handin_fixtures import copy_ledger, make_package, rewrite_zip
@@ -31,7 +33,10 @@ def packages(tmp_path_factory, unit_packages):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("TASKLEDGER_DATA_DIR", str(root / "data"))
         mp.setenv("TASKLEDGER_TODAY", "2021-10-15")
-        time.sleep(1.1)       # made_at has whole seconds: the newer package is visibly newer
+        # made_at has whole seconds: the newer package is made a minute later (within the
+        # clock allowance), not after waiting for the clock to tick
+        later = (datetime.now().astimezone() + timedelta(minutes=1)).isoformat(timespec="seconds")
+        mp.setattr(package_module, "now_stamp", lambda: later)
         with Ledger.open(copy_ledger(unit_packages["洛阳市"].db, root / "洛阳市")) as city:
             city.record("4.1", value=5, note="又建成2家", date="2021-10-01")
             made["洛阳市-new"] = make_package(city, root / "out-洛阳市-new")
