@@ -36,6 +36,7 @@ from .clock import now_text
 from .errors import LedgerError
 from .fingerprint import canonical_json, measure_digest
 from .handin import current_measure_data, plan_identity
+from .inputs import json_depth
 from .ledger import PROVINCE_ROLE, record_audit
 from .review import MAX_COMMENT_CHARS, RETURNED, REVIEW_RESULTS, submission_review
 
@@ -98,29 +99,6 @@ def feedback_bytes(document: dict) -> bytes:
 
 
 # ---- reading a file: hostile input -------------------------------------------------------------
-def _depth(text: str) -> int:
-    """The deepest nesting of [ and { outside strings (checked before parsing, so a
-    deeply nested file never reaches the parser's recursion)."""
-    depth = deepest = 0
-    in_string = escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "]}":
-            depth -= 1
-    return deepest
-
-
 def _no_duplicates(pairs):
     keys = [key for key, _ in pairs]
     if len(keys) != len(set(keys)):
@@ -155,7 +133,7 @@ def read_feedback_file(path, *, max_bytes: int = MAX_FEEDBACK_BYTES) -> dict:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise refusal(path, "不是 UTF-8 文本，不是 TaskLedger 审核反馈文件") from None
-    if _depth(text) > MAX_DEPTH:
+    if json_depth(text) > MAX_DEPTH:
         raise refusal(path, "JSON 嵌套层数过多，不是 TaskLedger 审核反馈文件")
     try:
         document = json.loads(text, object_pairs_hook=_no_duplicates)

@@ -5,6 +5,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tests.support import fresh_province_ledger
+
 
 @pytest.fixture(autouse=True)
 def _own_qsettings(tmp_path, qapp):
@@ -74,3 +76,23 @@ def close_window():
         window.session.close()
         QApplication.processEvents()
     return close
+
+
+@pytest.fixture
+def province_window(tmp_path, qtbot):
+    """The province window on a new provincial ledger (lock held, as ui.app opens it)."""
+    from models import lock
+    from models.ledger import Ledger
+    from ui.province.window import ProvinceWindow
+    from ui.session import Session
+    path = tmp_path / "province.db"
+    fresh_province_ledger(path, user="王五").close()
+    session = Session(Ledger.open(path), lock=lock.acquire(path, program="测试"))
+    window = ProvinceWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    if window.session.lock is not None:
+        window.close()
+        window.session.close()

@@ -17,7 +17,7 @@ import exports.package as package_module
 from models.ledger import Ledger
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 from tests.province.handin_fixtures import copy_ledger, make_package, rewrite_zip
-from tests.support import dump_tables, fresh_province_ledger
+from tests.support import dump_tables
 
 FIGURES = {"郑州市": 4, "洛阳市": 3, "兰考县": 1}      # 4.1: 高价值专利培育中心 6-10家
 
@@ -45,24 +45,6 @@ def packages(tmp_path_factory, unit_packages):
                                if name.startswith("佐证材料/") and name.endswith(".txt")
                                else (name, data))
     return {"zips": made, "cities": cities, "tampered": tampered}
-
-
-@pytest.fixture
-def province_window(tmp_path, qtbot):
-    from models import lock
-    from ui.province.window import ProvinceWindow
-    from ui.session import Session
-    path = tmp_path / "province.db"
-    fresh_province_ledger(path, user="王五").close()
-    session = Session(Ledger.open(path), lock=lock.acquire(path, program="测试"))
-    window = ProvinceWindow(session)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    if window.session.lock is not None:
-        window.close()
-        window.session.close()
 
 
 def drop(window, qtbot, paths):

@@ -135,24 +135,6 @@ def test_returned_measures_are_listed_by_the_check_until_changed(reviewed, open_
     assert returned == [["省级退回修改", codes[0], "被省级退回修改：请补充会议纪要原件"]]
 
 
-@pytest.fixture
-def province_window(tmp_path, qtbot):
-    from models import lock
-    from ui.province.window import ProvinceWindow
-    from ui.session import Session
-    path = tmp_path / "province.db"
-    fresh_province_ledger(path, user="王五").close()
-    session = Session(Ledger.open(path), lock=lock.acquire(path, program="测试"))
-    window = ProvinceWindow(session)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    if window.session.lock is not None:
-        window.close()
-        window.session.close()
-
-
 def _import(window, qtbot, path):
     window.last_results = None
     _wait(qtbot, window.import_packages([path]))
