@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 from models.deadlines import today
 
 from .safe_input import guard
+from .widgets import ok_cancel_buttons
 
 DATE_FORMAT = "yyyy-MM-dd"
 NAME_MAX = 40                # characters of a 填报人's name
@@ -55,13 +56,8 @@ class FirstStartDialog(QDialog):
         form.addRow(unit_label, self.unit_combo)
         form.addRow(user_label, self.user_edit)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel_buttons(self, self.tr("建立台账"))
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("建立台账"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.hint_label = QLabel(self.tr("本单位和填报人以后可在“文件 → 台账设置”中修改。"))
         self.hint_label.setWordWrap(True)
@@ -117,12 +113,7 @@ class EntryDialog(QDialog):
         text_label.setBuddy(self.text_edit)
         form.addRow(date_label, self.date_edit)
         form.addRow(text_label, self.text_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, self.tr("确定"), self._accept)
         form.addRow(buttons)
         guard(self)
         self.text_edit.setFocus()
@@ -186,13 +177,8 @@ class ReasonDialog(QDialog):
         self.reason_edit.setPlaceholderText(self.tr("例如：本市没有国家级试点园区"))
         self.reason_edit.setAccessibleName(self.tr("不涉及的理由"))
         layout.addWidget(self.reason_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel_buttons(self, self.tr("确定"))
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.reason_edit.textChanged.connect(
             lambda _t: self.ok_button.setEnabled(bool(self.reason())))
@@ -301,12 +287,7 @@ class SettingsDialog(QDialog):
             caption.setBuddy(spin)
             form.addRow(caption, spin)
             self.pace_spins[key] = spin
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, self.tr("保存"), self._accept)
         form.addRow(buttons)
         guard(self)
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+from PySide6.QtWidgets import (QDateEdit, QDialog, QFormLayout, QLabel,
                                QMessageBox, QPlainTextEdit)
 
 from models.ledger import MAX_EVIDENCE_NOTE
 
 from .host import WindowActions
 from .jobs import Access
-from .widgets import human_size
+from .widgets import human_size, ok_cancel_buttons
 
 DATE_FORMAT = "yyyy-MM-dd"
 
@@ -45,12 +45,7 @@ class EvidenceDialog(QDialog):
         note_label.setBuddy(self.note_edit)
         form.addRow(date_label, self.date_edit)
         form.addRow(note_label, self.note_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, self.tr("保存"), self._accept)
         form.addRow(buttons)
         self.date_edit.setFocus()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QDialog,
-                               QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QMessageBox, QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -18,6 +18,7 @@ from models.pace import GREEN, LIGHT_COLOURS, NO_LIGHT, RED, YELLOW
 from models.status import NOT_INVOLVED
 
 from .dialogs import DATE_FORMAT
+from .widgets import ok_cancel_buttons
 
 # The lights as the window names them (the stored keys are English words).
 LIGHT_NAMES = {RED: QT_TRANSLATE_NOOP("Pace", "红灯"), YELLOW: QT_TRANSLATE_NOOP("Pace", "黄灯"),
@@ -117,12 +118,7 @@ class MilestoneDialog(QDialog):
         row.addWidget(self.done_check)
         row.addWidget(self.done_edit, 1)
         form.addRow(self.tr("完成："), row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, self.tr("确定"), self._accept)
         form.addRow(buttons)
         self.text_edit.setFocus()
 

@@ -31,6 +31,7 @@ from models.plan.units import KIND_LABELS, resolve_unit_text
 
 from . import i18n
 from .jobs import Access
+from .widgets import ok_cancel_buttons
 
 UNIT_LIST_FOLDER_KEY = "paths/last_unit_list_folder"
 EDITED = "edited:"          # units_source of a list changed in the preview
@@ -125,12 +126,7 @@ class PlanPreviewDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导入并切换(&I)"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, self.tr("导入并切换(&I)"))
         layout.addWidget(self.buttons)
         self.resize(1100, 720)
         self.refresh()

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPlainTextEdit, QSizePolicy
 
 
 def local_files(mime) -> list[Path]:
@@ -85,3 +85,15 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         width = max(self.width() - 2, 20)
         super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+
+
+def ok_cancel_buttons(dialog, ok_text: str, on_ok=None) -> QDialogButtonBox:
+    """The dialog's OK and 取消 buttons: OK says ``ok_text`` (the action, e.g. 保存) and calls
+    ``on_ok`` (the dialog's accept by default); 取消 rejects."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("Dialogs", "取消"))
+    box.accepted.connect(on_ok or dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box

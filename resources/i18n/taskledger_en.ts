@@ -754,6 +754,13 @@ Deadline: {1}  Status: {2}</translation>
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DivisionRecordDialog</name>
     <message>
         <source>为处室填报</source>
@@ -870,10 +877,6 @@ Deadline: {1}  Status: {2}</translation>
         <translation>OK</translation>
     </message>
     <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>进展内容不能为空</source>
         <translation>The progress entry cannot be empty</translation>
     </message>
@@ -970,10 +973,6 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
     <message>
         <source>保存</source>
         <translation>Save</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>说明最多 {0} 字</source>
@@ -1112,10 +1111,6 @@ Remove them from the ledger? The removal is recorded in the audit trail; existin
     <message>
         <source>建立台账</source>
         <translation>Create ledger</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>本单位和填报人以后可在“文件 → 台账设置”中修改。</source>
@@ -2311,10 +2306,6 @@ A read-only copy of the file is at:
         <translation>OK</translation>
     </message>
     <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>节点内容不能为空</source>
         <translation>The milestone needs a text</translation>
     </message>
@@ -2882,10 +2873,6 @@ Date: {1}</translation>
         <source>导入并切换(&amp;I)</source>
         <translation>&amp;Import and switch</translation>
     </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>PlanTreeWidget</name>
@@ -3363,10 +3350,6 @@ Date: {1}</translation>
         <source>确定</source>
         <translation>OK</translation>
     </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>ReminderDialog</name>
@@ -3715,10 +3698,6 @@ Date: {1}</translation>
     <message>
         <source>保存</source>
         <translation>Save</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>请填写填报人姓名</source>
