@@ -104,3 +104,14 @@ def looks_like_deadline(text: str) -> bool:
     """Whether a clause in a bracket is a 完成时限 (2022年6月底前完成, 长期坚持), not a unit."""
     return bool(_DEADLINE_WORDS.search(text or "")) and not re.search(
         r"(?:局|委|办|厅|政府|单位|部门)(?:牵头|负责|配合)?$", text or "")
+
+
+def single_year(texts) -> int | None:
+    """The one year that every dated 完成时限 in ``texts`` names (a list whose title gives no
+    year); None when none is dated or they name several years."""
+    years = set()
+    for text in texts:
+        found = parse_deadline(text or "", 1900)
+        if found and not found.startswith("1900"):
+            years.add(int(found[:4]))
+    return years.pop() if len(years) == 1 else None

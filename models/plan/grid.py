@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import NoReturn
 
 from ..errors import PlanFormatError
-from .deadlines import deadline_text_of, parse_deadline
+from .deadlines import deadline_text_of, parse_deadline, single_year
 from .definition import subject_from_title, validate_plan
 from .headers import Header, find_header, normalize_header
 from .numbering import cn_number, split_number
@@ -121,20 +121,38 @@ def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
     for index in range(header.index + 1, len(rows)):
         reading.take(rows[index])
     sections = reading.finish()
-    if not year:
-        year = _year_from_deadlines(sections)
-        period = str(year) if year else ""
-    if not year:
-        raise PlanFormatError(f"{source}：无法确定方案年度：标题、文号和成文日期中都没有年份"
-                              "（如“2022年…任务清单”或“〔2022〕”）")
-    _resolve_deadlines(sections, int(year))
+    year, period = settle_year(year, period, (m.get("_deadline") for m in measures_of(sections)),
+                               source)
+    _resolve_deadlines(sections, year)
 
     title = meta.get("title") or title_line or f"{year}年任务清单"
     for section in sections:
         if section["title"] == IMPLIED_SECTION:
             section["title"] = meta.get("annex_title") or title_line or title
+    return assemble_plan(sections, year=year, period=period, title=title, doc_no=doc_no,
+                         meta=meta, source=source, annex_title=title_line,
+                         reading=reading.report())
+
+
+def settle_year(year: int | None, period: str, deadline_texts, source: str) -> tuple[int, str]:
+    """The plan's year and period: as found in the title, 文号 or date, else the one year
+    every dated 完成时限 names; refused when neither gives one."""
+    if not year:
+        year = single_year(deadline_texts)
+        period = str(year) if year else ""
+    if not year:
+        raise PlanFormatError(f"{source}：无法确定方案年度：标题、文号和成文日期中都没有年份"
+                              "（如“2022年…任务清单”或“〔2022〕”）")
+    return int(year), period
+
+
+def assemble_plan(sections: list[dict], *, year: int, period: str, title: str, doc_no: str,
+                  meta: dict, source: str, reading: dict, annex_title: str = "",
+                  **extra) -> dict:
+    """The checked plan definition a reader (table or running text) found, with its units:
+    those ``meta`` names (a file's own list), else the built-in list for its year."""
     plan = {
-        "year": int(year),
+        "year": year,
         "period": period or str(year),
         "title": title,
         "subject": meta.get("subject") or subject_from_list_title(title),
@@ -142,10 +160,11 @@ def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
         "doc_no": doc_no,
         "deadline": meta.get("deadline") or f"{period_end(period, year)}-12-31",
         "recipient": meta.get("recipient", ""),
-        "annex_title": meta.get("annex_title") or title_line or title,
+        "annex_title": meta.get("annex_title") or annex_title or title,
         "sections": sections,
         "source": source,
-        "reading": reading.report(),
+        **extra,
+        "reading": reading,
     }
     if meta.get("units"):
         attach_units(plan, meta["units"], meta.get("units_source") or "file:" + source)
@@ -153,6 +172,13 @@ def plan_from_grid(rows: list[GridRow], header: Header, *, source: str,
         attach_units(plan, *default_unit_list(plan))
     validate_plan(plan, source=source)
     return plan
+
+
+def measures_of(sections: list[dict]):
+    """Every measure of ``sections``, in order."""
+    for section in sections:
+        for task in section["tasks"]:
+            yield from task["measures"]
 
 
 # ---- the kinds of row under the header -------------------------------------------------------
@@ -510,19 +536,6 @@ def _resolve_deadlines(sections: list[dict], year: int) -> None:
                 found = parse_deadline(raw, year)
                 if found:
                     m["deadline"] = found
-
-
-def _year_from_deadlines(sections: list[dict]) -> int | None:
-    """The year every dated 完成时限 names, when the title names none."""
-    years = set()
-    for section in sections:
-        for task in section["tasks"]:
-            for m in task["measures"]:
-                if "_deadline" in m:
-                    found = parse_deadline(m["_deadline"], 1900)
-                    if found and not found.startswith("1900"):
-                        years.add(int(found[:4]))
-    return years.pop() if len(years) == 1 else None
 
 
 def no_column_numbers_tasks(rows: list[GridRow], header: Header) -> bool:

@@ -26,12 +26,10 @@ from dataclasses import dataclass, field
 
 from ..errors import PlanFormatError
 from .deadlines import deadline_text_of, parse_deadline
-from .definition import validate_plan
-from .grid import subject_from_list_title
+from .grid import assemble_plan, measures_of, settle_year
 from .numbering import numbered
-from .unit_lists import attach_units, default_unit_list
 from .units import _CLOSE, _OPEN, is_unitlike, parse_unit_text
-from .year import doc_no_in, period_end, plan_period
+from .year import doc_no_in, plan_period
 
 MAX_LINES = 50_000
 MAX_LINE = 20_000
@@ -250,40 +248,18 @@ def plan_from_running_text(lines: list[tuple[str, str]], *, source: str,
     doc_no = meta.get("doc_no") or next((doc_no_in(x) for x in head if doc_no_in(x)), "")
     all_text = [text for _, text in lines]
     year, period = plan_period(title, doc_no=doc_no, lines=all_text)
-    if not year:
-        year = _year_from_deadlines(sections)
-        period = str(year) if year else ""
-    if not year:
-        raise PlanFormatError(f"{source}：无法确定方案年度：标题、文号和成文日期中都没有年份"
-                              "（如“2022年…任务清单”或“〔2022〕”）")
+    year, period = settle_year(year, period, (m.get("deadline_text") for m in measures_of(sections)),
+                               source)
     for section in sections:
         section["title"] = section["title"] or title or f"{year}年任务清单"
-        for task in section["tasks"]:
-            for measure in task["measures"]:
-                if measure.get("deadline_text"):
-                    found = parse_deadline(measure["deadline_text"], int(year))
-                    if found:
-                        measure["deadline"] = found
-    title = title or f"{year}年任务清单"
-    plan = {
-        "year": int(year),
-        "period": period or str(year),
-        "title": title,
-        "subject": meta.get("subject") or subject_from_list_title(title),
-        "issuer": meta.get("issuer", ""),
-        "doc_no": doc_no,
-        "deadline": meta.get("deadline") or f"{period_end(period, year)}-12-31",
-        "recipient": meta.get("recipient", ""),
-        "annex_title": meta.get("annex_title") or title,
-        "sections": sections,
-        "source": source,
-        "responsibility_inherits": False,
-        "reading": {"layout": "running-text", "columns": [], "unknown_columns": [],
-                    "skipped": skipped},
-    }
-    attach_units(plan, *default_unit_list(plan))
-    validate_plan(plan, source=source)
-    return plan
+    for measure in measures_of(sections):
+        found = parse_deadline(measure.get("deadline_text", ""), year)
+        if found:
+            measure["deadline"] = found
+    return assemble_plan(sections, year=year, period=period, title=title or f"{year}年任务清单",
+                         doc_no=doc_no, meta=meta, source=source, responsibility_inherits=False,
+                         reading={"layout": "running-text", "columns": [], "unknown_columns": [],
+                                  "skipped": skipped})
 
 
 def _covered(item: _Item, used: set[int]) -> bool:
@@ -308,17 +284,6 @@ def _measure(item: _Item) -> dict:
     if target:
         measure["target"] = target
     return measure
-
-
-def _year_from_deadlines(sections: list[dict]) -> int | None:
-    years = set()
-    for section in sections:
-        for task in section["tasks"]:
-            for m in task["measures"]:
-                found = parse_deadline(m.get("deadline_text", ""), 1900)
-                if found and not found.startswith("1900"):
-                    years.add(int(found[:4]))
-    return years.pop() if len(years) == 1 else None
 
 
 def _pick_title(head: list[str]) -> str:
