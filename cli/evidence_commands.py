@@ -9,7 +9,7 @@ from models.errors import InvalidInput
 from models.evidence_store import describe_size
 from models.ledger import Ledger
 
-from .output import emit_json, table
+from .output import confirm, emit_json, table
 
 
 class _Edits(argparse.Action):
@@ -93,7 +93,7 @@ def cmd_purge(args, ledger: Ledger) -> int:
             print(f"  {item.original_name}（{describe_size(item.size)}，SHA-256 {item.sha256[:16]}…）")
         if len(going) > 50:
             print(f"  ……另有 {len(going) - 50} 份")
-        if not args.yes and not _confirm("确定删除吗？备份中仍保留这些文件。[y/N] "):
+        if not args.yes and not confirm("确定删除吗？备份中仍保留这些文件。[y/N] "):
             sys.stderr.write("未删除。确认无误后可加 --yes 直接删除。\n")
             return 1
     result = ledger.purge_evidence()
@@ -104,13 +104,3 @@ def cmd_purge(args, ledger: Ledger) -> int:
           + (f"和 {len(result.unrecorded)} 个未登记的文件" if result.unrecorded else "")
           + f"，释放 {describe_size(result.bytes_freed)}（已记入操作日志）。")
     return 0
-
-
-def _confirm(prompt: str) -> bool:
-    if not sys.stdin or not sys.stdin.isatty():
-        return False
-    try:
-        answer = input(prompt)
-    except EOFError:
-        return False
-    return answer.strip().lower() in ("y", "yes", "是", "确认")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .output import confirm
 from .round_option import add_round_option, round_view
 
 
@@ -31,16 +32,6 @@ def register(formats) -> None:
     p.set_defaults(func=cmd_export_evidence_pdf)
 
 
-def _confirm(prompt: str) -> bool:
-    if not sys.stdin or not sys.stdin.isatty():
-        return False
-    try:
-        answer = input(prompt)
-    except EOFError:
-        return False
-    return answer.strip().lower() in ("y", "yes", "是", "确认")
-
-
 def cmd_export_package(args, ledger) -> int:
     from exports.package import write_package
     from models.check import check_ledger
@@ -51,7 +42,7 @@ def cmd_export_package(args, ledger) -> int:
     if gaps:
         sys.stdout.write(f"缺项清单（{len(gaps)} 项）：\n")
         print_gaps(gaps)
-        if not args.yes and not _confirm("仍要导出报送材料包吗？[y/N] "):
+        if not args.yes and not confirm("仍要导出报送材料包吗？[y/N] "):
             sys.stderr.write("未导出：存在缺项。补齐后重新导出，或确认无误后加 --yes 导出。\n")
             return 1
     from models.versions import next_package

@@ -38,3 +38,14 @@ def table(rows: list[list[str]], widths: list[int]) -> str:
     """A plain fixed-width table."""
     return "\n".join(" ".join(pad(str(cell), w) for cell, w in zip(row, widths)).rstrip()
                      for row in rows)
+
+
+def confirm(prompt: str) -> bool:
+    """Ask a yes/no question on the terminal; no terminal (a script, a pipe) means no."""
+    if not sys.stdin or not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(prompt)
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "是", "确认")
