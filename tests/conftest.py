@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.support import as_in_a_test, fresh_ledger  # noqa: E402  (needs ROOT on sys.path)
+from tests.support import SAMPLE_PDF, as_in_a_test, fresh_ledger  # noqa: E402  (needs ROOT on sys.path)
 
 
 
@@ -40,7 +40,7 @@ def ledger(ledger_path):
 @pytest.fixture
 def sample_file(tmp_path) -> Path:
     path = tmp_path / "会议纪要.pdf"
-    path.write_bytes(b"%PDF-1.4\n% sample evidence\n")
+    path.write_bytes(SAMPLE_PDF)
     return path
 
 

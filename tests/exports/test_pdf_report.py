@@ -12,7 +12,7 @@ from models.errors import Cancelled
 from exports.pdf_report import write_work_report
 from tests.exports.pdf_support import (A4, fonts_of, ink_share, page_texts, render_pages,
                                        squeeze)
-from tests.support import as_in_a_test
+from tests.support import ledger_built_once
 
 TYPED = "制定《洛阳市贯彻落实<知识产权强国建设纲要>实施方案》，R&D投入 <5% & 专利“双提升”。"
 LONG_ENTRY = "组织全市重点企业开展专利导航与质押融资对接，走访企业逐一登记需求。" * 120
@@ -39,11 +39,8 @@ def filled(ledger, sample_file):
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     """The report of the filled ledger, built once: the tests that take it only read it."""
-    from models.ledger import Ledger
     root = tmp_path_factory.mktemp("report")
-    evidence = root / "会议纪要.pdf"
-    evidence.write_bytes(b"%PDF-1.4\n% sample evidence\n")
-    with as_in_a_test(root), Ledger.create(root / "ledger.db", unit="洛阳市", user="张三") as ledger:
+    with ledger_built_once(root) as (ledger, evidence):
         out = root / "报告.pdf"
         result = write_work_report(_fill(ledger, evidence), out, on=date(2021, 11, 30))
     return out, result

@@ -16,7 +16,7 @@ from exports.xlsx_progress import (PROGRESS_COLUMNS, SHEET_TITLES, write_progres
 from models.errors import Cancelled
 from models.summary import evidence_numbers, summarize
 from tests.exports.pdf_support import page_texts
-from tests.support import as_in_a_test
+from tests.support import ledger_built_once
 
 FORMULA_LIKE = ["=SUM(A1:A3)召开推进会", "+86 电话会议", "-印发配套文件", "@全体成员", "\t制表符开头",
                 "=HYPERLINK(\"http://x\",\"点我\")"]
@@ -47,11 +47,8 @@ def filled(ledger, sample_file):
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory):
     """The filled ledger and its workbook, built once for the tests that only read them."""
-    from models.ledger import Ledger
     root = tmp_path_factory.mktemp("xlsx")
-    evidence = root / "会议纪要.pdf"
-    evidence.write_bytes(b"%PDF-1.4\n% sample evidence\n")
-    with as_in_a_test(root), Ledger.create(root / "ledger.db", unit="洛阳市", user="张三") as ledger:
+    with ledger_built_once(root) as (ledger, evidence):
         _fill(ledger, evidence)
         out = root / "完成情况表.xlsx"
         calls = []
