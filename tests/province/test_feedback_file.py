@@ -9,10 +9,8 @@ import pytest
 
 from exports.feedback import write_feedback
 from models.feedback import FeedbackRefused, import_feedback, signature
-from models.ledger import Ledger
 from models.province.recording import create_province_ledger, import_package
 from models.review import set_review
-from tests.province.handin_fixtures import copy_ledger
 from tests.support import dump_tables
 
 
@@ -25,12 +23,6 @@ def good_feedback(city_template, tmp_path_factory) -> Path:
         code = province.measures(unit="洛阳市")[0].code
         set_review(province, "洛阳市", code, result="退回修改", comment="请补充")
         return write_feedback(province, root / "good.json", unit="洛阳市")
-
-
-@pytest.fixture
-def city(tmp_path, city_template):
-    with Ledger.open(copy_ledger(city_template.db, tmp_path / "city")) as ledger:
-        yield ledger
 
 
 def _document(path: Path) -> dict:

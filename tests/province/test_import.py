@@ -20,25 +20,7 @@ from models.summary import evidence_numbers
 from models.ledger import Ledger
 from tests.province.handin_fixtures import (copy_file, copy_ledger, make_city, make_package,
                                            rewrite_zip)
-from tests.support import dump_tables, fresh_province_ledger
-
-
-@pytest.fixture
-def province(tmp_path):
-    with fresh_province_ledger(tmp_path / "province.db", user="省局王五") as ledger:
-        yield ledger
-
-
-@pytest.fixture
-def city(tmp_path, city_template):
-    """洛阳市's ledger (a copy of the session's), the one ``package`` was made from."""
-    with Ledger.open(copy_ledger(city_template.db, tmp_path / "city")) as ledger:
-        yield ledger
-
-
-@pytest.fixture
-def package(city_template, tmp_path) -> Path:
-    return copy_file(city_template.package, tmp_path / "out")
+from tests.support import dump_tables
 
 
 def _unit_view(ledger, unit):

@@ -15,31 +15,13 @@ from exports.feedback import write_feedback
 from models.check import RETURNED_GAP, check_ledger
 from models.errors import InvalidInput
 from models.feedback import FeedbackRefused, current_feedback, import_feedback, returned_measures
-from models.ledger import Ledger
 from models.province.recording import IMPORTED, import_package
 from models.province.submissions import submission_history
 from models.queries import MeasureFilter, measure_codes
 from models.review import PASSED, PENDING, RETURNED, set_review, set_review_comment, submission_review
 from models.versions import package_versions
-from tests.province.handin_fixtures import copy_file, copy_ledger, make_package
-from tests.support import dump_tables, fresh_province_ledger
-
-
-@pytest.fixture
-def province(tmp_path):
-    with fresh_province_ledger(tmp_path / "province.db", user="省局王五") as ledger:
-        yield ledger
-
-
-@pytest.fixture
-def city(tmp_path, city_template):
-    with Ledger.open(copy_ledger(city_template.db, tmp_path / "city")) as ledger:
-        yield ledger
-
-
-@pytest.fixture
-def package(city_template, tmp_path) -> Path:
-    return copy_file(city_template.package, tmp_path / "v1")
+from tests.province.handin_fixtures import make_package
+from tests.support import dump_tables
 
 
 def _manifest(package: Path) -> dict:

@@ -17,15 +17,9 @@ from models.province.consolidate import consolidate
 from models.province.recording import IMPORTED, OLDER, import_package
 from models.province.submissions import submission_history, submission_status
 from tests.province.handin_fixtures import copy_ledger, rewrite_zip
-from tests.support import dump_tables, fresh_province_ledger
+from tests.support import dump_tables
 
 Q2, Q3 = "2021年第二季度", "2021年第三季度"
-
-
-@pytest.fixture
-def province(tmp_path):
-    with fresh_province_ledger(tmp_path / "province.db", user="省局王五") as ledger:
-        yield ledger
 
 
 @pytest.fixture(scope="module")
