@@ -45,6 +45,43 @@ def ledger_built_once(root: Path):
         yield ledger, evidence
 
 
+def built_once_per_run(tmp_path_factory, name: str, build):
+    """``build(folder)`` (returning a JSON value) run once for the whole test run: the first
+    xdist worker to ask builds it, the others wait for it and read the same value.
+
+    The packages and ledgers the provincial, export and window tests share take seconds to
+    make; each worker used to make its own. Tests copy what they change (handin_fixtures).
+    """
+    import json
+    import os
+    import time
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent                  # the run's folder, above each worker's own
+    folder, done, failed = (base / f"run-{name}", base / f"run-{name}.json",
+                            base / f"run-{name}.failed")
+    try:
+        folder.mkdir()                      # atomic: who makes the folder builds
+    except FileExistsError:
+        give_up = time.monotonic() + 600
+        while not done.exists():
+            if failed.exists():
+                pytest.fail(f"building {name} failed in another worker")
+            if time.monotonic() > give_up:
+                raise TimeoutError(f"{name} was not built within 10 minutes") from None
+            time.sleep(0.05)
+        return json.loads(done.read_text(encoding="utf-8"))
+    try:
+        value = build(folder)
+    except BaseException:
+        failed.touch()
+        raise
+    partial = done.with_name(done.name + ".partial")
+    partial.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    os.replace(partial, done)
+    return value
+
+
 _TEMPLATES: dict[tuple, Path] = {}
 
 
