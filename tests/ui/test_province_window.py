@@ -17,7 +17,7 @@ import exports.package as package_module
 from models.ledger import Ledger
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 from tests.province.handin_fixtures import copy_ledger, make_package, rewrite_zip
-from tests.support import dump_tables
+from tests.support import as_in_a_test, built_once_per_run, dump_tables
 
 FIGURES = {"郑州市": 4, "洛阳市": 3, "兰考县": 1}      # 4.1: 高价值专利培育中心 6-10家
 
@@ -26,25 +26,27 @@ FIGURES = {"郑州市": 4, "洛阳市": 3, "兰考县": 1}      # 4.1: 高价值
 def packages(tmp_path_factory, unit_packages):
     """Three units' packages (the session's) and a newer one from 洛阳市, with each city's
     statuses and per-measure entry/evidence counts to compare against."""
-    root = tmp_path_factory.mktemp("cities")
+    def build(root):
+        with as_in_a_test(root), pytest.MonkeyPatch.context() as mp:
+            # made_at has whole seconds: the newer package is made a minute later (within the
+            # clock allowance), not after waiting for the clock to tick
+            later = (datetime.now().astimezone() + timedelta(minutes=1)).isoformat(timespec="seconds")
+            mp.setattr(package_module, "now_stamp", lambda: later)
+            with Ledger.open(copy_ledger(unit_packages["洛阳市"].db, root / "洛阳市")) as city:
+                city.record("4.1", value=5, note="又建成2家", date="2021-10-01")
+                newer = make_package(city, root / "out-洛阳市-new")
+            tampered = rewrite_zip(unit_packages["郑州市"].package, root / "郑州市-tampered.zip",
+                                   transform=lambda name, data: (name, data + b"x")
+                                   if name.startswith("佐证材料/") and name.endswith(".txt")
+                                   else (name, data))
+        return {"newer": str(newer), "tampered": str(tampered)}
+
+    built = built_once_per_run(tmp_path_factory, "province-window-packages", build)
     made = {unit: p.package for unit, p in unit_packages.items()}
-    cities = {unit: p.measures for unit, p in unit_packages.items()}
     assert list(made) == list(FIGURES)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TASKLEDGER_DATA_DIR", str(root / "data"))
-        mp.setenv("TASKLEDGER_TODAY", "2021-10-15")
-        # made_at has whole seconds: the newer package is made a minute later (within the
-        # clock allowance), not after waiting for the clock to tick
-        later = (datetime.now().astimezone() + timedelta(minutes=1)).isoformat(timespec="seconds")
-        mp.setattr(package_module, "now_stamp", lambda: later)
-        with Ledger.open(copy_ledger(unit_packages["洛阳市"].db, root / "洛阳市")) as city:
-            city.record("4.1", value=5, note="又建成2家", date="2021-10-01")
-            made["洛阳市-new"] = make_package(city, root / "out-洛阳市-new")
-        tampered = rewrite_zip(made["郑州市"], root / "郑州市-tampered.zip",
-                               transform=lambda name, data: (name, data + b"x")
-                               if name.startswith("佐证材料/") and name.endswith(".txt")
-                               else (name, data))
-    return {"zips": made, "cities": cities, "tampered": tampered}
+    made["洛阳市-new"] = Path(built["newer"])
+    return {"zips": made, "cities": {unit: p.measures for unit, p in unit_packages.items()},
+            "tampered": Path(built["tampered"])}
 
 
 def drop(window, qtbot, paths):
