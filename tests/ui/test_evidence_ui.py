@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import warnings
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from models.ledger import Ledger
-from tests.ui.qt_support import when_modal
+from tests.ui.qt_support import drop_on, when_modal
 from tests.support import fresh_ledger
 
 
@@ -26,20 +24,6 @@ def _wait(qtbot, handle, timeout=60000):
             pass
 
 
-def _drop(widget, paths) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime,
-                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    QApplication.sendEvent(widget, QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime,
-                                              Qt.MouseButton.LeftButton,
-                                              Qt.KeyboardModifier.NoModifier))
-
-
 def test_dropped_folders_and_empty_files_are_named_and_the_rest_attached(
         ledger_path, tmp_path, open_window, messages, qtbot):
     fresh_ledger(ledger_path).close()
@@ -51,7 +35,7 @@ def test_dropped_folders_and_empty_files_are_named_and_the_rest_attached(
     folder.mkdir()
     good = tmp_path / "验收报告.pdf"
     good.write_bytes(b"%PDF-1.4 acceptance")
-    _drop(window.table.viewport(), [empty, folder, good])
+    drop_on(window.table.viewport(), [empty, folder, good])
     assert messages[-1][0] == "warning"
     assert "空文件.pdf" in messages[-1][2] and "照片文件夹" in messages[-1][2]
     qtbot.waitUntil(lambda: window.panel.evidence_table.rowCount() == 1, timeout=10000)

@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 import exports.package as package_module
@@ -18,6 +18,7 @@ from models.ledger import Ledger
 from models.status import DONE, IN_PROGRESS, NOT_INVOLVED, NOT_STARTED
 from tests.province.handin_fixtures import copy_ledger, make_package, rewrite_zip
 from tests.support import as_in_a_test, built_once_per_run, dump_tables
+from tests.ui.qt_support import drop_on
 
 FIGURES = {"郑州市": 4, "洛阳市": 3, "兰考县": 1}      # 4.1: 高价值专利培育中心 6-10家
 
@@ -53,18 +54,8 @@ def drop(window, qtbot, paths):
     """Drag ``paths`` onto the window as a file manager would, and wait for the import.
 
     Sent to the table under the cursor: Qt hands it up to the window, as on a real drop."""
-    target = window.tabs.currentWidget().table.viewport()
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(target.rect().center(), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(target, enter)
-    assert enter.isAccepted()
-    event = QDropEvent(QPointF(target.rect().center()), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     window.last_results = None
-    QApplication.sendEvent(target, event)
-    assert event.isAccepted()
+    drop_on(window.tabs.currentWidget().table.viewport(), paths)
     qtbot.waitUntil(lambda: window.last_results is not None and not window.jobs, timeout=30000)
     return window.result_dialog
 

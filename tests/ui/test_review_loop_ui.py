@@ -7,30 +7,16 @@ import json
 import zipfile
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from exports.feedback import write_feedback
 from models.ledger import Ledger
 from models.province.recording import import_package
 from models.review import PASSED, PENDING, RETURNED, set_review, set_review_comment
 from tests.province.handin_fixtures import copy_file, copy_ledger, make_package
-from tests.ui.qt_support import when_modal
+from tests.ui.qt_support import drop_on, when_modal
 from tests.support import fresh_province_ledger
-
-
-def _drop(target, paths) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(target.rect().center(), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(target, enter)
-    assert enter.isAccepted()
-    event = QDropEvent(QPointF(target.rect().center()), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(target, event)
-    assert event.isAccepted()
 
 
 def _wait(qtbot, handle, timeout=120000):
@@ -67,7 +53,7 @@ def test_the_unit_window_shows_the_feedback_and_the_changelog(reviewed, open_win
 
     # Dropped on the window: a feedback file is imported, not attached as evidence.
     window.handin.last_feedback_lines = None
-    _drop(window.table.viewport(), [feedback])
+    drop_on(window.table.viewport(), [feedback])
     qtbot.waitUntil(lambda: window.handin.last_feedback_lines is not None and not window.jobs,
                     timeout=30000)
     assert messages and messages[-1][0] == "information" and "已导入" in messages[-1][2]

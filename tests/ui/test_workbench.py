@@ -1,15 +1,13 @@
 """The workbench driven through its real widgets; outcomes checked by reopening the ledger."""
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtWidgets import QDialogButtonBox
 
 from models.ledger import Ledger
-from tests.ui.qt_support import when_modal
+from tests.ui.qt_support import drop_on, when_modal
 from tests.support import fresh_ledger
 
 
@@ -18,23 +16,6 @@ def select_measure(window, code: str) -> None:
     assert row >= 0, f"{code} not in the table"
     window.table.selectRow(row)
     assert window.panel.code == code
-
-
-def drop_files(widget, mime) -> None:
-    """What a drag from the file manager delivers: DragEnter (must be accepted), then Drop."""
-    with warnings.catch_warnings():
-        # PySide6 6.12 flags the only QDragEnterEvent constructor Qt 6 has as deprecated.
-        warnings.simplefilter("ignore", DeprecationWarning)
-        enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime,
-                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, drop)
-    assert drop.isAccepted()
-
-
 
 
 def press_ok(dialog) -> None:
@@ -112,7 +93,7 @@ def test_edits_made_in_the_window_are_there_after_reopening(ledger_path, tmp_pat
     evidence.write_bytes(b"%PDF-1.4 minutes")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(evidence))])
-    drop_files(window.table.viewport(), mime)
+    drop_on(window.table.viewport(), mime)
     # Copying runs off the GUI thread; the panel shows the file when the job has stored it.
     qtbot.waitUntil(lambda: window.panel.evidence_table.rowCount() == 1, timeout=10000)
     # Dropped on a text field it is still evidence, not a path typed into the text.
@@ -120,7 +101,7 @@ def test_edits_made_in_the_window_are_there_after_reopening(ledger_path, tmp_pat
     photo.write_bytes(b"\xff\xd8 photo")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(photo))])
-    drop_files(window.panel.problems_edit.viewport(), mime)
+    drop_on(window.panel.problems_edit.viewport(), mime)
     qtbot.waitUntil(lambda: window.panel.evidence_table.rowCount() == 2, timeout=10000)
     assert "现场照片" not in window.panel.problems_edit.toPlainText()
     assert window.panel.indicator_edits[window.panel.detail.indicators[0].id].text() == "12"
