@@ -36,10 +36,10 @@ SAMPLE_PDF = b"%PDF-1.4\n% sample evidence\n"
 
 
 @contextmanager
-def ledger_built_once(root: Path):
+def ledger_built_once(root: Path, evidence_name: str = "会议纪要.pdf"):
     """(洛阳市's fresh ledger, a sample evidence file) in ``root``, for a module-scoped fixture
     whose tests only read what is built from it; as_in_a_test while it is open."""
-    evidence = root / "会议纪要.pdf"
+    evidence = root / evidence_name
     evidence.write_bytes(SAMPLE_PDF)
     with as_in_a_test(root), fresh_ledger(root / "ledger.db") as ledger:
         yield ledger, evidence

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import zipfile
 from datetime import date
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -18,6 +19,7 @@ from exports.docx_report import write_work_report_docx
 from exports.pdf_report import write_work_report
 from models.errors import Cancelled, InvalidInput
 from tests.exports.pdf_support import ink_share, page_texts, render_pages, squeeze
+from tests.support import built_once_per_run, ledger_built_once
 
 HOSTILE = '=1+1 <b>加粗</b> & "引号" 〔2021〕\x07\x1b @所有人'
 LONG = "深入企业开展专利导航服务，" * 770          # ≈ 10 000 characters in one entry
@@ -25,14 +27,8 @@ LONG = "深入企业开展专利导航服务，" * 770          # ≈ 10 000 cha
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
-    from models.ledger import Ledger
-    root = tmp_path_factory.mktemp("docx")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TASKLEDGER_DATA_DIR", str(root / "data"))
-        mp.setenv("TASKLEDGER_TODAY", "2021-10-15")
-        evidence = root / "纪要.pdf"
-        evidence.write_bytes(b"%PDF-1.4\n")
-        with Ledger.create(root / "l.db", unit="洛阳市", user="张三") as ledger:
+    def build(root):
+        with ledger_built_once(root, "纪要.pdf") as (ledger, evidence):
             ledger.set_settings(unit_full_name="洛阳市市场监督管理局（洛阳市知识产权局）",
                                 contact_person="王五", contact_phone="0379-63900000")
             ledger.record("1.2", status="已完成", note=HOSTILE, date="2021-03-15",
@@ -42,11 +38,14 @@ def made(tmp_path_factory):
             ledger.record("17.1", status="推进中", note=LONG, date="2021-05-20")
             ledger.attach("1.2", evidence, note="纪要 & <附件>", date="2021-03-16")
             ledger.save_narrative({"plans": "一、加强统筹\n（一）建立台账\n我们将继续推进。"})
-            docx_path, pdf_path = root / "报告.docx", root / "报告.pdf"
-            result = write_work_report_docx(ledger, docx_path, on=date(2021, 11, 30))
-            write_work_report(ledger, pdf_path, on=date(2021, 11, 30))
-            codes = [row.code for row in ledger.measures()]
-    return SimpleNamespace(docx=docx_path, pdf=pdf_path, result=result, codes=codes, root=root)
+            result = write_work_report_docx(ledger, root / "报告.docx", on=date(2021, 11, 30))
+            write_work_report(ledger, root / "报告.pdf", on=date(2021, 11, 30))
+            return {"folder": str(root), "warnings": list(result.warnings),
+                    "codes": [r.code for r in ledger.measures()]}
+    built = built_once_per_run(tmp_path_factory, "docx-report", build)
+    root = Path(built["folder"])
+    return SimpleNamespace(docx=root / "报告.docx", pdf=root / "报告.pdf", root=root,
+                           result=SimpleNamespace(warnings=built["warnings"]), codes=built["codes"])
 
 
 def _body_texts(doc) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -16,6 +17,7 @@ from exports.pdf_report import write_work_report
 from exports.title_lines import title_lines
 from exports.xlsx_progress import write_progress_workbook
 from tests.exports.pdf_support import page_texts, squeeze
+from tests.support import built_once_per_run, ledger_built_once
 
 LONG = "组织全市重点企业开展专利导航与质押融资对接，走访装备制造企业逐一登记需求，下一步继续推进。" * 12
 _CJK_GAP = re.compile(r"[\u4e00-\u9fff，。、；] +[\u4e00-\u9fff，。、；]")
@@ -26,25 +28,20 @@ def _em(char: str) -> float:
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory, sample_evidence=None):
-    from models.ledger import Ledger
-    root = tmp_path_factory.mktemp("details")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TASKLEDGER_DATA_DIR", str(root / "data"))
-        mp.setenv("TASKLEDGER_TODAY", "2021-10-15")
-        evidence = root / "纪要.pdf"
-        evidence.write_bytes(b"%PDF-1.4\n")
-        with Ledger.create(root / "l.db", unit="洛阳市", user="张三") as ledger:
+def made(tmp_path_factory):
+    def build(root):
+        with ledger_built_once(root) as (ledger, evidence):
             ledger.set_settings(unit_full_name="洛阳市市场监督管理局（洛阳市知识产权局）")
             ledger.record("1.2", status="已完成", note="印发方案", date="2021-03-01",
                           problems="专业人才不足。")
             ledger.attach("1.2", evidence, note="纪要", date="2021-03-16")
             for day in (20, 21, 22, 23):
                 ledger.record("17.1", status="推进中", note=LONG, date=f"2021-05-{day}")
-            pdf = root / "r.pdf"
-            write_work_report(ledger, pdf, on=date(2021, 11, 30))
-            xlsx = root / "t.xlsx"
-            write_progress_workbook(ledger, xlsx)
+            write_work_report(ledger, root / "r.pdf", on=date(2021, 11, 30))
+            write_progress_workbook(ledger, root / "t.xlsx")
+        return str(root)
+    root = Path(built_once_per_run(tmp_path_factory, "report-details", build))
+    pdf, xlsx = root / "r.pdf", root / "t.xlsx"
     reader = PdfReader(str(pdf))
     annex = [i for i, p in enumerate(reader.pages) if p.rotation % 360 == 270]
     texts = page_texts(pdf)

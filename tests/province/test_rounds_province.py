@@ -17,7 +17,7 @@ from models.province.consolidate import consolidate
 from models.province.recording import IMPORTED, OLDER, import_package
 from models.province.submissions import submission_history, submission_status
 from tests.province.handin_fixtures import copy_ledger, rewrite_zip
-from tests.support import dump_tables
+from tests.support import as_in_a_test, built_once_per_run, dump_tables
 
 Q2, Q3 = "2021年第二季度", "2021年第三季度"
 
@@ -27,11 +27,8 @@ def handed(tmp_path_factory, city_template):
     """洛阳市's packages for Q2 (due far ahead: on time) and Q3 (due 2021-10-10: the package,
     made today, is late); between them its second measure was completed and timed. Built
     once; the packages are only read."""
-    root = tmp_path_factory.mktemp("rounds")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TASKLEDGER_DATA_DIR", str(root / "userdata"))
-        mp.setenv("TASKLEDGER_TODAY", "2021-10-15")
-        with Ledger.open(copy_ledger(city_template.db, root / "city")) as city:
+    def build(root):
+        with as_in_a_test(root), Ledger.open(copy_ledger(city_template.db, root / "city")) as city:
             city.add_round(Q2, cutoff="2021-06-30", due="2099-12-31")
             city.add_round(Q3, cutoff="2021-09-30", due="2021-10-10")
             (root / "out").mkdir()
@@ -43,7 +40,9 @@ def handed(tmp_path_factory, city_template):
             city.record(third, progress=30)
             city.add_milestone(third, text="完成调研", planned="2021-08-31", done="2021-08-20")
             q3 = write_package(city, root / "out", round_name=Q3)
-    return {"q2": q2, "q3": q3, "second": second, "third": third}
+        return {"q2": str(q2), "q3": str(q3), "second": second, "third": third}
+    made = built_once_per_run(tmp_path_factory, "rounds-handed", build)
+    return {**made, "q2": Path(made["q2"]), "q3": Path(made["q3"])}
 
 
 def test_hand_ins_lateness_and_the_matrix_per_round(province, handed, tmp_path):
